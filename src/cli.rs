@@ -1,0 +1,223 @@
+//! The command line: `journeymap [FILE]` opens the editor; subcommands work headless.
+
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use anyhow::{Context as _, bail};
+use clap::{Parser, Subcommand, ValueEnum};
+
+use crate::file;
+use crate::model::synth::{SynthSize, synth_map};
+use crate::model::template::{self, Lang};
+
+/// A desktop editor for customer journey maps.
+#[derive(Debug, Parser)]
+#[command(name = "journeymap", version, args_conflicts_with_subcommands = true)]
+pub struct Cli {
+    /// A map to open in the editor.
+    pub file: Option<PathBuf>,
+    /// What to do instead of opening the editor.
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+/// The headless commands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Check maps: exit 0 when all are fine, 1 with one line per problem otherwise.
+    Check {
+        /// The maps to check.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
+    /// List the built-in templates.
+    Templates {
+        /// Language of the names shown.
+        #[arg(long, value_enum, default_value_t = LangArg::En)]
+        lang: LangArg,
+    },
+    /// Write a new map from a template.
+    New {
+        /// Template id, as listed by `journeymap templates`.
+        #[arg(long, short)]
+        template: String,
+        /// Language of the map's stage and lane names.
+        #[arg(long, value_enum, default_value_t = LangArg::En)]
+        lang: LangArg,
+        /// Title of the map (default: from the template).
+        #[arg(long)]
+        title: Option<String>,
+        /// Where to write the map.
+        #[arg(long, short)]
+        output: PathBuf,
+        /// Overwrite the output if it exists.
+        #[arg(long)]
+        force: bool,
+    },
+    /// Write a large synthetic map, for benchmarks and stress tests.
+    Generate {
+        /// Number of stages.
+        #[arg(long, default_value_t = SynthSize::LARGE.stages)]
+        stages: usize,
+        /// Number of steps (columns) in all.
+        #[arg(long, default_value_t = SynthSize::LARGE.steps)]
+        steps: usize,
+        /// Number of lanes (rows).
+        #[arg(long, default_value_t = SynthSize::LARGE.lanes)]
+        lanes: usize,
+        /// Number of cards.
+        #[arg(long, default_value_t = SynthSize::LARGE.cards)]
+        cards: usize,
+        /// Where to write the map.
+        #[arg(long, short)]
+        output: PathBuf,
+    },
+}
+
+/// A content language on the command line.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum LangArg {
+    /// English.
+    En,
+    /// Vietnamese.
+    Vi,
+}
+
+impl From<LangArg> for Lang {
+    fn from(value: LangArg) -> Self {
+        match value {
+            LangArg::En => Self::En,
+            LangArg::Vi => Self::Vi,
+        }
+    }
+}
+
+/// Runs the program with the process's arguments.
+pub fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        None => crate::ui::run(cli.file).map(|()| ExitCode::SUCCESS),
+        Some(command) => run_command(command),
+    };
+    match result {
+        Ok(code) => code,
+        Err(err) => {
+            eprintln!("journeymap: {err:#}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// Runs a headless command, writing to stdout.
+pub fn run_command(command: Command) -> anyhow::Result<ExitCode> {
+    let mut out = std::io::stdout().lock();
+    match command {
+        Command::Check { files } => Ok(check(&files, &mut out)?),
+        Command::Templates { lang } => {
+            let lang = Lang::from(lang);
+            for t in template::templates() {
+                let stages: Vec<_> = t.stages.iter().map(|s| s.name.get(lang)).collect();
+                writeln!(
+                    out,
+                    "{:<18} {:<34} {}",
+                    t.id,
+                    t.name.get(lang),
+                    stages.join(" → ")
+                )?;
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::New {
+            template: id,
+            lang,
+            title,
+            output,
+            force,
+        } => {
+            let Some(template) = template::find(&id) else {
+                let ids: Vec<_> = template::templates().iter().map(|t| t.id.as_str()).collect();
+                bail!("no template \"{id}\"; choose one of: {}", ids.join(", "));
+            };
+            let mut map = template.instantiate(lang.into());
+            if let Some(title) = title {
+                map.title = crate::model::nfc(&title);
+            }
+            write_new(&output, &map, force)?;
+            writeln!(out, "wrote {}", output.display())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Generate {
+            stages,
+            steps,
+            lanes,
+            cards,
+            output,
+        } => {
+            let map = synth_map(SynthSize {
+                stages,
+                steps,
+                lanes,
+                cards,
+            });
+            write_new(&output, &map, true)?;
+            writeln!(
+                out,
+                "wrote {} ({} stages, {} steps, {} lanes, {} cards)",
+                output.display(),
+                map.stages.len(),
+                map.step_count(),
+                map.lanes.len(),
+                map.cards.len()
+            )?;
+            Ok(ExitCode::SUCCESS)
+        }
+    }
+}
+
+fn write_new(path: &Path, map: &crate::model::JourneyMap, force: bool) -> anyhow::Result<()> {
+    if path.exists() && !force {
+        bail!(
+            "{} already exists; pass --force to overwrite it",
+            path.display()
+        );
+    }
+    file::save(path, map).with_context(|| "could not write the new map".to_owned())
+}
+
+/// Checks each file and prints one line per problem (or `FILE: ok`). Returns exit code 1 when
+/// any file has a problem.
+pub fn check(files: &[PathBuf], out: &mut impl std::io::Write) -> std::io::Result<ExitCode> {
+    let mut problems = 0usize;
+    for path in files {
+        match file::load(path) {
+            Ok(loaded) if loaded.warnings.is_empty() => {
+                let m = &loaded.map;
+                writeln!(
+                    out,
+                    "{}: ok ({} stages, {} steps, {} lanes, {} cards)",
+                    path.display(),
+                    m.stages.len(),
+                    m.step_count(),
+                    m.lanes.len(),
+                    m.cards.len()
+                )?;
+            }
+            Ok(loaded) => {
+                for warning in &loaded.warnings {
+                    writeln!(out, "{}: {warning}", path.display())?;
+                    problems += 1;
+                }
+            }
+            Err(err) => {
+                writeln!(out, "{err}")?;
+                problems += 1;
+            }
+        }
+    }
+    Ok(if problems == 0 {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}

@@ -1,0 +1,256 @@
+//! Reading a map: size limit, text check, version check, parse, migrate, restore.
+
+use std::io::Read as _;
+use std::path::{Path, PathBuf};
+
+use serde::Deserialize;
+
+use crate::model::{FORMAT_VERSION, JourneyMap, Warning, restore};
+
+/// Largest file accepted. Real maps are well under a megabyte; this only stops accidents
+/// (opening a video) from eating memory.
+pub const MAX_FILE_BYTES: u64 = 32 * 1024 * 1024;
+
+/// A map read from a file, repaired, with what the repairs were.
+#[derive(Debug)]
+pub struct Loaded {
+    /// The map, valid and in the current format.
+    pub map: JourneyMap,
+    /// Repairs made while loading; empty for a clean file.
+    pub warnings: Vec<Warning>,
+    /// The format version the file was written in (older ones were migrated).
+    pub format_in_file: u32,
+}
+
+/// Why a file could not be loaded. Each displays as one line naming the file.
+#[derive(Debug, thiserror::Error)]
+pub enum LoadError {
+    /// The file could not be read at all.
+    #[error("{path}: cannot read: {source}")]
+    Io {
+        /// The file.
+        path: PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// The file is larger than [`MAX_FILE_BYTES`].
+    #[error("{path}: too large to be a journey map ({size} bytes; the limit is {limit} bytes)")]
+    TooLarge {
+        /// The file.
+        path: PathBuf,
+        /// Its size, or the limit plus one when it grew while reading.
+        size: u64,
+        /// The limit.
+        limit: u64,
+    },
+    /// The file is empty or only whitespace.
+    #[error("{path}: the file is empty")]
+    Empty {
+        /// The file.
+        path: PathBuf,
+    },
+    /// The file is not text.
+    #[error("{path}:{line}:{column}: not a text file ({why}); is it a journey map?")]
+    NotText {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line of the first offending byte.
+        line: usize,
+        /// 1-based column of the first offending byte.
+        column: usize,
+        /// What was found.
+        why: &'static str,
+    },
+    /// The RON could not be parsed into a map.
+    #[error("{path}:{line}:{column}: {message}")]
+    Syntax {
+        /// The file.
+        path: PathBuf,
+        /// 1-based line.
+        line: usize,
+        /// 1-based column.
+        column: usize,
+        /// What was expected and found.
+        message: String,
+    },
+    /// The file was written by a newer journeymap.
+    #[error(
+        "{path}: made by a newer journeymap (file format {found}; this version reads up to {supported}). Update journeymap to open it."
+    )]
+    NewerFormat {
+        /// The file.
+        path: PathBuf,
+        /// The version in the file.
+        found: u32,
+        /// The newest version this build reads.
+        supported: u32,
+    },
+    /// The file names a format version that never existed.
+    #[error("{path}: unknown file format version {found}")]
+    UnknownFormat {
+        /// The file.
+        path: PathBuf,
+        /// The version in the file.
+        found: u32,
+    },
+}
+
+/// Loads, migrates and restores the map at `path`.
+pub fn load(path: &Path) -> Result<Loaded, LoadError> {
+    let io = |source| LoadError::Io {
+        path: path.to_owned(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let meta = file.metadata().map_err(io)?;
+    if meta.is_dir() {
+        return Err(io(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "it is a folder",
+        )));
+    }
+    if meta.len() > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            size: meta.len(),
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    // The size can change between the check and the read (or lie, for special files), so the
+    // read itself is bounded too.
+    let mut bytes = Vec::new();
+    file.take(MAX_FILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(io)?;
+    if bytes.len() as u64 > MAX_FILE_BYTES {
+        return Err(LoadError::TooLarge {
+            path: path.to_owned(),
+            size: MAX_FILE_BYTES + 1,
+            limit: MAX_FILE_BYTES,
+        });
+    }
+    from_ron_bytes(&bytes, path)
+}
+
+fn from_ron_bytes(bytes: &[u8], path: &Path) -> Result<Loaded, LoadError> {
+    let text = match std::str::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(err) => {
+            let (line, column) = line_col(&bytes[..err.valid_up_to()]);
+            return Err(LoadError::NotText {
+                path: path.to_owned(),
+                line,
+                column,
+                why: "invalid UTF-8",
+            });
+        }
+    };
+    from_ron_str(text, path)
+}
+
+/// Parses the text of a `.ron` file; `path` is only used in messages.
+pub fn from_ron_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    if text.trim().is_empty() {
+        return Err(LoadError::Empty {
+            path: path.to_owned(),
+        });
+    }
+    if let Some(at) = text.find('\0') {
+        let (line, column) = line_col(&text.as_bytes()[..at]);
+        return Err(LoadError::NotText {
+            path: path.to_owned(),
+            line,
+            column,
+            why: "it contains NUL bytes",
+        });
+    }
+
+    let found = read_format_version(text, path)?;
+    let mut map = match found {
+        FORMAT_VERSION => parse::<JourneyMap>(text, path)?,
+        newer if newer > FORMAT_VERSION => {
+            return Err(LoadError::NewerFormat {
+                path: path.to_owned(),
+                found: newer,
+                supported: FORMAT_VERSION,
+            });
+        }
+        // Format versions before 1 never existed. When version 2 arrives, parse version 1
+        // into its own frozen types here and migrate one step at a time: v1 → v2 → ...
+        older => {
+            return Err(LoadError::UnknownFormat {
+                path: path.to_owned(),
+                found: older,
+            });
+        }
+    };
+    map.format = FORMAT_VERSION;
+    let warnings = restore(&mut map);
+    Ok(Loaded {
+        map,
+        warnings,
+        format_in_file: found,
+    })
+}
+
+/// Reads just the `format` field, so a newer file is recognised even if the rest has changed.
+fn read_format_version(text: &str, path: &Path) -> Result<u32, LoadError> {
+    #[derive(Deserialize)]
+    struct Header {
+        format: u32,
+    }
+    match parse::<Header>(text, path) {
+        Ok(header) => Ok(header.format),
+        Err(LoadError::Syntax { message, .. })
+            if message.contains("Unexpected missing field named `format`") =>
+        {
+            Err(LoadError::Syntax {
+                path: path.to_owned(),
+                line: 1,
+                column: 1,
+                message: "no `format` version at the start: not a journeymap map".to_owned(),
+            })
+        }
+        Err(err) => Err(err),
+    }
+}
+
+fn parse<T: for<'de> Deserialize<'de>>(text: &str, path: &Path) -> Result<T, LoadError> {
+    let options = ron::Options::default().with_recursion_limit(super::RECURSION_LIMIT);
+    options.from_str(text).map_err(|err| {
+        let mut message = err.code.to_string();
+        let first = text.trim_start().chars().next();
+        if matches!(first, Some('{' | '[')) {
+            message.push_str(" (this looks like JSON or a list; a journeymap file starts with `(format: ...`)");
+        }
+        LoadError::Syntax {
+            path: path.to_owned(),
+            line: err.span.start.line,
+            column: err.span.start.col,
+            message,
+        }
+    })
+}
+
+/// 1-based line and column (in characters) just after `prefix`.
+fn line_col(prefix: &[u8]) -> (usize, usize) {
+    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
+    let line_start = prefix
+        .iter()
+        .rposition(|&b| b == b'\n')
+        .map_or(0, |i| i + 1);
+    let column = String::from_utf8_lossy(&prefix[line_start..]).chars().count() + 1;
+    (line, column)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn line_col_counts_characters() {
+        assert_eq!(line_col(b""), (1, 1));
+        assert_eq!(line_col("ab\ncđ".as_bytes()), (2, 3));
+    }
+}

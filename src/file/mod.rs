@@ -1,0 +1,24 @@
+//! The `.ron` file format: versioned, pretty, stable, and careful with the user's work.
+//!
+//! * **Saving** writes a temporary file beside the target, syncs it, keeps the previous
+//!   version as `NAME.ron.bak`, renames the new file over the target and syncs the folder, so a
+//!   crash or a full disk at any moment leaves either the old file or the new one, never half.
+//! * **Loading** is read (with a size limit) → parse (with a recursion limit) → migrate older
+//!   format versions → [`restore`](crate::model::restore), which repairs and returns warnings.
+//!   Every failure is one line naming the file and, where there is one, the line and column.
+
+mod load;
+mod save;
+
+pub use load::{LoadError, Loaded, MAX_FILE_BYTES, from_ron_str, load};
+pub use save::{SaveError, save, to_ron_string};
+
+/// How deep RON nesting may go; real maps need about ten levels.
+pub const RECURSION_LIMIT: usize = 64;
+
+/// The backup path kept beside `path` when saving over it: `NAME.ron.bak`.
+pub fn backup_path(path: &std::path::Path) -> std::path::PathBuf {
+    let mut name = path.file_name().unwrap_or_default().to_os_string();
+    name.push(".bak");
+    path.with_file_name(name)
+}

@@ -1,0 +1,136 @@
+//! Serialising a map and writing it atomically.
+
+use std::fs::File;
+use std::io::Write as _;
+use std::path::{Path, PathBuf};
+
+use ron::ser::PrettyConfig;
+
+use crate::model::{FORMAT_VERSION, JourneyMap};
+
+/// Why a map could not be saved. The file on disk is unchanged in every case.
+#[derive(Debug, thiserror::Error)]
+pub enum SaveError {
+    /// The map could not be turned into RON (should not happen with valid data).
+    #[error("cannot save {path}: {message}")]
+    Serialize {
+        /// The target file.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+    /// Writing failed: read-only folder, disk full, file in use...
+    #[error("cannot save {path}: {what}: {source}. The file on disk was not changed.")]
+    Io {
+        /// The target file.
+        path: PathBuf,
+        /// Which step failed.
+        what: &'static str,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+}
+
+/// The pretty-printer settings: fixed, so the same map always gives the same bytes on every OS.
+fn pretty_config() -> PrettyConfig {
+    PrettyConfig::new()
+        .new_line("\n")
+        .indentor("    ")
+        .struct_names(false)
+        .separate_tuple_members(false)
+        .enumerate_arrays(false)
+        .compact_arrays(false)
+        .escape_strings(true)
+}
+
+/// The map as the text of a `.ron` file, in the current format version.
+pub fn to_ron_string(map: &JourneyMap) -> Result<String, ron::Error> {
+    let body = if map.format == FORMAT_VERSION {
+        ron::ser::to_string_pretty(map, pretty_config())?
+    } else {
+        let mut current = map.clone();
+        current.format = FORMAT_VERSION;
+        ron::ser::to_string_pretty(&current, pretty_config())?
+    };
+    Ok(format!(
+        "// A journeymap customer journey map. https://ron-rs.github.io/ describes the syntax.\n{body}\n"
+    ))
+}
+
+/// Saves `map` to `path` atomically, keeping the previous file as `NAME.ron.bak`.
+pub fn save(path: &Path, map: &JourneyMap) -> Result<(), SaveError> {
+    let text = to_ron_string(map).map_err(|err| SaveError::Serialize {
+        path: path.to_owned(),
+        message: err.to_string(),
+    })?;
+    write_atomically(path, text.as_bytes())
+}
+
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+    let io = |what: &'static str| {
+        move |source: std::io::Error| SaveError::Io {
+            path: path.to_owned(),
+            what,
+            source,
+        }
+    };
+    let folder = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    if path.is_dir() {
+        return Err(io("it is a folder")(std::io::Error::new(
+            std::io::ErrorKind::IsADirectory,
+            "a folder has this name",
+        )));
+    }
+
+    let mut temp = tempfile::Builder::new()
+        .prefix(".journeymap-")
+        .suffix(".tmp")
+        .tempfile_in(&folder)
+        .map_err(io("cannot create a temporary file in its folder"))?;
+    temp.write_all(bytes)
+        .map_err(io("cannot write the temporary file"))?;
+    temp.as_file()
+        .sync_all()
+        .map_err(io("cannot flush the temporary file to disk"))?;
+
+    if path.exists() {
+        keep_backup(path).map_err(io("cannot keep the previous version as .bak"))?;
+    }
+    temp.persist(path)
+        .map_err(|err| io("cannot replace the file")(err.error))?;
+    sync_folder(&folder).map_err(io("cannot flush the folder to disk"))?;
+    Ok(())
+}
+
+/// Copies the current file to `NAME.ron.bak`, itself atomically, so the backup is never torn.
+fn keep_backup(path: &Path) -> std::io::Result<()> {
+    let backup = super::backup_path(path);
+    let folder = backup.parent().unwrap_or_else(|| Path::new("."));
+    let folder = if folder.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        folder
+    };
+    let mut temp = tempfile::Builder::new()
+        .prefix(".journeymap-bak-")
+        .tempfile_in(folder)?;
+    let mut current = File::open(path)?;
+    std::io::copy(&mut current, &mut temp)?;
+    temp.as_file().sync_all()?;
+    temp.persist(&backup).map_err(|err| err.error)?;
+    Ok(())
+}
+
+#[cfg(unix)]
+fn sync_folder(folder: &Path) -> std::io::Result<()> {
+    File::open(folder)?.sync_all()
+}
+
+#[cfg(not(unix))]
+fn sync_folder(_folder: &Path) -> std::io::Result<()> {
+    // Windows cannot open a folder as a file; NTFS journals the rename itself.
+    Ok(())
+}

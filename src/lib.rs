@@ -1,0 +1,11 @@
+//! journeymap: a desktop editor for customer journey maps.
+//!
+//! The crate is split the way data flows: [`model`] is the document (no GUI), [`file`] reads and
+//! writes it, [`layout`] turns it into geometry, [`ui`] draws and edits it, and [`cli`] offers
+//! the headless commands.
+
+pub mod cli;
+pub mod file;
+pub mod layout;
+pub mod model;
+pub mod ui;

@@ -1,0 +1,6 @@
+//! The egui application.
+
+/// Opens the editor window.
+pub fn run(_file: Option<std::path::PathBuf>) -> anyhow::Result<()> {
+    Ok(())
+}
