@@ -31,6 +31,12 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Rewrite maps in the canonical layout (repairing what `check` reports).
+    Fmt {
+        /// The maps to rewrite.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+    },
     /// List the built-in templates.
     Templates {
         /// Language of the names shown.
@@ -114,6 +120,27 @@ pub fn run_command(command: Command) -> anyhow::Result<ExitCode> {
     let mut out = std::io::stdout().lock();
     match command {
         Command::Check { files } => Ok(check(&files, &mut out)?),
+        Command::Fmt { files } => {
+            let mut failed = false;
+            for path in &files {
+                match file::load(path) {
+                    Ok(loaded) => {
+                        for w in &loaded.warnings {
+                            writeln!(out, "{}: repaired: {w}", path.display())?;
+                        }
+                        if let Err(err) = file::save(path, &loaded.map) {
+                            writeln!(out, "{err}")?;
+                            failed = true;
+                        }
+                    }
+                    Err(err) => {
+                        writeln!(out, "{err}")?;
+                        failed = true;
+                    }
+                }
+            }
+            Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+        }
         Command::Templates { lang } => {
             let lang = Lang::from(lang);
             for t in template::templates() {

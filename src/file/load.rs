@@ -224,13 +224,38 @@ fn parse<T: for<'de> Deserialize<'de>>(text: &str, path: &Path) -> Result<T, Loa
         if matches!(first, Some('{' | '[')) {
             message.push_str(" (this looks like JSON or a list; a journeymap file starts with `(format: ...`)");
         }
+        let (mut line, mut column) = (err.span.start.line, err.span.start.col);
+        if err.code == ron::Error::TrailingCharacters {
+            // ron points just after the document; point at the stray text instead.
+            let after = byte_offset(text, line, column);
+            let rest = &text[after..];
+            if let Some(skip) = rest.find(|c: char| !c.is_whitespace()) {
+                (line, column) = line_col(text[..after + skip].as_bytes());
+            }
+            message = "unexpected text after the end of the map".to_owned();
+        }
         LoadError::Syntax {
             path: path.to_owned(),
-            line: err.span.start.line,
-            column: err.span.start.col,
+            line,
+            column,
             message,
         }
     })
+}
+
+/// Byte offset of a 1-based line and column (in characters), clamped to the text.
+fn byte_offset(text: &str, line: usize, column: usize) -> usize {
+    let line_start = if line <= 1 {
+        0
+    } else {
+        text.match_indices('\n')
+            .nth(line - 2)
+            .map_or(text.len(), |(i, _)| i + 1)
+    };
+    text[line_start..]
+        .char_indices()
+        .nth(column.saturating_sub(1))
+        .map_or(text.len(), |(i, _)| line_start + i)
 }
 
 /// 1-based line and column (in characters) just after `prefix`.
@@ -247,6 +272,15 @@ fn line_col(prefix: &[u8]) -> (usize, usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn byte_offset_inverts_line_col() {
+        let text = "ab\ncđe\nf";
+        for end in [0, 1, 3, 4, 6, 7, 9] {
+            let (line, column) = line_col(&text.as_bytes()[..end]);
+            assert_eq!(byte_offset(text, line, column), end, "{end}");
+        }
+    }
 
     #[test]
     fn line_col_counts_characters() {

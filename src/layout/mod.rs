@@ -1,1 +1,627 @@
-//! Layout.
+//! Pure geometry of a map: where every header, lane, card and curve point goes.
+//!
+//! [`compute`] is a function of the map, the [`LayoutMetrics`] and a way to measure text; it
+//! knows nothing of egui. The canvas paints a [`MapLayout`] and hit-tests on it; the exporters
+//! draw the same [`MapLayout`], so an export looks exactly like the screen. All coordinates
+//! are in map space (points at 100 % zoom), with the origin at the top-left of the grid.
+
+use emath::{Pos2, Rect, Vec2, pos2, vec2};
+
+use crate::model::curve::monotone_curve;
+use crate::model::{
+    Card, ColorToken, EMOTION_MAX, Id, JourneyMap, LaneKind, emoji_for_score,
+};
+
+/// The geometric design tokens of the map grid, shared by canvas and exporters.
+#[derive(Clone, Debug, PartialEq)]
+pub struct LayoutMetrics {
+    /// Width of the lane-label column on the left.
+    pub lane_label_width: f32,
+    /// Height of the stage-header row.
+    pub stage_header_height: f32,
+    /// Height of the step-header row.
+    pub step_header_height: f32,
+    /// Width of one step column.
+    pub column_width: f32,
+    /// Space between a cell's edge and its cards.
+    pub cell_padding: f32,
+    /// Vertical space between two cards in a cell.
+    pub card_gap: f32,
+    /// Space between a card's edge and its text.
+    pub card_padding: f32,
+    /// Font size of card text.
+    pub card_font_size: f32,
+    /// Height of the chip row on touchpoint, pain-point and opportunity cards.
+    pub chip_height: f32,
+    /// Least height of a lane holding cards.
+    pub min_lane_height: f32,
+    /// Height of an emotion lane.
+    pub emotion_lane_height: f32,
+    /// Space above and below the curve inside the emotion lane, for the emoji.
+    pub emotion_margin: f32,
+    /// Samples per step interval of the smoothed curve.
+    pub curve_samples: usize,
+}
+
+impl Default for LayoutMetrics {
+    fn default() -> Self {
+        Self {
+            lane_label_width: 170.0,
+            stage_header_height: 42.0,
+            step_header_height: 30.0,
+            column_width: 220.0,
+            cell_padding: 10.0,
+            card_gap: 8.0,
+            card_padding: 8.0,
+            card_font_size: 14.0,
+            chip_height: 20.0,
+            min_lane_height: 90.0,
+            emotion_lane_height: 190.0,
+            emotion_margin: 30.0,
+            curve_samples: 12,
+        }
+    }
+}
+
+impl LayoutMetrics {
+    /// Width available to card text.
+    pub fn card_text_width(&self) -> f32 {
+        self.column_width - 2.0 * self.cell_padding - 2.0 * self.card_padding
+    }
+
+    /// Width of a card.
+    pub fn card_width(&self) -> f32 {
+        self.column_width - 2.0 * self.cell_padding
+    }
+}
+
+/// Measures wrapped text; the canvas uses egui's fonts, tests and benches an estimate.
+pub trait TextMeasure {
+    /// Height of `text` at `font_size`, wrapped to `wrap_width`.
+    fn wrapped_height(&self, text: &str, font_size: f32, wrap_width: f32) -> f32;
+}
+
+/// A font-free estimate: average glyph width of 0.55 em, greedy word wrap.
+#[derive(Clone, Copy, Debug, Default)]
+pub struct ApproxMeasure;
+
+impl TextMeasure for ApproxMeasure {
+    fn wrapped_height(&self, text: &str, font_size: f32, wrap_width: f32) -> f32 {
+        let glyph = font_size * 0.55;
+        let per_line = (wrap_width / glyph).floor().max(1.0);
+        let mut lines = 0.0_f32;
+        for paragraph in text.split('\n') {
+            let mut line_len = 0.0_f32;
+            let mut para_lines = 1.0;
+            for word in paragraph.split_whitespace() {
+                #[expect(clippy::cast_precision_loss, reason = "word lengths are small")]
+                let w = word.chars().count() as f32;
+                let needed = if line_len > 0.0 { line_len + 1.0 + w } else { w };
+                if needed > per_line && line_len > 0.0 {
+                    para_lines += (w / per_line).ceil().max(1.0);
+                    line_len = w % per_line;
+                } else {
+                    line_len = needed;
+                }
+            }
+            lines += para_lines;
+        }
+        lines * font_size * 1.3
+    }
+}
+
+/// The geometry of a whole map.
+#[derive(Clone, Debug, Default)]
+pub struct MapLayout {
+    /// Size of the whole grid, headers and lane labels included.
+    pub size: Vec2,
+    /// Stage headers, left to right.
+    pub stages: Vec<StageBox>,
+    /// Step columns, left to right.
+    pub steps: Vec<StepBox>,
+    /// Lanes, top to bottom.
+    pub lanes: Vec<LaneBox>,
+    /// Cards, in the map's card order.
+    pub cards: Vec<CardBox>,
+    /// Emotion curves, each drawn in every emotion lane.
+    pub curves: Vec<CurveShape>,
+    /// Pain-point markers on the curves, one per step that has pain points.
+    pub pain_markers: Vec<PainMarker>,
+    /// The service blueprint's line of visibility, between frontstage and backstage.
+    pub visibility_line: Option<(Pos2, Pos2)>,
+}
+
+/// A stage header.
+#[derive(Clone, Debug)]
+pub struct StageBox {
+    /// The stage.
+    pub id: Id,
+    /// Position of the stage among the stages (for the default colour).
+    pub index: usize,
+    /// The header rectangle.
+    pub header: Rect,
+    /// The stage's colour, if the user chose one.
+    pub color: Option<ColorToken>,
+}
+
+/// A step column.
+#[derive(Clone, Debug)]
+pub struct StepBox {
+    /// The step.
+    pub id: Id,
+    /// Index of its stage in [`MapLayout::stages`].
+    pub stage_index: usize,
+    /// The step header rectangle.
+    pub header: Rect,
+    /// The whole column below the header, through all lanes.
+    pub column: Rect,
+}
+
+/// A lane (row).
+#[derive(Clone, Debug)]
+pub struct LaneBox {
+    /// The lane.
+    pub id: Id,
+    /// Its kind.
+    pub kind: LaneKind,
+    /// The label on the left.
+    pub label: Rect,
+    /// The row right of the label, through all steps.
+    pub row: Rect,
+}
+
+/// What the chip row at the top of a card shows.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Chip {
+    /// A touchpoint's channel.
+    Channel,
+    /// A pain point's severity and votes.
+    Pain,
+    /// An opportunity's impact and effort.
+    Opportunity,
+}
+
+/// A card.
+#[derive(Clone, Debug)]
+pub struct CardBox {
+    /// The card.
+    pub id: Id,
+    /// Index of the card in [`JourneyMap::cards`].
+    pub card_index: usize,
+    /// Index of its step in [`MapLayout::steps`].
+    pub step_index: usize,
+    /// Index of its lane in [`MapLayout::lanes`].
+    pub lane_index: usize,
+    /// The whole card.
+    pub rect: Rect,
+    /// The chip row, if the card has one.
+    pub chip: Option<(Chip, Rect)>,
+    /// Where the wrapped text goes.
+    pub text: Rect,
+}
+
+/// An emotion curve placed in an emotion lane.
+#[derive(Clone, Debug)]
+pub struct CurveShape {
+    /// The curve.
+    pub id: Id,
+    /// Its colour.
+    pub color: ColorToken,
+    /// Index of the lane it is drawn in.
+    pub lane_index: usize,
+    /// The y of the zero line.
+    pub zero_y: f32,
+    /// The y of +2 and −2.
+    pub y_range: (f32, f32),
+    /// One entry per point, in step order.
+    pub points: Vec<CurvePointBox>,
+    /// The smoothed line through the points.
+    pub path: Vec<Pos2>,
+    /// Convex pieces of the area between the curve and the zero line; `true` above zero.
+    pub tint: Vec<(Vec<Pos2>, bool)>,
+}
+
+/// One point of a curve.
+#[derive(Clone, Debug)]
+pub struct CurvePointBox {
+    /// The step.
+    pub step: Id,
+    /// Index of the step in [`MapLayout::steps`].
+    pub step_index: usize,
+    /// Where the point is.
+    pub pos: Pos2,
+    /// Its score.
+    pub score: f32,
+    /// The emoji drawn at the point: the user's choice or the one for the score.
+    pub emoji: String,
+    /// Whether the point has a note.
+    pub has_note: bool,
+}
+
+/// A marker on the curve at a step that has pain points.
+#[derive(Clone, Debug)]
+pub struct PainMarker {
+    /// The step.
+    pub step_index: usize,
+    /// Where to draw it.
+    pub pos: Pos2,
+    /// Highest severity among the step's pain points.
+    pub max_severity: u8,
+    /// How many pain points the step has.
+    pub count: usize,
+}
+
+impl MapLayout {
+    /// The card under a point, topmost first.
+    pub fn card_at(&self, pos: Pos2) -> Option<&CardBox> {
+        self.cards.iter().rev().find(|c| c.rect.contains(pos))
+    }
+
+    /// The card box of a card id.
+    pub fn card(&self, id: &Id) -> Option<&CardBox> {
+        self.cards.iter().find(|c| &c.id == id)
+    }
+
+    /// The whole map area.
+    pub fn bounds(&self) -> Rect {
+        Rect::from_min_size(Pos2::ZERO, self.size)
+    }
+}
+
+/// Which chip row a card shows in a lane of `kind`.
+fn chip_of(card: &Card, kind: LaneKind) -> Option<Chip> {
+    if card.pain.is_some() {
+        Some(Chip::Pain)
+    } else if card.opportunity.is_some() {
+        Some(Chip::Opportunity)
+    } else if card.channel.is_some() || kind == LaneKind::Touchpoints {
+        Some(Chip::Channel).filter(|_| card.channel.is_some())
+    } else {
+        None
+    }
+}
+
+/// Computes the layout of `map`.
+pub fn compute(map: &JourneyMap, metrics: &LayoutMetrics, measure: &dyn TextMeasure) -> MapLayout {
+    let m = metrics;
+    let mut layout = MapLayout::default();
+    let grid_top = m.stage_header_height + m.step_header_height;
+    let step_count = map.step_count();
+    #[expect(clippy::cast_precision_loss, reason = "column counts are small")]
+    let grid_width = m.lane_label_width + step_count as f32 * m.column_width;
+
+    // Columns.
+    let mut x = m.lane_label_width;
+    for (stage_index, stage) in map.stages.iter().enumerate() {
+        let stage_left = x;
+        for step in &stage.steps {
+            layout.steps.push(StepBox {
+                id: step.id.clone(),
+                stage_index,
+                header: Rect::from_min_size(
+                    pos2(x, m.stage_header_height),
+                    vec2(m.column_width, m.step_header_height),
+                ),
+                column: Rect::NOTHING, // set once lane heights are known
+            });
+            x += m.column_width;
+        }
+        layout.stages.push(StageBox {
+            id: stage.id.clone(),
+            index: stage_index,
+            header: Rect::from_min_max(pos2(stage_left, 0.0), pos2(x, m.stage_header_height)),
+            color: stage.color,
+        });
+    }
+    let step_index_of: std::collections::HashMap<&Id, usize> = map
+        .steps()
+        .enumerate()
+        .map(|(i, (_, s))| (&s.id, i))
+        .collect();
+    let lane_index_of: std::collections::HashMap<&Id, usize> = map
+        .lanes
+        .iter()
+        .enumerate()
+        .map(|(i, l)| (&l.id, i))
+        .collect();
+
+    // Card sizes, stacked per cell, to find each lane's height.
+    let text_width = m.card_text_width();
+    let mut stack_height = vec![vec![0.0_f32; step_count]; map.lanes.len()];
+    let mut card_sizes = Vec::with_capacity(map.cards.len());
+    for (card_index, card) in map.cards.iter().enumerate() {
+        let (Some(&step_index), Some(&lane_index)) =
+            (step_index_of.get(&card.step), lane_index_of.get(&card.lane))
+        else {
+            continue; // restore guarantees this does not happen for loaded maps
+        };
+        let kind = map.lanes[lane_index].kind;
+        if !kind.holds_cards() {
+            continue;
+        }
+        let chip = chip_of(card, kind);
+        let text_height = measure
+            .wrapped_height(display_text(card), m.card_font_size, text_width)
+            .max(m.card_font_size * 1.3);
+        let chip_height = if chip.is_some() { m.chip_height } else { 0.0 };
+        let height = m.card_padding * 2.0 + chip_height + text_height;
+        let stack = &mut stack_height[lane_index][step_index];
+        let offset = *stack;
+        *stack += height + m.card_gap;
+        card_sizes.push((card_index, step_index, lane_index, offset, height, chip, chip_height));
+    }
+
+    let mut y = grid_top;
+    for (lane_index, lane) in map.lanes.iter().enumerate() {
+        let height = if lane.kind == LaneKind::Emotions {
+            m.emotion_lane_height
+        } else {
+            let tallest = stack_height[lane_index]
+                .iter()
+                .copied()
+                .fold(0.0_f32, f32::max);
+            (tallest - m.card_gap + 2.0 * m.cell_padding).max(m.min_lane_height)
+        };
+        layout.lanes.push(LaneBox {
+            id: lane.id.clone(),
+            kind: lane.kind,
+            label: Rect::from_min_size(pos2(0.0, y), vec2(m.lane_label_width, height)),
+            row: Rect::from_min_max(pos2(m.lane_label_width, y), pos2(grid_width, y + height)),
+        });
+        y += height;
+    }
+    let grid_bottom = y;
+    layout.size = vec2(grid_width, grid_bottom);
+    for step in &mut layout.steps {
+        step.column = Rect::from_min_max(
+            pos2(step.header.min.x, grid_top),
+            pos2(step.header.max.x, grid_bottom),
+        );
+    }
+
+    for (card_index, step_index, lane_index, offset, height, chip, chip_height) in card_sizes {
+        let cell_left = layout.steps[step_index].header.min.x;
+        let lane_top = layout.lanes[lane_index].row.min.y;
+        let rect = Rect::from_min_size(
+            pos2(cell_left + m.cell_padding, lane_top + m.cell_padding + offset),
+            vec2(m.card_width(), height),
+        );
+        let inner = rect.shrink(m.card_padding);
+        let chip = chip.map(|c| {
+            (
+                c,
+                Rect::from_min_size(inner.min, vec2(inner.width(), chip_height)),
+            )
+        });
+        let text = Rect::from_min_max(pos2(inner.min.x, inner.min.y + chip_height), inner.max);
+        layout.cards.push(CardBox {
+            id: map.cards[card_index].id.clone(),
+            card_index,
+            step_index,
+            lane_index,
+            rect,
+            chip,
+            text,
+        });
+    }
+
+    layout_curves(map, m, &mut layout, &step_index_of);
+    layout.visibility_line = visibility_line(&layout);
+    layout
+}
+
+/// The text a card shows; an empty card shows nothing but keeps one line of height.
+fn display_text(card: &Card) -> &str {
+    &card.text
+}
+
+fn layout_curves(
+    map: &JourneyMap,
+    m: &LayoutMetrics,
+    layout: &mut MapLayout,
+    step_index_of: &std::collections::HashMap<&Id, usize>,
+) {
+    let emotion_lanes: Vec<usize> = layout
+        .lanes
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.kind == LaneKind::Emotions)
+        .map(|(i, _)| i)
+        .collect();
+    let mut pains_per_step: Vec<(usize, u8)> = vec![(0, 0); layout.steps.len()];
+    for (card, pain) in map.pain_points() {
+        if let Some(&i) = step_index_of.get(&card.step) {
+            pains_per_step[i].0 += 1;
+            pains_per_step[i].1 = pains_per_step[i].1.max(pain.severity);
+        }
+    }
+
+    for &lane_index in &emotion_lanes {
+        let row = layout.lanes[lane_index].row;
+        let top = row.min.y + m.emotion_margin;
+        let bottom = row.max.y - m.emotion_margin;
+        let zero_y = (top + bottom) / 2.0;
+        let half = (bottom - top) / 2.0;
+        let y_of = |score: f32| zero_y - score / EMOTION_MAX * half;
+
+        for curve in &map.curves {
+            let points: Vec<CurvePointBox> = curve
+                .points
+                .iter()
+                .filter_map(|p| {
+                    let step_index = *step_index_of.get(&p.step)?;
+                    let x = layout.steps[step_index].header.center().x;
+                    Some(CurvePointBox {
+                        step: p.step.clone(),
+                        step_index,
+                        pos: pos2(x, y_of(p.score)),
+                        score: p.score,
+                        emoji: p
+                            .emoji
+                            .clone()
+                            .unwrap_or_else(|| emoji_for_score(p.score).to_owned()),
+                        has_note: !p.note.is_empty(),
+                    })
+                })
+                .collect();
+            let raw: Vec<(f32, f32)> = points.iter().map(|p| (p.pos.x, p.pos.y)).collect();
+            let path: Vec<Pos2> = monotone_curve(&raw, m.curve_samples)
+                .into_iter()
+                .map(|(x, y)| pos2(x, y))
+                .collect();
+            let tint = tint_pieces(&path, zero_y);
+            layout.curves.push(CurveShape {
+                id: curve.id.clone(),
+                color: curve.color,
+                lane_index,
+                zero_y,
+                y_range: (y_of(EMOTION_MAX), y_of(-EMOTION_MAX)),
+                points,
+                path,
+                tint,
+            });
+        }
+
+        // One marker per step with pain points, on the lowest curve point of that step (or on
+        // the zero line when no curve has a point there).
+        for (step_index, &(count, max_severity)) in pains_per_step.iter().enumerate() {
+            if count == 0 {
+                continue;
+            }
+            let lowest = layout
+                .curves
+                .iter()
+                .filter(|c| c.lane_index == lane_index)
+                .flat_map(|c| c.points.iter())
+                .filter(|p| p.step_index == step_index)
+                .map(|p| p.pos.y)
+                .fold(None, |acc: Option<f32>, y| Some(acc.map_or(y, |a| a.max(y))));
+            let x = layout.steps[step_index].header.center().x;
+            let y = lowest.map_or(zero_y, |y| y + 22.0).min(row.max.y - 10.0);
+            layout.pain_markers.push(PainMarker {
+                step_index,
+                pos: pos2(x, y),
+                max_severity,
+                count,
+            });
+        }
+    }
+}
+
+/// Splits the area between `path` and the zero line into convex pieces, each wholly above or
+/// below zero (a piece that crosses zero is cut at the crossing).
+fn tint_pieces(path: &[Pos2], zero_y: f32) -> Vec<(Vec<Pos2>, bool)> {
+    let mut pieces = Vec::new();
+    for w in path.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let (da, db) = (zero_y - a.y, zero_y - b.y); // positive = above zero
+        if da * db < 0.0 {
+            let t = da / (da - db);
+            let cross = pos2(a.x + t * (b.x - a.x), zero_y);
+            pieces.push((vec![pos2(a.x, zero_y), a, cross], da > 0.0));
+            pieces.push((vec![cross, b, pos2(b.x, zero_y)], db > 0.0));
+        } else if da != 0.0 || db != 0.0 {
+            pieces.push((
+                vec![pos2(a.x, zero_y), a, b, pos2(b.x, zero_y)],
+                da + db > 0.0,
+            ));
+        }
+    }
+    pieces
+}
+
+/// The line of visibility: under the last lane above the first backstage or support lane,
+/// when the map has frontstage lanes above it.
+fn visibility_line(layout: &MapLayout) -> Option<(Pos2, Pos2)> {
+    let first_hidden = layout
+        .lanes
+        .iter()
+        .position(|l| matches!(l.kind, LaneKind::Backstage | LaneKind::Support))?;
+    let has_front = layout.lanes[..first_hidden]
+        .iter()
+        .any(|l| l.kind == LaneKind::Frontstage);
+    if !has_front {
+        return None;
+    }
+    let y = layout.lanes[first_hidden].row.min.y;
+    Some((pos2(0.0, y), pos2(layout.size.x, y)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::synth::{SynthSize, synth_map};
+    use crate::model::template;
+
+    #[test]
+    fn cards_lie_inside_their_cell_and_do_not_overlap() {
+        let map = synth_map(SynthSize {
+            stages: 4,
+            steps: 7,
+            lanes: 9,
+            cards: 200,
+        });
+        let layout = compute(&map, &LayoutMetrics::default(), &ApproxMeasure);
+        assert_eq!(layout.cards.len(), 200);
+        for card in &layout.cards {
+            let cell = layout.steps[card.step_index]
+                .column
+                .intersect(layout.lanes[card.lane_index].row);
+            assert!(cell.contains_rect(card.rect), "{card:?} outside {cell:?}");
+        }
+        for (i, a) in layout.cards.iter().enumerate() {
+            for b in &layout.cards[i + 1..] {
+                assert!(!a.rect.intersects(b.rect) || a.rect.intersect(b.rect).area() < 1e-3);
+            }
+        }
+    }
+
+    #[test]
+    fn curve_stays_inside_its_lane() {
+        let map = synth_map(SynthSize::LARGE);
+        let layout = compute(&map, &LayoutMetrics::default(), &ApproxMeasure);
+        assert!(!layout.curves.is_empty());
+        for curve in &layout.curves {
+            let row = layout.lanes[curve.lane_index].row;
+            assert!(curve.path.iter().all(|p| row.contains(*p)));
+            assert!(
+                curve
+                    .path
+                    .iter()
+                    .all(|p| p.y >= curve.y_range.0 - 1e-3 && p.y <= curve.y_range.1 + 1e-3)
+            );
+        }
+    }
+
+    #[test]
+    fn blueprint_has_a_line_of_visibility() {
+        let Some(t) = template::find("service-blueprint") else {
+            panic!("template missing");
+        };
+        let map = t.instantiate(template::Lang::En);
+        let layout = compute(&map, &LayoutMetrics::default(), &ApproxMeasure);
+        assert!(layout.visibility_line.is_some());
+        let aida = template::find("aida").map(|t| t.instantiate(template::Lang::En));
+        let layout = compute(
+            &aida.unwrap_or_else(|| JourneyMap::new("x")),
+            &LayoutMetrics::default(),
+            &ApproxMeasure,
+        );
+        assert!(layout.visibility_line.is_none());
+    }
+
+    #[test]
+    fn tint_pieces_split_at_zero() {
+        let path = [pos2(0.0, 0.0), pos2(10.0, 20.0)];
+        let pieces = tint_pieces(&path, 10.0);
+        assert_eq!(pieces.len(), 2);
+        assert!(pieces[0].1 && !pieces[1].1);
+    }
+
+    #[test]
+    fn empty_map_has_empty_layout() {
+        let layout = compute(&JourneyMap::new("x"), &LayoutMetrics::default(), &ApproxMeasure);
+        assert!(layout.cards.is_empty());
+        assert_eq!(layout.size.y, 72.0);
+    }
+}

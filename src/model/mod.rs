@@ -1,6 +1,7 @@
 //! The journey-map document: plain data, ids, validation and text hygiene. No egui here.
 
 mod channel;
+pub mod curve;
 mod ids;
 mod map;
 mod restore;

@@ -1,6 +1,39 @@
-//! The egui application.
+//! The egui application: canvas, panels, theme and fonts.
 
-/// Opens the editor window.
-pub fn run(_file: Option<std::path::PathBuf>) -> anyhow::Result<()> {
-    Ok(())
+mod app;
+pub mod canvas;
+pub mod fonts;
+pub mod theme;
+
+pub use app::{EguiMeasure, JourneyApp, OpenMap, open_file};
+
+use std::path::PathBuf;
+
+use anyhow::anyhow;
+
+/// Opens the editor window, showing the map at `file` if given.
+pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
+    let app = match &file {
+        Some(path) => JourneyApp::with_file(path),
+        None => JourneyApp::new(None, None),
+    };
+    let options = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("journeymap")
+            .with_app_id("journeymap")
+            .with_inner_size([1400.0, 900.0])
+            .with_min_inner_size([640.0, 400.0]),
+        // glow works on old laptops, VMs and Xvfb without a GPU driver for wgpu.
+        renderer: eframe::Renderer::Glow,
+        ..Default::default()
+    };
+    eframe::run_native(
+        "journeymap",
+        options,
+        Box::new(move |cc| {
+            fonts::install(&cc.egui_ctx);
+            Ok(Box::new(app))
+        }),
+    )
+    .map_err(|err| anyhow!("could not open the window: {err}"))
 }

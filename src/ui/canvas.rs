@@ -1,0 +1,503 @@
+//! The map canvas: paints a [`MapLayout`] with pan and zoom.
+//!
+//! Everything is drawn from the layout, in map coordinates turned into screen coordinates by
+//! one transform ([`CanvasView::screen_from_map`]); text is laid out at the zoomed size so it
+//! stays sharp. Only what intersects the visible area is laid out and painted, so large maps
+//! stay smooth. Stage and step headers stick to the top and lane labels to the left while the
+//! map scrolls under them.
+
+use egui::emath::TSTransform;
+use egui::{
+    Align2, Color32, CornerRadius, FontId, Pos2, Rect, Response, Sense, Shape, Stroke,
+    StrokeKind, Ui, Vec2, pos2, vec2,
+};
+
+use crate::layout::{CardBox, Chip, LayoutMetrics, MapLayout};
+use crate::model::{JourneyMap, LaneKind, PainStatus};
+
+use super::fonts;
+use super::theme::{Theme, size, zoom};
+
+/// Pan and zoom of the canvas: view state, never saved in the document.
+#[derive(Clone, Debug, PartialEq)]
+pub struct CanvasView {
+    /// Screen points per map unit.
+    pub zoom: f32,
+    /// Where the map origin is, relative to the canvas's top-left corner, in screen points.
+    pub offset: Vec2,
+    /// Fit the whole map into the canvas on the next frame.
+    pub fit_pending: bool,
+}
+
+impl Default for CanvasView {
+    fn default() -> Self {
+        Self {
+            zoom: 1.0,
+            offset: vec2(16.0, 8.0),
+            fit_pending: false,
+        }
+    }
+}
+
+impl CanvasView {
+    /// The transform from map coordinates to screen coordinates, for a canvas at `canvas`.
+    pub fn screen_from_map(&self, canvas: Rect) -> TSTransform {
+        TSTransform::new(canvas.min.to_vec2() + self.offset, self.zoom)
+    }
+
+    /// Zooms to `new_zoom`, keeping the map point under `anchor` (a screen position) in place.
+    pub fn zoom_around(&mut self, new_zoom: f32, anchor: Pos2, canvas: Rect) {
+        let new_zoom = new_zoom.clamp(zoom::MIN, zoom::MAX);
+        let map_pos = self.screen_from_map(canvas).inverse() * anchor;
+        self.zoom = new_zoom;
+        self.offset = anchor - canvas.min - map_pos.to_vec2() * new_zoom;
+    }
+
+    /// The next zoom step in or out from the current zoom.
+    pub fn step_zoom(&self, zoom_in: bool) -> f32 {
+        let eps = 1e-3;
+        if zoom_in {
+            zoom::STEPS
+                .iter()
+                .copied()
+                .find(|z| *z > self.zoom + eps)
+                .unwrap_or(zoom::MAX)
+        } else {
+            zoom::STEPS
+                .iter()
+                .rev()
+                .copied()
+                .find(|z| *z < self.zoom - eps)
+                .unwrap_or(zoom::MIN)
+        }
+    }
+
+    /// Zoom and offset that show the whole map in `canvas`, at most 100 %.
+    pub fn fit(&mut self, map_size: Vec2, canvas: Rect) {
+        let margin = 16.0;
+        let available = (canvas.size() - Vec2::splat(2.0 * margin)).max(Vec2::splat(1.0));
+        let zoom = (available.x / map_size.x.max(1.0))
+            .min(available.y / map_size.y.max(1.0))
+            .clamp(zoom::MIN, 1.0);
+        self.zoom = zoom;
+        self.offset = vec2(margin, margin);
+    }
+}
+
+/// Shows the map on a canvas that fills the available space; handles pan and zoom.
+pub fn canvas_ui(
+    ui: &mut Ui,
+    view: &mut CanvasView,
+    map: &JourneyMap,
+    layout: &MapLayout,
+    metrics: &LayoutMetrics,
+    theme: &Theme,
+) -> Response {
+    let (canvas, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    response.widget_info(|| {
+        egui::WidgetInfo::labeled(egui::Role::Canvas, true, format!("Map canvas: {}", map.title))
+    });
+    if view.fit_pending {
+        view.fit(layout.size, canvas);
+        view.fit_pending = false;
+    }
+    handle_pan_zoom(ui, view, &response, canvas);
+
+    let painter = ui.painter_at(canvas);
+    painter.rect_filled(canvas, 0.0, theme.canvas_bg);
+    let to_screen = view.screen_from_map(canvas);
+    let visible_in_map = to_screen.inverse() * canvas;
+    let p = Paint {
+        painter: &painter,
+        to_screen,
+        zoom: view.zoom,
+        theme,
+        map,
+        layout,
+        metrics,
+    };
+    p.lanes(visible_in_map);
+    p.cards(visible_in_map);
+    p.curves();
+    p.visibility_line();
+    p.headers(canvas);
+    p.lane_labels(canvas);
+    response
+}
+
+fn handle_pan_zoom(ui: &Ui, view: &mut CanvasView, response: &Response, canvas: Rect) {
+    if response.dragged() {
+        view.offset += response.drag_delta();
+    }
+    if response.hovered() {
+        let (zoom_delta, scroll, pointer) = ui.input(|i| {
+            (
+                i.zoom_delta(),
+                i.smooth_scroll_delta(),
+                i.pointer.hover_pos(),
+            )
+        });
+        if (zoom_delta - 1.0).abs() > f32::EPSILON {
+            let anchor = pointer.unwrap_or_else(|| canvas.center());
+            view.zoom_around(view.zoom * zoom_delta, anchor, canvas);
+        } else {
+            view.offset += scroll;
+        }
+    }
+    let (zoom_in, zoom_out, reset) = ui.input_mut(|i| {
+        (
+            i.consume_key(egui::Modifiers::COMMAND, egui::Key::Plus)
+                || i.consume_key(egui::Modifiers::COMMAND, egui::Key::Equals),
+            i.consume_key(egui::Modifiers::COMMAND, egui::Key::Minus),
+            i.consume_key(egui::Modifiers::COMMAND, egui::Key::Num0),
+        )
+    });
+    if zoom_in || zoom_out {
+        let z = view.step_zoom(zoom_in);
+        view.zoom_around(z, canvas.center(), canvas);
+    }
+    if reset {
+        view.zoom_around(1.0, canvas.center(), canvas);
+    }
+}
+
+/// Everything one frame's painting needs.
+struct Paint<'a> {
+    painter: &'a egui::Painter,
+    to_screen: TSTransform,
+    zoom: f32,
+    theme: &'a Theme,
+    map: &'a JourneyMap,
+    layout: &'a MapLayout,
+    metrics: &'a LayoutMetrics,
+}
+
+impl Paint<'_> {
+    fn rect(&self, r: Rect) -> Rect {
+        self.to_screen * r
+    }
+
+    fn pos(&self, p: Pos2) -> Pos2 {
+        self.to_screen * p
+    }
+
+    fn font(&self, size: f32) -> FontId {
+        FontId::proportional(size * self.zoom)
+    }
+
+    fn rounding(&self, r: u8) -> CornerRadius {
+        #[expect(
+            clippy::cast_possible_truncation,
+            clippy::cast_sign_loss,
+            reason = "small positive radius"
+        )]
+        CornerRadius::same((f32::from(r) * self.zoom).round().clamp(0.0, 255.0) as u8)
+    }
+
+    /// Text wrapped to `width` (map units), clipped to `clip` (screen).
+    fn wrapped_text(&self, text: &str, at: Pos2, width: f32, font: FontId, color: Color32, clip: Rect) {
+        let galley = self
+            .painter
+            .layout(text.to_owned(), font, color, width * self.zoom);
+        self.painter
+            .with_clip_rect(clip.intersect(self.painter.clip_rect()))
+            .galley(at, galley, color);
+    }
+
+    /// One line of text, cut with an ellipsis to fit `max_width` (screen points).
+    fn line_text(&self, text: &str, at: Pos2, anchor: Align2, font: FontId, color: Color32, max_width: f32) {
+        let mut job = egui::text::LayoutJob::simple_singleline(text.to_owned(), font, color);
+        job.wrap = egui::text::TextWrapping::truncate_at_width(max_width.max(1.0));
+        let galley = self.painter.layout_job(job);
+        let rect = anchor.anchor_size(at, galley.size());
+        self.painter.galley(rect.min, galley, color);
+    }
+
+    fn lanes(&self, visible: Rect) {
+        let t = self.theme;
+        for (i, lane) in self.layout.lanes.iter().enumerate() {
+            if !lane.row.intersects(visible) {
+                continue;
+            }
+            if i % 2 == 1 {
+                self.painter.rect_filled(self.rect(lane.row), 0.0, t.lane_bg_alt);
+            }
+            let y = self.pos(lane.row.max).y;
+            let row = self.rect(lane.row);
+            self.painter
+                .line_segment([pos2(row.min.x, y), pos2(row.max.x, y)], Stroke::new(1.0, t.grid_line));
+        }
+        let grid_top = self.layout.steps.first().map_or(0.0, |s| s.column.min.y);
+        let bottom = self.layout.size.y;
+        for (i, step) in self.layout.steps.iter().enumerate() {
+            let first_of_stage = i == 0 || self.layout.steps[i - 1].stage_index != step.stage_index;
+            let x = step.column.min.x;
+            let (color, width) = if first_of_stage {
+                (t.stage_line, 1.5)
+            } else {
+                (t.grid_line, 1.0)
+            };
+            self.painter.line_segment(
+                [self.pos(pos2(x, grid_top)), self.pos(pos2(x, bottom))],
+                Stroke::new(width, color),
+            );
+        }
+    }
+
+    fn cards(&self, visible: Rect) {
+        for card_box in &self.layout.cards {
+            if card_box.rect.intersects(visible) {
+                self.card(card_box);
+            }
+        }
+    }
+
+    fn card(&self, b: &CardBox) {
+        let t = self.theme;
+        let Some(card) = self.map.cards.get(b.card_index) else {
+            return;
+        };
+        let kind = self.layout.lanes[b.lane_index].kind;
+        let token = card.color.unwrap_or(Theme::lane_card_color(kind));
+        let fill = t.card_fill(token);
+        let rect = self.rect(b.rect);
+        let rounding = self.rounding(size::CARD_ROUNDING);
+        self.painter
+            .rect_filled(rect.translate(vec2(0.0, 2.0 * self.zoom)), rounding, t.card_shadow);
+        self.painter
+            .rect(rect, rounding, fill, Stroke::new(1.0, t.card_border), StrokeKind::Inside);
+
+        if let Some((chip, chip_rect)) = &b.chip {
+            let chip_rect = self.rect(*chip_rect);
+            let font = self.font(size::CHIP_FONT);
+            match chip {
+                Chip::Channel => {
+                    if let Some(channel) = &card.channel {
+                        let icon = if channel.online { "🌐" } else { "🏬" };
+                        let text = format!("{icon} {}", channel.kind.name(&self.map.language));
+                        self.line_text(&text, chip_rect.left_center(), Align2::LEFT_CENTER, font, t.card_weak_text, chip_rect.width());
+                    }
+                }
+                Chip::Pain => {
+                    if let Some(pain) = &card.pain {
+                        let badge = self.severity_badge(chip_rect.left_center() + vec2(8.0 * self.zoom, 0.0), pain.severity);
+                        let status = match pain.status {
+                            PainStatus::Open => "",
+                            PainStatus::InProgress => "  ⏳",
+                            PainStatus::Fixed => "  ✔",
+                        };
+                        let text = format!("{}/5   ● {}{status}", pain.severity, pain.votes);
+                        self.line_text(&text, pos2(badge, chip_rect.center().y), Align2::LEFT_CENTER, font, t.card_weak_text, chip_rect.right() - badge);
+                    }
+                }
+                Chip::Opportunity => {
+                    if let Some(opp) = &card.opportunity {
+                        let text = format!("▲ {}   ⚒ {}   ● {}", opp.impact, opp.effort, opp.votes);
+                        self.line_text(&text, chip_rect.left_center(), Align2::LEFT_CENTER, font, t.card_weak_text, chip_rect.width());
+                    }
+                }
+            }
+        }
+        let text_rect = self.rect(b.text);
+        self.wrapped_text(
+            &card.text,
+            text_rect.min,
+            b.text.width(),
+            self.font(self.metrics.card_font_size),
+            t.card_text,
+            rect,
+        );
+    }
+
+    /// Draws a severity dot centred at `center`; returns the x where text may start.
+    fn severity_badge(&self, center: Pos2, severity: u8) -> f32 {
+        let r = 6.0 * self.zoom;
+        self.painter.circle_filled(center, r, self.theme.severity(severity));
+        center.x + r + 4.0 * self.zoom
+    }
+
+    fn curves(&self) {
+        let t = self.theme;
+        let mut legend_rows: std::collections::HashMap<usize, f32> = Default::default();
+        for curve in &self.layout.curves {
+            let row = self.layout.lanes[curve.lane_index].row;
+            let zero_left = self.pos(pos2(row.min.x, curve.zero_y));
+            let zero_right = self.pos(pos2(row.max.x, curve.zero_y));
+            self.painter.add(Shape::dashed_line(
+                &[zero_left, zero_right],
+                Stroke::new(1.0, t.zero_line),
+                6.0,
+                4.0,
+            ));
+            for (piece, positive) in &curve.tint {
+                let points: Vec<Pos2> = piece.iter().map(|p| self.pos(*p)).collect();
+                let fill = if *positive { t.positive_tint } else { t.negative_tint };
+                self.painter.add(Shape::convex_polygon(points, fill, Stroke::NONE));
+            }
+            let color = t.strong(curve.color);
+            let path: Vec<Pos2> = curve.path.iter().map(|p| self.pos(*p)).collect();
+            self.painter.add(Shape::line(path, Stroke::new(size::CURVE_WIDTH * self.zoom.sqrt(), color)));
+            for point in &curve.points {
+                let at = self.pos(point.pos);
+                self.painter.circle(at, size::CURVE_POINT_RADIUS * self.zoom, color, Stroke::new(1.5, t.canvas_bg));
+                self.painter.text(
+                    at - vec2(0.0, 8.0 * self.zoom),
+                    Align2::CENTER_BOTTOM,
+                    &point.emoji,
+                    self.font(size::CURVE_EMOJI),
+                    t.card_text,
+                );
+            }
+            // Legend: curve names in the lane's top-left corner.
+            let legend_y = legend_rows.entry(curve.lane_index).or_insert(row.min.y + 6.0);
+            if let Some(model_curve) = self.map.curves.iter().find(|c| c.id == curve.id) {
+                let at = self.pos(pos2(row.min.x + 10.0, *legend_y));
+                self.painter.line_segment(
+                    [at + vec2(0.0, 7.0 * self.zoom), at + vec2(16.0 * self.zoom, 7.0 * self.zoom)],
+                    Stroke::new(3.0 * self.zoom.sqrt(), color),
+                );
+                self.painter.text(
+                    at + vec2(22.0 * self.zoom, 0.0),
+                    Align2::LEFT_TOP,
+                    &model_curve.name,
+                    self.font(size::CHIP_FONT),
+                    t.card_weak_text,
+                );
+            }
+            *legend_y += 16.0;
+        }
+        for marker in &self.layout.pain_markers {
+            let at = self.pos(marker.pos);
+            let r = size::PAIN_MARKER_RADIUS * self.zoom;
+            let fill = t.severity(marker.max_severity);
+            self.painter.circle(at, r, fill, Stroke::new(1.5, t.canvas_bg));
+            let label = if marker.count > 1 {
+                format!("⚠{}", marker.count)
+            } else {
+                "⚠".to_owned()
+            };
+            self.painter.text(at, Align2::CENTER_CENTER, label, self.font(11.0), Theme::text_on(fill));
+        }
+    }
+
+    fn visibility_line(&self) {
+        if let Some((a, b)) = self.layout.visibility_line {
+            let (a, b) = (self.pos(a), self.pos(b));
+            self.painter.add(Shape::dashed_line(
+                &[a, b],
+                Stroke::new(2.0, self.theme.visibility_line),
+                10.0,
+                6.0,
+            ));
+            let label = if self.map.language.starts_with("vi") {
+                "Đường ranh giới hiển thị"
+            } else {
+                "Line of visibility"
+            };
+            self.painter.text(
+                pos2(a.x + (self.metrics.lane_label_width + 8.0) * self.zoom, a.y - 2.0),
+                Align2::LEFT_BOTTOM,
+                label,
+                self.font(size::CHIP_FONT),
+                self.theme.visibility_line,
+            );
+        }
+    }
+
+    /// Stage and step headers, stuck to the top of the canvas when scrolled past.
+    fn headers(&self, canvas: Rect) {
+        let t = self.theme;
+        let dy = (canvas.min.y - self.pos(Pos2::ZERO).y).max(0.0);
+        let header_bottom = self.pos(pos2(0.0, self.metrics.stage_header_height + self.metrics.step_header_height)).y + dy;
+        // Background strip so cards scrolling under the headers do not show through.
+        self.painter.rect_filled(
+            Rect::from_min_max(pos2(canvas.min.x, self.pos(Pos2::ZERO).y + dy), pos2(canvas.max.x, header_bottom)),
+            0.0,
+            t.canvas_bg,
+        );
+        for stage in &self.layout.stages {
+            let r = self.rect(stage.header).translate(vec2(0.0, dy)).shrink(1.5);
+            if !r.intersects(canvas) {
+                continue;
+            }
+            let fill = t.stage_color(stage.index, stage.color);
+            self.painter.rect_filled(r, self.rounding(size::HEADER_ROUNDING), fill);
+            if let Some(s) = self.map.stages.get(stage.index) {
+                let text_left = r.left().max(canvas.left() + self.metrics.lane_label_width * self.zoom) + 8.0 * self.zoom;
+                self.line_text(
+                    &s.name,
+                    pos2(text_left.min(r.right() - 20.0), r.center().y),
+                    Align2::LEFT_CENTER,
+                    fonts::bold(size::STAGE_FONT * self.zoom),
+                    Theme::text_on(fill),
+                    r.right() - text_left - 6.0 * self.zoom,
+                );
+            }
+        }
+        for (i, step) in self.layout.steps.iter().enumerate() {
+            let r = self.rect(step.header).translate(vec2(0.0, dy)).shrink(1.5);
+            if !r.intersects(canvas) {
+                continue;
+            }
+            self.painter.rect_filled(r, self.rounding(size::HEADER_ROUNDING), t.step_bg);
+            if let Some((_, s)) = self.map.steps().nth(i)
+                && !s.name.is_empty()
+            {
+                self.line_text(&s.name, r.center(), Align2::CENTER_CENTER, self.font(size::STEP_FONT), t.step_text, r.width() - 8.0);
+            }
+        }
+    }
+
+    /// Lane labels, stuck to the left of the canvas when scrolled past.
+    fn lane_labels(&self, canvas: Rect) {
+        let t = self.theme;
+        let dx = (canvas.min.x - self.pos(Pos2::ZERO).x).max(0.0);
+        let dy = (canvas.min.y - self.pos(Pos2::ZERO).y).max(0.0);
+        let header_bottom = self.pos(pos2(0.0, self.metrics.stage_header_height + self.metrics.step_header_height)).y + dy;
+        let clip = Rect::from_min_max(pos2(canvas.min.x, header_bottom), canvas.max);
+        let painter = self.painter.with_clip_rect(clip);
+        for (i, lane) in self.layout.lanes.iter().enumerate() {
+            let r = self.rect(lane.label).translate(vec2(dx, 0.0));
+            if !r.intersects(clip) {
+                continue;
+            }
+            painter.rect_filled(r, 0.0, t.lane_label_bg);
+            painter.line_segment([r.left_bottom(), r.right_bottom()], Stroke::new(1.0, t.grid_line));
+            let accent = t.strong(Theme::lane_card_color(lane.kind));
+            painter.rect_filled(Rect::from_min_size(r.min, vec2(4.0 * self.zoom, r.height())), 0.0, accent);
+            if let Some(l) = self.map.lanes.get(i) {
+                let icon = lane_icon(l.kind);
+                let galley = painter.layout(
+                    format!("{icon} {}", l.name),
+                    fonts::bold(size::LANE_FONT * self.zoom),
+                    t.lane_label_text,
+                    r.width() - 20.0 * self.zoom,
+                );
+                painter.galley(r.min + vec2(12.0, 10.0) * self.zoom, galley, t.lane_label_text);
+            }
+        }
+        // Corner above the labels, so headers scrolling left do not show through.
+        let corner = Rect::from_min_size(
+            pos2(self.pos(Pos2::ZERO).x + dx, self.pos(Pos2::ZERO).y + dy),
+            vec2(self.metrics.lane_label_width * self.zoom, header_bottom - self.pos(Pos2::ZERO).y - dy),
+        );
+        self.painter.rect_filled(corner, 0.0, t.canvas_bg);
+    }
+}
+
+/// A symbol for each lane kind, shown before the lane name.
+pub fn lane_icon(kind: LaneKind) -> &'static str {
+    match kind {
+        LaneKind::Touchpoints => "📍",
+        LaneKind::Actions => "👣",
+        LaneKind::Thoughts => "💭",
+        LaneKind::Emotions => "😊",
+        LaneKind::PainPoints => "⚠",
+        LaneKind::Opportunities => "💡",
+        LaneKind::Metrics => "📊",
+        LaneKind::Text => "📝",
+        LaneKind::Frontstage => "🧑",
+        LaneKind::Backstage => "⚙",
+        LaneKind::Support => "🔧",
+    }
+}

@@ -1,0 +1,94 @@
+//! The command line, run as a user would run it.
+
+mod common;
+
+use std::process::{Command, Output};
+
+fn journeymap(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .args(args)
+        .current_dir(common::repo())
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run journeymap: {e}"))
+}
+
+fn stdout(out: &Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+#[test]
+fn check_passes_on_every_sample() {
+    let samples: Vec<String> = common::samples().iter().map(|p| p.display().to_string()).collect();
+    assert!(samples.len() >= 5);
+    let mut args = vec!["check"];
+    args.extend(samples.iter().map(String::as_str));
+    let out = journeymap(&args);
+    assert!(out.status.success(), "{}", stdout(&out));
+    assert_eq!(stdout(&out).lines().filter(|l| l.contains(": ok")).count(), samples.len());
+}
+
+#[test]
+fn check_fails_with_one_line_per_problem() {
+    let bad = common::repo().join("tests/bad");
+    let out = journeymap(&[
+        "check",
+        &bad.join("json.ron").display().to_string(),
+        &bad.join("empty.ron").display().to_string(),
+        "samples/ecommerce-sneakers.ron",
+    ]);
+    assert_eq!(out.status.code(), Some(1));
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 3, "{text}");
+    assert!(text.contains("json.ron:1:1"), "{text}");
+}
+
+#[test]
+fn templates_lists_at_least_ten() {
+    let out = journeymap(&["templates"]);
+    assert!(out.status.success());
+    assert!(stdout(&out).lines().count() >= 10);
+    let vi = stdout(&journeymap(&["templates", "--lang", "vi"]));
+    assert!(vi.contains("Nhận thức"), "{vi}");
+}
+
+#[test]
+fn new_from_template_then_check() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("x.ron");
+    let path_str = path.display().to_string();
+    let out = journeymap(&["new", "--template", "aida", "--lang", "vi", "-o", &path_str]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(text.contains("Nhận biết"), "{text}");
+    let out = journeymap(&["check", &path_str]);
+    assert!(out.status.success(), "{}", stdout(&out));
+    // Not overwritten without --force.
+    let out = journeymap(&["new", "--template", "aida", "-o", &path_str]);
+    assert!(!out.status.success());
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("already exists"), "{err}");
+    // An unknown template names the ones there are.
+    let out = journeymap(&["new", "--template", "nope", "-o", &path_str, "--force"]);
+    assert!(String::from_utf8_lossy(&out.stderr).contains("aisas"));
+}
+
+#[test]
+fn generate_writes_a_large_valid_map() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("big.ron").display().to_string();
+    let out = journeymap(&["generate", "-o", &path]);
+    assert!(out.status.success());
+    assert!(stdout(&out).contains("1200 cards"), "{}", stdout(&out));
+    assert!(journeymap(&["check", &path]).status.success());
+}
+
+#[test]
+fn fmt_rewrites_in_canonical_form() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let path = dir.path().join("hand.ron");
+    std::fs::write(&path, "(format:1,title:\"tay\",stages:[],lanes:[])").unwrap_or_else(|e| panic!("{e}"));
+    let p = path.display().to_string();
+    assert!(journeymap(&["fmt", &p]).status.success());
+    let text = std::fs::read_to_string(&path).unwrap_or_default();
+    assert!(text.contains("    title: \"tay\",\n"), "{text}");
+}
