@@ -103,7 +103,7 @@ impl From<LangArg> for Lang {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
-        None => crate::ui::run(cli.file).map(|()| ExitCode::SUCCESS),
+        None => crate::ui::run(cli.file.as_deref()).map(|()| ExitCode::SUCCESS),
         Some(command) => run_command(command),
     };
     match result {
@@ -139,7 +139,11 @@ pub fn run_command(command: Command) -> anyhow::Result<ExitCode> {
                     }
                 }
             }
-            Ok(if failed { ExitCode::from(1) } else { ExitCode::SUCCESS })
+            Ok(if failed {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            })
         }
         Command::Templates { lang } => {
             let lang = Lang::from(lang);
@@ -163,7 +167,10 @@ pub fn run_command(command: Command) -> anyhow::Result<ExitCode> {
             force,
         } => {
             let Some(template) = template::find(&id) else {
-                let ids: Vec<_> = template::templates().iter().map(|t| t.id.as_str()).collect();
+                let ids: Vec<_> = template::templates()
+                    .iter()
+                    .map(|t| t.id.as_str())
+                    .collect();
                 bail!("no template \"{id}\"; choose one of: {}", ids.join(", "));
             };
             let mut map = template.instantiate(lang.into());

@@ -21,7 +21,10 @@ fn refused(path: &Path) -> String {
     };
     let message = err.to_string();
     assert!(!message.contains('\n'), "not one line: {message}");
-    let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    let name = path
+        .file_name()
+        .map(|n| n.to_string_lossy().into_owned())
+        .unwrap_or_default();
     assert!(message.contains(&name), "does not name the file: {message}");
     message
 }
@@ -59,7 +62,10 @@ fn messages_say_where_and_what() {
     for (name, needles) in cases {
         let message = refused(&corpus().join(name));
         for needle in *needles {
-            assert!(message.contains(needle), "{name}: expected {needle:?} in {message:?}");
+            assert!(
+                message.contains(needle),
+                "{name}: expected {needle:?} in {message:?}"
+            );
         }
     }
 }
@@ -77,7 +83,10 @@ fn deeply_nested_file_hits_the_recursion_limit() {
         );
         std::fs::write(&path, text).unwrap_or_else(|e| panic!("{e}"));
         let message = refused(&path);
-        assert!(message.contains("recursion") || message.contains("Expected"), "{message}");
+        assert!(
+            message.contains("recursion") || message.contains("Expected"),
+            "{message}"
+        );
     }
     // Nested at the top level too, before the format field.
     let path = dir.path().join("deep-top.ron");
@@ -91,7 +100,8 @@ fn huge_file_is_refused_before_reading() {
     let path = dir.path().join("huge.ron");
     let file = std::fs::File::create(&path).unwrap_or_else(|e| panic!("{e}"));
     // Sparse: takes no disk space, but its size is over the limit.
-    file.set_len(MAX_FILE_BYTES + 1).unwrap_or_else(|e| panic!("{e}"));
+    file.set_len(MAX_FILE_BYTES + 1)
+        .unwrap_or_else(|e| panic!("{e}"));
     let message = refused(&path);
     assert!(message.contains("too large"), "{message}");
 }
@@ -119,7 +129,11 @@ fn long_valid_file_with_garbage_at_the_end_gives_its_line() {
     let lines = text.lines().count();
     text.push_str("trailing nonsense\n");
     let mut f = std::fs::File::create(&path).unwrap_or_else(|e| panic!("{e}"));
-    f.write_all(text.as_bytes()).unwrap_or_else(|e| panic!("{e}"));
+    f.write_all(text.as_bytes())
+        .unwrap_or_else(|e| panic!("{e}"));
     let message = refused(&path);
-    assert!(message.contains(&format!("garbage.ron:{}:", lines + 1)), "{message}");
+    assert!(
+        message.contains(&format!("garbage.ron:{}:", lines + 1)),
+        "{message}"
+    );
 }

@@ -18,13 +18,19 @@ fn stdout(out: &Output) -> String {
 
 #[test]
 fn check_passes_on_every_sample() {
-    let samples: Vec<String> = common::samples().iter().map(|p| p.display().to_string()).collect();
+    let samples: Vec<String> = common::samples()
+        .iter()
+        .map(|p| p.display().to_string())
+        .collect();
     assert!(samples.len() >= 5);
     let mut args = vec!["check"];
     args.extend(samples.iter().map(String::as_str));
     let out = journeymap(&args);
     assert!(out.status.success(), "{}", stdout(&out));
-    assert_eq!(stdout(&out).lines().filter(|l| l.contains(": ok")).count(), samples.len());
+    assert_eq!(
+        stdout(&out).lines().filter(|l| l.contains(": ok")).count(),
+        samples.len()
+    );
 }
 
 #[test]
@@ -57,7 +63,11 @@ fn new_from_template_then_check() {
     let path = dir.path().join("x.ron");
     let path_str = path.display().to_string();
     let out = journeymap(&["new", "--template", "aida", "--lang", "vi", "-o", &path_str]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = std::fs::read_to_string(&path).unwrap_or_default();
     assert!(text.contains("Nhận biết"), "{text}");
     let out = journeymap(&["check", &path_str]);
@@ -86,7 +96,8 @@ fn generate_writes_a_large_valid_map() {
 fn fmt_rewrites_in_canonical_form() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let path = dir.path().join("hand.ron");
-    std::fs::write(&path, "(format:1,title:\"tay\",stages:[],lanes:[])").unwrap_or_else(|e| panic!("{e}"));
+    std::fs::write(&path, "(format:1,title:\"tay\",stages:[],lanes:[])")
+        .unwrap_or_else(|e| panic!("{e}"));
     let p = path.display().to_string();
     assert!(journeymap(&["fmt", &p]).status.success());
     let text = std::fs::read_to_string(&path).unwrap_or_default();

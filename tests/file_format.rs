@@ -25,7 +25,10 @@ fn round_trip(map: &JourneyMap, what: &str) {
 #[test]
 fn samples_exist_and_round_trip() {
     let samples = common::samples();
-    assert!(samples.len() >= 5, "expected the five samples, found {samples:?}");
+    assert!(
+        samples.len() >= 5,
+        "expected the five samples, found {samples:?}"
+    );
     for path in samples {
         let loaded = file::load(&path).unwrap_or_else(|e| panic!("{e}"));
         assert_eq!(loaded.warnings, vec![], "{}", path.display());
@@ -45,11 +48,16 @@ fn samples_exist_and_round_trip() {
 fn samples_are_complete_maps() {
     let mut vietnamese = 0;
     for path in common::samples() {
-        let map = file::load(&path).map(|l| l.map).unwrap_or_else(|e| panic!("{e}"));
+        let map = file::load(&path)
+            .map(|l| l.map)
+            .unwrap_or_else(|e| panic!("{e}"));
         let name = path.display();
         assert!(!map.persona.name.is_empty(), "{name}: persona");
         assert!(!map.goals.is_empty(), "{name}: goals");
-        assert!(map.cards.iter().any(|c| c.channel.is_some()), "{name}: channels");
+        assert!(
+            map.cards.iter().any(|c| c.channel.is_some()),
+            "{name}: channels"
+        );
         assert!(map.pain_points().count() >= 2, "{name}: pain points");
         assert!(map.opportunities().count() >= 2, "{name}: opportunities");
         assert!(
@@ -94,12 +102,18 @@ fn every_old_format_version_still_loads() {
 
 #[test]
 fn newer_format_is_refused_with_a_clear_message() {
-    let text = format!("(format: {}, title: \"x\", future_field: [1, 2])", FORMAT_VERSION + 1);
+    let text = format!(
+        "(format: {}, title: \"x\", future_field: [1, 2])",
+        FORMAT_VERSION + 1
+    );
     let err = from_ron_str(&text, Path::new("new.ron")).err();
     let Some(err @ LoadError::NewerFormat { .. }) = err else {
         panic!("expected NewerFormat, got {err:?}");
     };
-    assert!(err.to_string().contains("made by a newer journeymap"), "{err}");
+    assert!(
+        err.to_string().contains("made by a newer journeymap"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -152,7 +166,10 @@ fn failed_save_leaves_the_old_file_and_says_why() {
     let missing = dir.path().join("no-such-folder").join("map.ron");
     let err = file::save(&missing, &JourneyMap::new("x")).err();
     let message = err.map(|e| e.to_string()).unwrap_or_default();
-    assert!(message.contains("map.ron") && message.contains("not changed"), "{message}");
+    assert!(
+        message.contains("map.ron") && message.contains("not changed"),
+        "{message}"
+    );
 
     // A target that is a folder: refused, folder untouched.
     let folder = dir.path().join("taken.ron");
@@ -164,7 +181,10 @@ fn failed_save_leaves_the_old_file_and_says_why() {
     let file_parent = dir.path().join("plain");
     std::fs::write(&file_parent, "keep me").unwrap_or_else(|e| panic!("{e}"));
     assert!(file::save(&file_parent.join("map.ron"), &JourneyMap::new("x")).is_err());
-    assert_eq!(std::fs::read_to_string(&file_parent).unwrap_or_default(), "keep me");
+    assert_eq!(
+        std::fs::read_to_string(&file_parent).unwrap_or_default(),
+        "keep me"
+    );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -172,9 +192,11 @@ fn failed_save_leaves_the_old_file_and_says_why() {
 
 fn text() -> impl Strategy<Value = String> {
     // Vietnamese letters, emoji, quotes, backslashes, newlines: everything that needs escaping.
-    proptest::string::string_regex("[a-zA-Z0-9 ăâđêôơưáàảãạấầẩẫậếềểễệốồổỗộớờởỡợứừửữựíìỉĩịýỳỷỹỵ\"\\\\\n😀🙂✔#]{0,24}")
-        .unwrap_or_else(|e| panic!("{e}"))
-        .prop_map(|s| journeymap::model::nfc(&s))
+    proptest::string::string_regex(
+        "[a-zA-Z0-9 ăâđêôơưáàảãạấầẩẫậếềểễệốồổỗộớờởỡợứừửữựíìỉĩịýỳỷỹỵ\"\\\\\n😀🙂✔#]{0,24}",
+    )
+    .unwrap_or_else(|e| panic!("{e}"))
+    .prop_map(|s| journeymap::model::nfc(&s))
 }
 
 fn color() -> impl Strategy<Value = Option<ColorToken>> {

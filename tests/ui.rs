@@ -1,4 +1,4 @@
-//! The window, driven through egui_kittest with the bundled fonts.
+//! The window, driven through `egui_kittest` with the bundled fonts.
 //!
 //! kittest panics on any character the fonts cannot draw, so opening every sample here is the
 //! guard against tofu boxes in Vietnamese text and emoji.
@@ -16,7 +16,11 @@ fn every_sample_renders_without_missing_glyphs() {
         for theme in [Theme::Light, Theme::Dark] {
             let mut harness = common::harness(JourneyApp::with_file(&path), theme);
             harness.run();
-            let title = harness.state().map().map(|m| m.title.clone()).unwrap_or_default();
+            let title = harness
+                .state()
+                .map()
+                .map(|m| m.title.clone())
+                .unwrap_or_default();
             assert!(!title.is_empty(), "{} did not open", path.display());
             harness.get_by_label(&format!("Map canvas: {title}"));
         }
@@ -68,7 +72,10 @@ fn dragging_the_canvas_pans() {
     harness.drop_at(start + egui::vec2(-200.0, -100.0));
     harness.run();
     let after = harness.state().view().offset;
-    assert!((after - before - egui::vec2(-200.0, -100.0)).length() < 1.0, "{before:?} → {after:?}");
+    assert!(
+        (after - before - egui::vec2(-200.0, -100.0)).length() < 1.0,
+        "{before:?} → {after:?}"
+    );
 }
 
 #[test]
@@ -79,7 +86,9 @@ fn a_broken_file_shows_the_error_and_the_templates() {
     assert!(harness.state().map().is_none());
     harness.get_by_label_contains("json.ron:1:1");
     // Starting from a template opens it.
-    harness.get_all_by_label("VI").next().map(|b| b.click());
+    if let Some(button) = harness.get_all_by_label("VI").next() {
+        button.click();
+    }
     harness.run();
     assert!(harness.state().map().is_some_and(|m| m.language == "vi"));
 }

@@ -222,7 +222,9 @@ fn parse<T: for<'de> Deserialize<'de>>(text: &str, path: &Path) -> Result<T, Loa
         let mut message = err.code.to_string();
         let first = text.trim_start().chars().next();
         if matches!(first, Some('{' | '[')) {
-            message.push_str(" (this looks like JSON or a list; a journeymap file starts with `(format: ...`)");
+            message.push_str(
+                " (this looks like JSON or a list; a journeymap file starts with `(format: ...`)",
+            );
         }
         let (mut line, mut column) = (err.span.start.line, err.span.start.col);
         if err.code == ron::Error::TrailingCharacters {
@@ -230,7 +232,7 @@ fn parse<T: for<'de> Deserialize<'de>>(text: &str, path: &Path) -> Result<T, Loa
             let after = byte_offset(text, line, column);
             let rest = &text[after..];
             if let Some(skip) = rest.find(|c: char| !c.is_whitespace()) {
-                (line, column) = line_col(text[..after + skip].as_bytes());
+                (line, column) = line_col(&text.as_bytes()[..after + skip]);
             }
             message = "unexpected text after the end of the map".to_owned();
         }
@@ -265,7 +267,10 @@ fn line_col(prefix: &[u8]) -> (usize, usize) {
         .iter()
         .rposition(|&b| b == b'\n')
         .map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&prefix[line_start..]).chars().count() + 1;
+    let column = String::from_utf8_lossy(&prefix[line_start..])
+        .chars()
+        .count()
+        + 1;
     (line, column)
 }
 

@@ -8,9 +8,7 @@
 use emath::{Pos2, Rect, Vec2, pos2, vec2};
 
 use crate::model::curve::monotone_curve;
-use crate::model::{
-    Card, ColorToken, EMOTION_MAX, Id, JourneyMap, LaneKind, emoji_for_score,
-};
+use crate::model::{Card, ColorToken, EMOTION_MAX, Id, JourneyMap, LaneKind, emoji_for_score};
 
 /// The geometric design tokens of the map grid, shared by canvas and exporters.
 #[derive(Clone, Debug, PartialEq)]
@@ -96,7 +94,11 @@ impl TextMeasure for ApproxMeasure {
             for word in paragraph.split_whitespace() {
                 #[expect(clippy::cast_precision_loss, reason = "word lengths are small")]
                 let w = word.chars().count() as f32;
-                let needed = if line_len > 0.0 { line_len + 1.0 + w } else { w };
+                let needed = if line_len > 0.0 {
+                    line_len + 1.0 + w
+                } else {
+                    w
+                };
                 if needed > per_line && line_len > 0.0 {
                     para_lines += (w / per_line).ceil().max(1.0);
                     line_len = w % per_line;
@@ -348,7 +350,15 @@ pub fn compute(map: &JourneyMap, metrics: &LayoutMetrics, measure: &dyn TextMeas
         let stack = &mut stack_height[lane_index][step_index];
         let offset = *stack;
         *stack += height + m.card_gap;
-        card_sizes.push((card_index, step_index, lane_index, offset, height, chip, chip_height));
+        card_sizes.push((
+            card_index,
+            step_index,
+            lane_index,
+            offset,
+            height,
+            chip,
+            chip_height,
+        ));
     }
 
     let mut y = grid_top;
@@ -383,7 +393,10 @@ pub fn compute(map: &JourneyMap, metrics: &LayoutMetrics, measure: &dyn TextMeas
         let cell_left = layout.steps[step_index].header.min.x;
         let lane_top = layout.lanes[lane_index].row.min.y;
         let rect = Rect::from_min_size(
-            pos2(cell_left + m.cell_padding, lane_top + m.cell_padding + offset),
+            pos2(
+                cell_left + m.cell_padding,
+                lane_top + m.cell_padding + offset,
+            ),
             vec2(m.card_width(), height),
         );
         let inner = rect.shrink(m.card_padding);
@@ -495,7 +508,9 @@ fn layout_curves(
                 .flat_map(|c| c.points.iter())
                 .filter(|p| p.step_index == step_index)
                 .map(|p| p.pos.y)
-                .fold(None, |acc: Option<f32>, y| Some(acc.map_or(y, |a| a.max(y))));
+                .fold(None, |acc: Option<f32>, y| {
+                    Some(acc.map_or(y, |a| a.max(y)))
+                });
             let x = layout.steps[step_index].header.center().x;
             let y = lowest.map_or(zero_y, |y| y + 22.0).min(row.max.y - 10.0);
             layout.pain_markers.push(PainMarker {
@@ -620,7 +635,11 @@ mod tests {
 
     #[test]
     fn empty_map_has_empty_layout() {
-        let layout = compute(&JourneyMap::new("x"), &LayoutMetrics::default(), &ApproxMeasure);
+        let layout = compute(
+            &JourneyMap::new("x"),
+            &LayoutMetrics::default(),
+            &ApproxMeasure,
+        );
         assert!(layout.cards.is_empty());
         assert_eq!(layout.size.y, 72.0);
     }

@@ -77,9 +77,16 @@ mod tests {
         let pts = [(0.0, -2.0), (1.0, 2.0), (2.0, 2.0), (3.0, -2.0), (4.0, 0.5)];
         let curve = monotone_curve(&pts, 16);
         for p in pts {
-            assert!(curve.iter().any(|c| (c.0 - p.0).abs() < 1e-6 && (c.1 - p.1).abs() < 1e-5));
+            assert!(
+                curve
+                    .iter()
+                    .any(|c| (c.0 - p.0).abs() < 1e-6 && (c.1 - p.1).abs() < 1e-5)
+            );
         }
-        assert!(curve.iter().all(|c| (-2.0..=2.0).contains(&c.1)), "{curve:?}");
+        assert!(
+            curve.iter().all(|c| (-2.0..=2.0).contains(&c.1)),
+            "{curve:?}"
+        );
         // The flat stretch between the two maxima stays flat.
         assert!(
             curve

@@ -231,10 +231,7 @@ impl Restorer {
                     "a lane that does not exist"
                 };
                 self.warnings.push(Warning {
-                    message: format!(
-                        "{name} is in {}, {why}; moved to lane {target}",
-                        card.lane
-                    ),
+                    message: format!("{name} is in {}, {why}; moved to lane {target}", card.lane),
                 });
                 card.lane = target.clone();
             }

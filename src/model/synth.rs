@@ -140,8 +140,8 @@ pub fn synth_map(size: SynthSize) -> JourneyMap {
                 .collect::<Vec<_>>()
                 .join(" ");
             let mut card = Card::new(ids.fresh(IdKind::Card), step, lane, text);
-            card.color = (rng.below(4) == 0)
-                .then(|| ColorToken::ALL[rng.below(ColorToken::ALL.len())]);
+            card.color =
+                (rng.below(4) == 0).then(|| ColorToken::ALL[rng.below(ColorToken::ALL.len())]);
             match kind {
                 LaneKind::Touchpoints => {
                     let kind =
@@ -172,7 +172,10 @@ pub fn synth_map(size: SynthSize) -> JourneyMap {
         }
     }
 
-    for (name, color) in [("Hiện tại", ColorToken::Blue), ("Mong muốn", ColorToken::Green)] {
+    for (name, color) in [
+        ("Hiện tại", ColorToken::Blue),
+        ("Mong muốn", ColorToken::Green),
+    ] {
         let points = step_ids
             .iter()
             .map(|step| EmotionPoint {
@@ -224,9 +227,6 @@ mod tests {
 
     #[test]
     fn deterministic() {
-        assert_eq!(
-            synth_map(SynthSize::LARGE),
-            synth_map(SynthSize::LARGE)
-        );
+        assert_eq!(synth_map(SynthSize::LARGE), synth_map(SynthSize::LARGE));
     }
 }

@@ -84,11 +84,10 @@ impl JourneyApp {
     fn window_title(&self) -> String {
         match &self.open {
             Some(open) => {
-                let name = open
-                    .path
-                    .as_ref()
-                    .and_then(|p| p.file_name())
-                    .map_or_else(|| "untitled".to_owned(), |n| n.to_string_lossy().into_owned());
+                let name = open.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+                    || "untitled".to_owned(),
+                    |n| n.to_string_lossy().into_owned(),
+                );
                 format!("{name} — {} — journeymap", open.map.title)
             }
             None => "journeymap".to_owned(),
@@ -108,7 +107,13 @@ impl JourneyApp {
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui, &theme));
         egui::CentralPanel::no_frame().show(ui, |ui| {
             let Some(open) = &mut self.open else {
-                welcome_ui(ui, &theme, self.load_error.as_deref(), &mut self.open, &mut self.view);
+                welcome_ui(
+                    ui,
+                    &theme,
+                    self.load_error.as_deref(),
+                    &mut self.open,
+                    &mut self.view,
+                );
                 return;
             };
             if open.layout.is_none() {
@@ -188,11 +193,13 @@ impl JourneyApp {
         if self.show_warnings
             && let Some(open) = &self.open
         {
-            egui::ScrollArea::vertical().max_height(160.0).show(ui, |ui| {
-                for w in &open.warnings {
-                    ui.label(format!("• {w}"));
-                }
-            });
+            egui::ScrollArea::vertical()
+                .max_height(160.0)
+                .show(ui, |ui| {
+                    for w in &open.warnings {
+                        ui.label(format!("• {w}"));
+                    }
+                });
         }
     }
 }
@@ -237,7 +244,11 @@ impl TextMeasure for EguiMeasure<'_> {
 
 fn zoom_controls_ui(ui: &mut Ui, view: &mut CanvasView) {
     // Right-to-left layout: the last added is leftmost.
-    if ui.button("Fit").on_hover_text("Show the whole map").clicked() {
+    if ui
+        .button("Fit")
+        .on_hover_text("Show the whole map")
+        .clicked()
+    {
         view.fit_pending = true;
     }
     let canvas = ui.ctx().content_rect();
@@ -265,7 +276,11 @@ fn persona_tooltip_ui(ui: &mut Ui, map: &JourneyMap) {
     if !p.quote.is_empty() {
         ui.label(RichText::new(format!("“{}”", p.quote)).italics());
     }
-    for (title, list) in [("Goals", &p.goals), ("Needs", &p.needs), ("Frustrations", &p.frustrations)] {
+    for (title, list) in [
+        ("Goals", &p.goals),
+        ("Needs", &p.needs),
+        ("Frustrations", &p.frustrations),
+    ] {
         if !list.is_empty() {
             ui.label(RichText::new(title).strong());
             for item in list {
@@ -301,7 +316,10 @@ fn welcome_ui(
         ui.vertical_centered(|ui| {
             ui.add_space(24.0);
             if let Some(err) = load_error {
-                ui.label(RichText::new(format!("⚠ Could not open the map\n{err}")).color(theme.error_text));
+                ui.label(
+                    RichText::new(format!("⚠ Could not open the map\n{err}"))
+                        .color(theme.error_text),
+                );
                 ui.add_space(16.0);
             }
             ui.heading("Start from a template · Bắt đầu từ mẫu");

@@ -8,8 +8,8 @@
 
 use egui::emath::TSTransform;
 use egui::{
-    Align2, Color32, CornerRadius, FontId, Pos2, Rect, Response, Sense, Shape, Stroke,
-    StrokeKind, Ui, Vec2, pos2, vec2,
+    Align2, Color32, CornerRadius, FontId, Pos2, Rect, Response, Sense, Shape, Stroke, StrokeKind,
+    Ui, Vec2, pos2, vec2,
 };
 
 use crate::layout::{CardBox, Chip, LayoutMetrics, MapLayout};
@@ -95,7 +95,11 @@ pub fn canvas_ui(
 ) -> Response {
     let (canvas, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
     response.widget_info(|| {
-        egui::WidgetInfo::labeled(egui::Role::Canvas, true, format!("Map canvas: {}", map.title))
+        egui::WidgetInfo::labeled(
+            egui::Role::Canvas,
+            true,
+            format!("Map canvas: {}", map.title),
+        )
     });
     if view.fit_pending {
         view.fit(layout.size, canvas);
@@ -195,7 +199,15 @@ impl Paint<'_> {
     }
 
     /// Text wrapped to `width` (map units), clipped to `clip` (screen).
-    fn wrapped_text(&self, text: &str, at: Pos2, width: f32, font: FontId, color: Color32, clip: Rect) {
+    fn wrapped_text(
+        &self,
+        text: &str,
+        at: Pos2,
+        width: f32,
+        font: FontId,
+        color: Color32,
+        clip: Rect,
+    ) {
         let galley = self
             .painter
             .layout(text.to_owned(), font, color, width * self.zoom);
@@ -205,7 +217,15 @@ impl Paint<'_> {
     }
 
     /// One line of text, cut with an ellipsis to fit `max_width` (screen points).
-    fn line_text(&self, text: &str, at: Pos2, anchor: Align2, font: FontId, color: Color32, max_width: f32) {
+    fn line_text(
+        &self,
+        text: &str,
+        at: Pos2,
+        anchor: Align2,
+        font: FontId,
+        color: Color32,
+        max_width: f32,
+    ) {
         let mut job = egui::text::LayoutJob::simple_singleline(text.to_owned(), font, color);
         job.wrap = egui::text::TextWrapping::truncate_at_width(max_width.max(1.0));
         let galley = self.painter.layout_job(job);
@@ -220,12 +240,15 @@ impl Paint<'_> {
                 continue;
             }
             if i % 2 == 1 {
-                self.painter.rect_filled(self.rect(lane.row), 0.0, t.lane_bg_alt);
+                self.painter
+                    .rect_filled(self.rect(lane.row), 0.0, t.lane_bg_alt);
             }
             let y = self.pos(lane.row.max).y;
             let row = self.rect(lane.row);
-            self.painter
-                .line_segment([pos2(row.min.x, y), pos2(row.max.x, y)], Stroke::new(1.0, t.grid_line));
+            self.painter.line_segment(
+                [pos2(row.min.x, y), pos2(row.max.x, y)],
+                Stroke::new(1.0, t.grid_line),
+            );
         }
         let grid_top = self.layout.steps.first().map_or(0.0, |s| s.column.min.y);
         let bottom = self.layout.size.y;
@@ -262,10 +285,18 @@ impl Paint<'_> {
         let fill = t.card_fill(token);
         let rect = self.rect(b.rect);
         let rounding = self.rounding(size::CARD_ROUNDING);
-        self.painter
-            .rect_filled(rect.translate(vec2(0.0, 2.0 * self.zoom)), rounding, t.card_shadow);
-        self.painter
-            .rect(rect, rounding, fill, Stroke::new(1.0, t.card_border), StrokeKind::Inside);
+        self.painter.rect_filled(
+            rect.translate(vec2(0.0, 2.0 * self.zoom)),
+            rounding,
+            t.card_shadow,
+        );
+        self.painter.rect(
+            rect,
+            rounding,
+            fill,
+            Stroke::new(1.0, t.card_border),
+            StrokeKind::Inside,
+        );
 
         if let Some((chip, chip_rect)) = &b.chip {
             let chip_rect = self.rect(*chip_rect);
@@ -275,25 +306,49 @@ impl Paint<'_> {
                     if let Some(channel) = &card.channel {
                         let icon = if channel.online { "🌐" } else { "🏬" };
                         let text = format!("{icon} {}", channel.kind.name(&self.map.language));
-                        self.line_text(&text, chip_rect.left_center(), Align2::LEFT_CENTER, font, t.card_weak_text, chip_rect.width());
+                        self.line_text(
+                            &text,
+                            chip_rect.left_center(),
+                            Align2::LEFT_CENTER,
+                            font,
+                            t.card_weak_text,
+                            chip_rect.width(),
+                        );
                     }
                 }
                 Chip::Pain => {
                     if let Some(pain) = &card.pain {
-                        let badge = self.severity_badge(chip_rect.left_center() + vec2(8.0 * self.zoom, 0.0), pain.severity);
+                        let badge = self.severity_badge(
+                            chip_rect.left_center() + vec2(8.0 * self.zoom, 0.0),
+                            pain.severity,
+                        );
                         let status = match pain.status {
                             PainStatus::Open => "",
                             PainStatus::InProgress => "  ⏳",
                             PainStatus::Fixed => "  ✔",
                         };
                         let text = format!("{}/5   ● {}{status}", pain.severity, pain.votes);
-                        self.line_text(&text, pos2(badge, chip_rect.center().y), Align2::LEFT_CENTER, font, t.card_weak_text, chip_rect.right() - badge);
+                        self.line_text(
+                            &text,
+                            pos2(badge, chip_rect.center().y),
+                            Align2::LEFT_CENTER,
+                            font,
+                            t.card_weak_text,
+                            chip_rect.right() - badge,
+                        );
                     }
                 }
                 Chip::Opportunity => {
                     if let Some(opp) = &card.opportunity {
                         let text = format!("▲ {}   ⚒ {}   ● {}", opp.impact, opp.effort, opp.votes);
-                        self.line_text(&text, chip_rect.left_center(), Align2::LEFT_CENTER, font, t.card_weak_text, chip_rect.width());
+                        self.line_text(
+                            &text,
+                            chip_rect.left_center(),
+                            Align2::LEFT_CENTER,
+                            font,
+                            t.card_weak_text,
+                            chip_rect.width(),
+                        );
                     }
                 }
             }
@@ -312,7 +367,8 @@ impl Paint<'_> {
     /// Draws a severity dot centred at `center`; returns the x where text may start.
     fn severity_badge(&self, center: Pos2, severity: u8) -> f32 {
         let r = 6.0 * self.zoom;
-        self.painter.circle_filled(center, r, self.theme.severity(severity));
+        self.painter
+            .circle_filled(center, r, self.theme.severity(severity));
         center.x + r + 4.0 * self.zoom
     }
 
@@ -331,15 +387,28 @@ impl Paint<'_> {
             ));
             for (piece, positive) in &curve.tint {
                 let points: Vec<Pos2> = piece.iter().map(|p| self.pos(*p)).collect();
-                let fill = if *positive { t.positive_tint } else { t.negative_tint };
-                self.painter.add(Shape::convex_polygon(points, fill, Stroke::NONE));
+                let fill = if *positive {
+                    t.positive_tint
+                } else {
+                    t.negative_tint
+                };
+                self.painter
+                    .add(Shape::convex_polygon(points, fill, Stroke::NONE));
             }
             let color = t.strong(curve.color);
             let path: Vec<Pos2> = curve.path.iter().map(|p| self.pos(*p)).collect();
-            self.painter.add(Shape::line(path, Stroke::new(size::CURVE_WIDTH * self.zoom.sqrt(), color)));
+            self.painter.add(Shape::line(
+                path,
+                Stroke::new(size::CURVE_WIDTH * self.zoom.sqrt(), color),
+            ));
             for point in &curve.points {
                 let at = self.pos(point.pos);
-                self.painter.circle(at, size::CURVE_POINT_RADIUS * self.zoom, color, Stroke::new(1.5, t.canvas_bg));
+                self.painter.circle(
+                    at,
+                    size::CURVE_POINT_RADIUS * self.zoom,
+                    color,
+                    Stroke::new(1.5, t.canvas_bg),
+                );
                 self.painter.text(
                     at - vec2(0.0, 8.0 * self.zoom),
                     Align2::CENTER_BOTTOM,
@@ -349,11 +418,16 @@ impl Paint<'_> {
                 );
             }
             // Legend: curve names in the lane's top-left corner.
-            let legend_y = legend_rows.entry(curve.lane_index).or_insert(row.min.y + 6.0);
+            let legend_y = legend_rows
+                .entry(curve.lane_index)
+                .or_insert(row.min.y + 6.0);
             if let Some(model_curve) = self.map.curves.iter().find(|c| c.id == curve.id) {
                 let at = self.pos(pos2(row.min.x + 10.0, *legend_y));
                 self.painter.line_segment(
-                    [at + vec2(0.0, 7.0 * self.zoom), at + vec2(16.0 * self.zoom, 7.0 * self.zoom)],
+                    [
+                        at + vec2(0.0, 7.0 * self.zoom),
+                        at + vec2(16.0 * self.zoom, 7.0 * self.zoom),
+                    ],
                     Stroke::new(3.0 * self.zoom.sqrt(), color),
                 );
                 self.painter.text(
@@ -370,13 +444,20 @@ impl Paint<'_> {
             let at = self.pos(marker.pos);
             let r = size::PAIN_MARKER_RADIUS * self.zoom;
             let fill = t.severity(marker.max_severity);
-            self.painter.circle(at, r, fill, Stroke::new(1.5, t.canvas_bg));
+            self.painter
+                .circle(at, r, fill, Stroke::new(1.5, t.canvas_bg));
             let label = if marker.count > 1 {
                 format!("⚠{}", marker.count)
             } else {
                 "⚠".to_owned()
             };
-            self.painter.text(at, Align2::CENTER_CENTER, label, self.font(11.0), Theme::text_on(fill));
+            self.painter.text(
+                at,
+                Align2::CENTER_CENTER,
+                label,
+                self.font(11.0),
+                Theme::text_on(fill),
+            );
         }
     }
 
@@ -395,7 +476,10 @@ impl Paint<'_> {
                 "Line of visibility"
             };
             self.painter.text(
-                pos2(a.x + (self.metrics.lane_label_width + 8.0) * self.zoom, a.y - 2.0),
+                pos2(
+                    a.x + (self.metrics.lane_label_width + 8.0) * self.zoom,
+                    a.y - 2.0,
+                ),
                 Align2::LEFT_BOTTOM,
                 label,
                 self.font(size::CHIP_FONT),
@@ -408,10 +492,18 @@ impl Paint<'_> {
     fn headers(&self, canvas: Rect) {
         let t = self.theme;
         let dy = (canvas.min.y - self.pos(Pos2::ZERO).y).max(0.0);
-        let header_bottom = self.pos(pos2(0.0, self.metrics.stage_header_height + self.metrics.step_header_height)).y + dy;
+        let header_bottom =
+            self.pos(pos2(
+                0.0,
+                self.metrics.stage_header_height + self.metrics.step_header_height,
+            ))
+            .y + dy;
         // Background strip so cards scrolling under the headers do not show through.
         self.painter.rect_filled(
-            Rect::from_min_max(pos2(canvas.min.x, self.pos(Pos2::ZERO).y + dy), pos2(canvas.max.x, header_bottom)),
+            Rect::from_min_max(
+                pos2(canvas.min.x, self.pos(Pos2::ZERO).y + dy),
+                pos2(canvas.max.x, header_bottom),
+            ),
             0.0,
             t.canvas_bg,
         );
@@ -421,9 +513,13 @@ impl Paint<'_> {
                 continue;
             }
             let fill = t.stage_color(stage.index, stage.color);
-            self.painter.rect_filled(r, self.rounding(size::HEADER_ROUNDING), fill);
+            self.painter
+                .rect_filled(r, self.rounding(size::HEADER_ROUNDING), fill);
             if let Some(s) = self.map.stages.get(stage.index) {
-                let text_left = r.left().max(canvas.left() + self.metrics.lane_label_width * self.zoom) + 8.0 * self.zoom;
+                let text_left = r
+                    .left()
+                    .max(canvas.left() + self.metrics.lane_label_width * self.zoom)
+                    + 8.0 * self.zoom;
                 self.line_text(
                     &s.name,
                     pos2(text_left.min(r.right() - 20.0), r.center().y),
@@ -439,11 +535,19 @@ impl Paint<'_> {
             if !r.intersects(canvas) {
                 continue;
             }
-            self.painter.rect_filled(r, self.rounding(size::HEADER_ROUNDING), t.step_bg);
+            self.painter
+                .rect_filled(r, self.rounding(size::HEADER_ROUNDING), t.step_bg);
             if let Some((_, s)) = self.map.steps().nth(i)
                 && !s.name.is_empty()
             {
-                self.line_text(&s.name, r.center(), Align2::CENTER_CENTER, self.font(size::STEP_FONT), t.step_text, r.width() - 8.0);
+                self.line_text(
+                    &s.name,
+                    r.center(),
+                    Align2::CENTER_CENTER,
+                    self.font(size::STEP_FONT),
+                    t.step_text,
+                    r.width() - 8.0,
+                );
             }
         }
     }
@@ -453,7 +557,12 @@ impl Paint<'_> {
         let t = self.theme;
         let dx = (canvas.min.x - self.pos(Pos2::ZERO).x).max(0.0);
         let dy = (canvas.min.y - self.pos(Pos2::ZERO).y).max(0.0);
-        let header_bottom = self.pos(pos2(0.0, self.metrics.stage_header_height + self.metrics.step_header_height)).y + dy;
+        let header_bottom =
+            self.pos(pos2(
+                0.0,
+                self.metrics.stage_header_height + self.metrics.step_header_height,
+            ))
+            .y + dy;
         let clip = Rect::from_min_max(pos2(canvas.min.x, header_bottom), canvas.max);
         let painter = self.painter.with_clip_rect(clip);
         for (i, lane) in self.layout.lanes.iter().enumerate() {
@@ -462,9 +571,16 @@ impl Paint<'_> {
                 continue;
             }
             painter.rect_filled(r, 0.0, t.lane_label_bg);
-            painter.line_segment([r.left_bottom(), r.right_bottom()], Stroke::new(1.0, t.grid_line));
+            painter.line_segment(
+                [r.left_bottom(), r.right_bottom()],
+                Stroke::new(1.0, t.grid_line),
+            );
             let accent = t.strong(Theme::lane_card_color(lane.kind));
-            painter.rect_filled(Rect::from_min_size(r.min, vec2(4.0 * self.zoom, r.height())), 0.0, accent);
+            painter.rect_filled(
+                Rect::from_min_size(r.min, vec2(4.0 * self.zoom, r.height())),
+                0.0,
+                accent,
+            );
             if let Some(l) = self.map.lanes.get(i) {
                 let icon = lane_icon(l.kind);
                 let galley = painter.layout(
@@ -473,13 +589,20 @@ impl Paint<'_> {
                     t.lane_label_text,
                     r.width() - 20.0 * self.zoom,
                 );
-                painter.galley(r.min + vec2(12.0, 10.0) * self.zoom, galley, t.lane_label_text);
+                painter.galley(
+                    r.min + vec2(12.0, 10.0) * self.zoom,
+                    galley,
+                    t.lane_label_text,
+                );
             }
         }
         // Corner above the labels, so headers scrolling left do not show through.
         let corner = Rect::from_min_size(
             pos2(self.pos(Pos2::ZERO).x + dx, self.pos(Pos2::ZERO).y + dy),
-            vec2(self.metrics.lane_label_width * self.zoom, header_bottom - self.pos(Pos2::ZERO).y - dy),
+            vec2(
+                self.metrics.lane_label_width * self.zoom,
+                header_bottom - self.pos(Pos2::ZERO).y - dy,
+            ),
         );
         self.painter.rect_filled(corner, 0.0, t.canvas_bg);
     }

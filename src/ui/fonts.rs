@@ -43,9 +43,9 @@ pub fn definitions() -> FontDefinitions {
             "NotoSansMath",
             "NotoEmoji",
         ]
-            .iter()
-            .map(|s| (*s).to_owned())
-            .collect()
+        .iter()
+        .map(|s| (*s).to_owned())
+        .collect()
     };
     fonts
         .families

@@ -7,13 +7,13 @@ pub mod theme;
 
 pub use app::{EguiMeasure, JourneyApp, OpenMap, open_file};
 
-use std::path::PathBuf;
+use std::path::Path;
 
 use anyhow::anyhow;
 
 /// Opens the editor window, showing the map at `file` if given.
-pub fn run(file: Option<PathBuf>) -> anyhow::Result<()> {
-    let app = match &file {
+pub fn run(file: Option<&Path>) -> anyhow::Result<()> {
+    let app = match file {
         Some(path) => JourneyApp::with_file(path),
         None => JourneyApp::new(None, None),
     };
