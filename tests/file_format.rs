@@ -48,9 +48,7 @@ fn samples_exist_and_round_trip() {
 fn samples_are_complete_maps() {
     let mut vietnamese = 0;
     for path in common::samples() {
-        let map = file::load(&path)
-            .map(|l| l.map)
-            .unwrap_or_else(|e| panic!("{e}"));
+        let map = file::load(&path).unwrap().map;
         let name = path.display();
         assert!(!map.persona.name.is_empty(), "{name}: persona");
         assert!(!map.goals.is_empty(), "{name}: goals");
