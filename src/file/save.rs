@@ -53,8 +53,56 @@ pub fn to_ron_string(map: &JourneyMap) -> Result<String, ron::Error> {
         ron::ser::to_string_pretty(&current, pretty_config())?
     };
     Ok(format!(
-        "// A journeymap customer journey map. https://ron-rs.github.io/ describes the syntax.\n{body}\n"
+        "// A journeymap customer journey map. https://ron-rs.github.io/ describes the syntax.\n{}\n",
+        readable_escapes(&body)
     ))
+}
+
+/// Undoes escapes that ron writes but does not need, so text reads as typed: `don\'t` becomes
+/// `don't`, and the invisible joiners and variation selectors inside emoji (`\u{200d}`,
+/// `\u{fe0f}`) are written as themselves. Control characters, quotes, backslashes and newlines
+/// stay escaped, so every string stays on one line and the file parses the same.
+fn readable_escapes(ron_text: &str) -> String {
+    let mut out = String::with_capacity(ron_text.len());
+    let mut chars = ron_text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c != '\\' {
+            out.push(c);
+            continue;
+        }
+        match chars.peek() {
+            Some('\'') => {
+                chars.next();
+                out.push('\'');
+            }
+            Some('u') => {
+                let rest: String = chars.clone().take(12).collect();
+                let decoded = rest
+                    .strip_prefix("u{")
+                    .and_then(|r| r.split_once('}'))
+                    .and_then(|(hex, _)| u32::from_str_radix(hex, 16).ok().map(|n| (hex.len(), n)))
+                    .and_then(|(len, n)| char::from_u32(n).map(|ch| (len, ch)));
+                match decoded {
+                    Some((len, ch)) if !ch.is_control() && !ch.is_whitespace() => {
+                        for _ in 0..len + 3 {
+                            chars.next();
+                        }
+                        out.push(ch);
+                    }
+                    _ => out.push(c),
+                }
+            }
+            Some(_) => {
+                // Keep the escape pair together so `\\` is never read as the start of another.
+                out.push(c);
+                if let Some(next) = chars.next() {
+                    out.push(next);
+                }
+            }
+            None => out.push(c),
+        }
+    }
+    out
 }
 
 /// Saves `map` to `path` atomically, keeping the previous file as `NAME.ron.bak`.
@@ -133,4 +181,33 @@ fn sync_folder(folder: &Path) -> std::io::Result<()> {
 fn sync_folder(_folder: &Path) -> std::io::Result<()> {
     // Windows cannot open a folder as a file; NTFS journals the rename itself.
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn readable_escapes_keep_meaning() {
+        let cases = [
+            "don't",
+            "back\\slash'quote",
+            "\\'",
+            "tab\there\nnewline \"quoted\"",
+            "family 👨\u{200d}👩\u{200d}👧 heart ❤\u{fe0f}",
+            "bell \u{7}",
+        ];
+        for text in cases {
+            let map = JourneyMap::new(text);
+            let pretty = ron::ser::to_string_pretty(&map, pretty_config()).unwrap_or_default();
+            let readable = readable_escapes(&pretty);
+            let back: JourneyMap =
+                ron::from_str(&readable).unwrap_or_else(|e| panic!("{text}: {e}"));
+            assert_eq!(back.title, map.title, "{readable}");
+        }
+        let readable = readable_escapes(
+            &ron::to_string(&JourneyMap::new("don't 👨\u{200d}👩")).unwrap_or_default(),
+        );
+        assert!(readable.contains("don't 👨\u{200d}👩"), "{readable}");
+    }
 }

@@ -2,7 +2,7 @@
 
 use std::path::{Path, PathBuf};
 
-use egui::{Align, Layout, RichText, Ui};
+use egui::{RichText, Ui};
 
 use crate::file::{self, LoadError};
 use crate::layout::{self, LayoutMetrics, MapLayout, TextMeasure};
@@ -127,10 +127,20 @@ impl JourneyApp {
     }
 
     fn top_bar_ui(&mut self, ui: &mut Ui) {
-        ui.horizontal(|ui| {
-            ui.add_space(4.0);
-            match &self.open {
-                Some(open) => {
+        let has_map = self.open.is_some();
+        // The controls on the right always fit; the map's title and persona on the left are
+        // cut with an ellipsis when the window is narrow.
+        egui::containers::Sides::new()
+            .shrink_left()
+            .truncate()
+            .show(
+                ui,
+                |ui| {
+                    ui.add_space(4.0);
+                    let Some(open) = &self.open else {
+                        ui.label(RichText::new("journeymap").font(fonts::bold(size::TITLE_FONT)));
+                        return;
+                    };
                     let map = &open.map;
                     ui.label(RichText::new(&map.title).font(fonts::bold(size::TITLE_FONT)));
                     ui.label(RichText::new(map_type_label(map.map_type, &map.language)).weak());
@@ -148,19 +158,15 @@ impl JourneyApp {
                         ui.separator();
                         ui.label(format!("🎯 {}", map.goals.join(" · ")));
                     }
-                }
-                None => {
-                    ui.label(RichText::new("journeymap").font(fonts::bold(size::TITLE_FONT)));
-                }
-            }
-            ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
-                egui::widgets::global_theme_preference_buttons(ui);
-                if self.open.is_some() {
-                    ui.separator();
-                    zoom_controls_ui(ui, &mut self.view);
-                }
-            });
-        });
+                },
+                |ui| {
+                    egui::widgets::global_theme_preference_buttons(ui);
+                    if has_map {
+                        ui.separator();
+                        zoom_controls_ui(ui, &mut self.view);
+                    }
+                },
+            );
     }
 
     fn status_bar_ui(&mut self, ui: &mut Ui, theme: &Theme) {

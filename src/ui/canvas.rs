@@ -126,7 +126,106 @@ pub fn canvas_ui(
     p.visibility_line();
     p.headers(canvas);
     p.lane_labels(canvas);
+    if let Some(pointer) = response.hover_pos()
+        && !response.dragged()
+    {
+        let pos_in_map = to_screen.inverse() * pointer;
+        hover_tooltip(&response, map, layout, pos_in_map, view.zoom);
+    }
     response
+}
+
+/// Shows what is under the pointer in full: a card's text and details, or a curve point's note.
+fn hover_tooltip(
+    response: &Response,
+    map: &JourneyMap,
+    layout: &MapLayout,
+    pos_in_map: Pos2,
+    zoom: f32,
+) {
+    let near = 14.0 / zoom.max(0.1);
+    let point = layout
+        .curves
+        .iter()
+        .flat_map(|c| c.points.iter().map(move |p| (c, p)))
+        .find(|(_, p)| p.pos.distance(pos_in_map) < near);
+    if let Some((curve_box, point_box)) = point {
+        let curve = map.curves.iter().find(|c| c.id == curve_box.id);
+        let note = curve
+            .and_then(|c| c.points.iter().find(|p| p.step == point_box.step))
+            .map(|p| p.note.clone())
+            .unwrap_or_default();
+        let name = curve.map(|c| c.name.clone()).unwrap_or_default();
+        response.clone().on_hover_ui_at_pointer(|ui| {
+            ui.label(
+                egui::RichText::new(format!(
+                    "{} {name}: {:+.1}",
+                    point_box.emoji, point_box.score
+                ))
+                .strong(),
+            );
+            if !note.is_empty() {
+                ui.label(note);
+            }
+        });
+        return;
+    }
+    let Some(card) = layout
+        .card_at(pos_in_map)
+        .and_then(|b| map.cards.get(b.card_index))
+    else {
+        return;
+    };
+    response
+        .clone()
+        .on_hover_ui_at_pointer(|ui| card_tooltip_ui(ui, map, card));
+}
+
+fn card_tooltip_ui(ui: &mut Ui, map: &JourneyMap, card: &crate::model::Card) {
+    ui.set_max_width(320.0);
+    ui.label(egui::RichText::new(&card.text).strong());
+    if !card.details.is_empty() {
+        ui.label(&card.details);
+    }
+    if let Some(channel) = &card.channel {
+        let place = if channel.online { "online" } else { "offline" };
+        ui.label(format!("{} · {place}", channel.kind.name(&map.language)));
+    }
+    if let Some(pain) = &card.pain {
+        ui.separator();
+        ui.label(format!(
+            "Severity {}/5 · {} votes · {:?}",
+            pain.severity, pain.votes, pain.status
+        ));
+        if !pain.owner.is_empty() {
+            ui.label(format!("Owner: {}", pain.owner));
+        }
+        for evidence in &pain.evidence {
+            let text = match evidence {
+                crate::model::Evidence::Text(t) => format!("• {t}"),
+                crate::model::Evidence::Link(l) => format!("🔗 {l}"),
+                crate::model::Evidence::Metric(id) => {
+                    format!(
+                        "📊 {}",
+                        map.card(id).map_or(id.as_str(), |c| c.text.as_str())
+                    )
+                }
+            };
+            ui.label(text);
+        }
+    }
+    if let Some(opp) = &card.opportunity {
+        ui.separator();
+        ui.label(format!(
+            "Impact {}/5 · effort {}/5 · {} votes",
+            opp.impact, opp.effort, opp.votes
+        ));
+        for id in &opp.addresses {
+            if let Some(pain) = map.card(id) {
+                ui.label(format!("⚠ {}", pain.text));
+            }
+        }
+    }
 }
 
 fn handle_pan_zoom(ui: &Ui, view: &mut CanvasView, response: &Response, canvas: Rect) {
@@ -374,7 +473,6 @@ impl Paint<'_> {
 
     fn curves(&self) {
         let t = self.theme;
-        let mut legend_rows: std::collections::HashMap<usize, f32> = Default::default();
         for curve in &self.layout.curves {
             let row = self.layout.lanes[curve.lane_index].row;
             let zero_left = self.pos(pos2(row.min.x, curve.zero_y));
@@ -417,28 +515,6 @@ impl Paint<'_> {
                     t.card_text,
                 );
             }
-            // Legend: curve names in the lane's top-left corner.
-            let legend_y = legend_rows
-                .entry(curve.lane_index)
-                .or_insert(row.min.y + 6.0);
-            if let Some(model_curve) = self.map.curves.iter().find(|c| c.id == curve.id) {
-                let at = self.pos(pos2(row.min.x + 10.0, *legend_y));
-                self.painter.line_segment(
-                    [
-                        at + vec2(0.0, 7.0 * self.zoom),
-                        at + vec2(16.0 * self.zoom, 7.0 * self.zoom),
-                    ],
-                    Stroke::new(3.0 * self.zoom.sqrt(), color),
-                );
-                self.painter.text(
-                    at + vec2(22.0 * self.zoom, 0.0),
-                    Align2::LEFT_TOP,
-                    &model_curve.name,
-                    self.font(size::CHIP_FONT),
-                    t.card_weak_text,
-                );
-            }
-            *legend_y += 16.0;
         }
         for marker in &self.layout.pain_markers {
             let at = self.pos(marker.pos);
@@ -552,6 +628,27 @@ impl Paint<'_> {
         }
     }
 
+    /// The curves' names and colours, listed under the emotion lane's label.
+    fn curve_legend(&self, painter: &egui::Painter, top_left: Pos2) {
+        let row_height = 18.0 * self.zoom;
+        for (i, curve) in self.map.curves.iter().enumerate() {
+            #[expect(clippy::cast_precision_loss, reason = "few curves")]
+            let y = top_left.y + i as f32 * row_height + row_height / 2.0;
+            let color = self.theme.strong(curve.color);
+            painter.line_segment(
+                [pos2(top_left.x, y), pos2(top_left.x + 16.0 * self.zoom, y)],
+                Stroke::new(3.0 * self.zoom.sqrt(), color),
+            );
+            painter.text(
+                pos2(top_left.x + 22.0 * self.zoom, y),
+                Align2::LEFT_CENTER,
+                &curve.name,
+                self.font(size::CHIP_FONT),
+                self.theme.lane_label_text,
+            );
+        }
+    }
+
     /// Lane labels, stuck to the left of the canvas when scrolled past.
     fn lane_labels(&self, canvas: Rect) {
         let t = self.theme;
@@ -589,11 +686,15 @@ impl Paint<'_> {
                     t.lane_label_text,
                     r.width() - 20.0 * self.zoom,
                 );
+                let name_bottom = r.min.y + (10.0 + 4.0) * self.zoom + galley.size().y;
                 painter.galley(
                     r.min + vec2(12.0, 10.0) * self.zoom,
                     galley,
                     t.lane_label_text,
                 );
+                if l.kind == LaneKind::Emotions {
+                    self.curve_legend(&painter, pos2(r.min.x + 12.0 * self.zoom, name_bottom));
+                }
             }
         }
         // Corner above the labels, so headers scrolling left do not show through.

@@ -70,7 +70,7 @@ pub mod size {
     /// Card chips (channel, severity).
     pub const CHIP_FONT: f32 = 11.5;
     /// Emoji on the emotion curve.
-    pub const CURVE_EMOJI: f32 = 22.0;
+    pub const CURVE_EMOJI: f32 = 26.0;
     /// Emotion curve line width.
     pub const CURVE_WIDTH: f32 = 3.0;
     /// Radius of a curve point.
