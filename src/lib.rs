@@ -5,6 +5,7 @@
 //! the headless commands.
 
 pub mod cli;
+pub mod edit;
 pub mod file;
 pub mod layout;
 pub mod model;

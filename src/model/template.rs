@@ -3,13 +3,13 @@
 
 use std::sync::OnceLock;
 
-use serde::Deserialize;
+use serde::{Deserialize, Serialize};
 
 use super::ids::{IdGen, IdKind};
 use super::map::{ColorToken, EmotionCurve, JourneyMap, Lane, LaneKind, MapType, Stage, Step};
 
-/// A language the built-in content (templates, lane names) is written in.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+/// A language the built-in content (templates, lane names) and the UI are written in.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, Serialize, Deserialize)]
 pub enum Lang {
     /// English.
     #[default]

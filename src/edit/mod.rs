@@ -1,0 +1,362 @@
+//! Every change to the document goes through here: [`Document::apply`] takes an
+//! [`EditCommand`], changes the map, and records an undo step. Undo/redo, the dirty flag and
+//! autosave all hang off this one place.
+//!
+//! Undo keeps snapshots of the whole map (maps are small: the 1,200-card benchmark map clones in
+//! well under a millisecond), which makes every command undoable exactly, with no inverse to
+//! get wrong. A burst of typing into one field is one step: consecutive commands with the same
+//! [`EditCommand::merge_key`] coalesce until [`Document::seal`] is called (the UI seals when a
+//! text field loses focus, or a drag ends), like rerun's undo "inflection points".
+
+mod apply;
+
+pub use apply::EditError;
+
+use crate::model::{Card, ColorToken, Id, JourneyMap, LaneKind, MapType, Persona, Review};
+
+/// Most undo steps kept; older ones are dropped.
+pub const MAX_UNDO: usize = 200;
+
+/// The document-level fields edited in the map properties.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MapInfo {
+    /// Title.
+    pub title: String,
+    /// Description.
+    pub description: String,
+    /// Map type.
+    pub map_type: MapType,
+    /// Content language.
+    pub language: String,
+    /// Business goals.
+    pub goals: Vec<String>,
+    /// Review date and cadence.
+    pub review: Review,
+}
+
+impl MapInfo {
+    /// The current values of a map.
+    pub fn of(map: &JourneyMap) -> Self {
+        Self {
+            title: map.title.clone(),
+            description: map.description.clone(),
+            map_type: map.map_type,
+            language: map.language.clone(),
+            goals: map.goals.clone(),
+            review: map.review.clone(),
+        }
+    }
+}
+
+/// A change to the document.
+#[derive(Clone, Debug, PartialEq)]
+pub enum EditCommand {
+    /// Set title, description, type, language, goals and review.
+    SetMapInfo(MapInfo),
+    /// Replace the persona.
+    SetPersona(Persona),
+    /// Add a stage with one step at `index` (clamped).
+    AddStage {
+        /// Position among the stages.
+        index: usize,
+        /// Its name.
+        name: String,
+    },
+    /// Rename a stage and set its colour.
+    SetStage {
+        /// The stage.
+        id: Id,
+        /// New name.
+        name: String,
+        /// New colour.
+        color: Option<ColorToken>,
+    },
+    /// Move a stage to `to` (its index after the move).
+    MoveStage {
+        /// The stage.
+        id: Id,
+        /// New position.
+        to: usize,
+    },
+    /// Delete a stage, its steps and their cards and curve points.
+    DeleteStage {
+        /// The stage.
+        id: Id,
+    },
+    /// Add a step to a stage at `index` (splits the stage into more columns).
+    AddStep {
+        /// The stage.
+        stage: Id,
+        /// Position within the stage.
+        index: usize,
+        /// Its name.
+        name: String,
+    },
+    /// Rename a step.
+    RenameStep {
+        /// The step.
+        id: Id,
+        /// New name.
+        name: String,
+    },
+    /// Delete a step and its cards; the last step of a stage deletes the stage.
+    DeleteStep {
+        /// The step.
+        id: Id,
+    },
+    /// Add a lane at `index`.
+    AddLane {
+        /// Position among the lanes.
+        index: usize,
+        /// Its kind.
+        kind: LaneKind,
+        /// Its name.
+        name: String,
+    },
+    /// Rename a lane or change its kind.
+    SetLane {
+        /// The lane.
+        id: Id,
+        /// New name.
+        name: String,
+        /// New kind.
+        kind: LaneKind,
+    },
+    /// Move a lane to `to` (its index after the move).
+    MoveLane {
+        /// The lane.
+        id: Id,
+        /// New position.
+        to: usize,
+    },
+    /// Delete a lane and its cards.
+    DeleteLane {
+        /// The lane.
+        id: Id,
+    },
+    /// Add a card in a cell, at `index` within the cell (end if `None`).
+    AddCard {
+        /// The step (column).
+        step: Id,
+        /// The lane (row).
+        lane: Id,
+        /// Position within the cell.
+        index: Option<usize>,
+        /// Its text.
+        text: String,
+    },
+    /// Replace a card's content (text, details, colour, channel, pain, opportunity) by id.
+    /// Its id and cell are kept from the map, whatever `card` says.
+    SetCard(Card),
+    /// Move cards, in their current order, into a cell at `index` within it.
+    MoveCards {
+        /// The cards.
+        ids: Vec<Id>,
+        /// Target step.
+        step: Id,
+        /// Target lane.
+        lane: Id,
+        /// Position within the target cell, counted without the moved cards.
+        index: usize,
+    },
+    /// Delete cards.
+    DeleteCards {
+        /// The cards.
+        ids: Vec<Id>,
+    },
+    /// Insert copies of cards (paste, duplicate) into a cell, with fresh ids.
+    InsertCards {
+        /// The cards to copy; their ids and cells are replaced.
+        cards: Vec<Card>,
+        /// Target step.
+        step: Id,
+        /// Target lane.
+        lane: Id,
+        /// Position within the target cell (end if `None`).
+        index: Option<usize>,
+    },
+}
+
+impl EditCommand {
+    /// The message key of the command's name, for "Undo …" in the Edit menu.
+    pub fn label_key(&self) -> &'static str {
+        match self {
+            Self::SetMapInfo(_) => "cmd-map-info",
+            Self::SetPersona(_) => "cmd-persona",
+            Self::AddStage { .. } => "cmd-add-stage",
+            Self::SetStage { .. } => "cmd-set-stage",
+            Self::MoveStage { .. } => "cmd-move-stage",
+            Self::DeleteStage { .. } => "cmd-delete-stage",
+            Self::AddStep { .. } => "cmd-add-step",
+            Self::RenameStep { .. } => "cmd-rename-step",
+            Self::DeleteStep { .. } => "cmd-delete-step",
+            Self::AddLane { .. } => "cmd-add-lane",
+            Self::SetLane { .. } => "cmd-set-lane",
+            Self::MoveLane { .. } => "cmd-move-lane",
+            Self::DeleteLane { .. } => "cmd-delete-lane",
+            Self::AddCard { .. } => "cmd-add-card",
+            Self::SetCard(_) => "cmd-edit-card",
+            Self::MoveCards { .. } => "cmd-move-cards",
+            Self::DeleteCards { .. } => "cmd-delete-cards",
+            Self::InsertCards { .. } => "cmd-insert-cards",
+        }
+    }
+
+    /// Commands with the same key in one unsealed burst become one undo step.
+    pub fn merge_key(&self) -> Option<(&'static str, Option<&Id>)> {
+        match self {
+            Self::SetMapInfo(_) => Some(("map", None)),
+            Self::SetPersona(_) => Some(("persona", None)),
+            Self::SetStage { id, .. } => Some(("stage", Some(id))),
+            Self::RenameStep { id, .. } => Some(("step", Some(id))),
+            Self::SetLane { id, .. } => Some(("lane", Some(id))),
+            Self::SetCard(card) => Some(("card", Some(&card.id))),
+            _ => None,
+        }
+    }
+}
+
+/// What an applied command created, so the UI can select or edit it.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Applied {
+    /// Ids of new elements (the new card, the pasted cards, the new stage…).
+    pub created: Vec<Id>,
+}
+
+#[derive(Clone, Debug)]
+struct Step {
+    /// The map before the command.
+    before: JourneyMap,
+    /// Its revision then.
+    revision: u64,
+    /// The message key of the command.
+    label: &'static str,
+}
+
+/// An open document: the map, its undo history and its save state.
+#[derive(Clone, Debug)]
+pub struct Document {
+    map: JourneyMap,
+    undo: Vec<Step>,
+    redo: Vec<(JourneyMap, u64, &'static str)>,
+    /// Identifies the map's content; changes with every edit, restored by undo.
+    revision: u64,
+    next_revision: u64,
+    saved_revision: Option<u64>,
+    open_burst: Option<(&'static str, Option<Id>)>,
+}
+
+impl Document {
+    /// A document for `map`; `saved` says whether it matches a file on disk.
+    pub fn new(map: JourneyMap, saved: bool) -> Self {
+        Self {
+            map,
+            undo: Vec::new(),
+            redo: Vec::new(),
+            revision: 0,
+            next_revision: 1,
+            saved_revision: saved.then_some(0),
+            open_burst: None,
+        }
+    }
+
+    /// The map.
+    pub fn map(&self) -> &JourneyMap {
+        &self.map
+    }
+
+    /// Identifies the current content: equal revisions mean equal maps.
+    pub fn revision(&self) -> u64 {
+        self.revision
+    }
+
+    /// Whether the map differs from the last saved version.
+    pub fn is_dirty(&self) -> bool {
+        self.saved_revision != Some(self.revision)
+    }
+
+    /// Records that the current map was saved.
+    pub fn mark_saved(&mut self) {
+        self.saved_revision = Some(self.revision);
+    }
+
+    /// Applies a command; a command that changes nothing records nothing.
+    pub fn apply(&mut self, command: EditCommand) -> Result<Applied, EditError> {
+        let merge = command.merge_key().map(|(kind, id)| (kind, id.cloned()));
+        let label = command.label_key();
+        let before = self.map.clone();
+        let applied = match apply::apply(&mut self.map, command) {
+            Ok(applied) => applied,
+            Err(err) => {
+                // A refused command may have got half way; the map goes back as it was.
+                self.map = before;
+                return Err(err);
+            }
+        };
+        if self.map == before {
+            return Ok(applied);
+        }
+        let coalesce = merge.is_some() && merge == self.open_burst && !self.undo.is_empty();
+        if !coalesce {
+            self.undo.push(Step {
+                before,
+                revision: self.revision,
+                label,
+            });
+            if self.undo.len() > MAX_UNDO {
+                self.undo.remove(0);
+            }
+        }
+        self.open_burst = merge;
+        self.redo.clear();
+        self.revision = self.next_revision;
+        self.next_revision += 1;
+        Ok(applied)
+    }
+
+    /// Ends the current burst: the next edit starts a new undo step.
+    pub fn seal(&mut self) {
+        self.open_burst = None;
+    }
+
+    /// The message key of what undo would undo.
+    pub fn undo_label(&self) -> Option<&'static str> {
+        self.undo.last().map(|s| s.label)
+    }
+
+    /// The message key of what redo would redo.
+    pub fn redo_label(&self) -> Option<&'static str> {
+        self.redo.last().map(|r| r.2)
+    }
+
+    /// Undoes the last step; returns whether there was one.
+    pub fn undo(&mut self) -> bool {
+        self.seal();
+        let Some(step) = self.undo.pop() else {
+            return false;
+        };
+        let after = std::mem::replace(&mut self.map, step.before);
+        self.redo.push((after, self.revision, step.label));
+        self.revision = step.revision;
+        true
+    }
+
+    /// Redoes the last undone step; returns whether there was one.
+    pub fn redo(&mut self) -> bool {
+        self.seal();
+        let Some((after, revision, label)) = self.redo.pop() else {
+            return false;
+        };
+        let before = std::mem::replace(&mut self.map, after);
+        self.undo.push(Step {
+            before,
+            revision: self.revision,
+            label,
+        });
+        self.revision = revision;
+        true
+    }
+}
+
+#[cfg(test)]
+mod tests;

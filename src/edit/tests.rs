@@ -1,0 +1,306 @@
+use super::*;
+use crate::model::synth::{SynthSize, synth_map};
+use crate::model::{PainPoint, template, validate};
+
+fn sample() -> JourneyMap {
+    synth_map(SynthSize {
+        stages: 3,
+        steps: 5,
+        lanes: 7,
+        cards: 40,
+    })
+}
+
+fn cells(map: &JourneyMap) -> Vec<(Id, Id)> {
+    let mut out = Vec::new();
+    for (_, step) in map.steps() {
+        for lane in map.lanes.iter().filter(|l| l.kind.holds_cards()) {
+            out.push((step.id.clone(), lane.id.clone()));
+        }
+    }
+    out
+}
+
+/// Applies a command, checks the map stays valid, and that undo and redo give back exactly
+/// the maps before and after.
+fn check_undoable(doc: &mut Document, command: EditCommand) -> Applied {
+    let before = doc.map().clone();
+    let applied = doc
+        .apply(command.clone())
+        .unwrap_or_else(|e| panic!("{command:?}: {e}"));
+    doc.seal();
+    let after = doc.map().clone();
+    assert_eq!(validate(&after), vec![], "{command:?}");
+    assert_ne!(before, after, "{command:?} changed nothing");
+    assert!(doc.undo());
+    assert_eq!(doc.map(), &before, "undo of {command:?}");
+    assert!(doc.redo());
+    assert_eq!(doc.map(), &after, "redo of {command:?}");
+    applied
+}
+
+#[test]
+fn every_command_is_valid_and_undoable() {
+    let mut doc = Document::new(sample(), true);
+    let map = doc.map().clone();
+    let stage = map.stages[1].id.clone();
+    let step = map.stages[1].steps[0].id.clone();
+    let lane = map.lanes[0].id.clone();
+    let card = map.cards[0].clone();
+    let commands = vec![
+        EditCommand::SetMapInfo(MapInfo {
+            title: "Tiêu đề mới".into(),
+            ..MapInfo::of(&map)
+        }),
+        EditCommand::SetPersona(Persona {
+            name: "Minh".into(),
+            ..Persona::default()
+        }),
+        EditCommand::AddStage {
+            index: 1,
+            name: "Mới".into(),
+        },
+        EditCommand::SetStage {
+            id: stage.clone(),
+            name: "Đổi tên".into(),
+            color: Some(ColorToken::Red),
+        },
+        EditCommand::MoveStage {
+            id: stage.clone(),
+            to: 0,
+        },
+        EditCommand::AddStep {
+            stage: stage.clone(),
+            index: 1,
+            name: "Bước".into(),
+        },
+        EditCommand::RenameStep {
+            id: step.clone(),
+            name: "Bước một".into(),
+        },
+        EditCommand::AddLane {
+            index: 2,
+            kind: LaneKind::Metrics,
+            name: "KPI".into(),
+        },
+        EditCommand::SetLane {
+            id: lane.clone(),
+            name: "Kênh".into(),
+            kind: LaneKind::Touchpoints,
+        },
+        EditCommand::MoveLane {
+            id: lane.clone(),
+            to: 3,
+        },
+        EditCommand::AddCard {
+            step: step.clone(),
+            lane: lane.clone(),
+            index: Some(0),
+            text: "Thẻ mới".into(),
+        },
+        EditCommand::SetCard(Card {
+            text: "Sửa".into(),
+            color: Some(ColorToken::Pink),
+            ..card.clone()
+        }),
+        EditCommand::MoveCards {
+            ids: vec![card.id.clone()],
+            step: step.clone(),
+            lane: lane.clone(),
+            index: 0,
+        },
+        EditCommand::InsertCards {
+            cards: vec![card.clone(), map.cards[1].clone()],
+            step: step.clone(),
+            lane: lane.clone(),
+            index: None,
+        },
+        EditCommand::DeleteCards {
+            ids: vec![map.cards[2].id.clone(), map.cards[3].id.clone()],
+        },
+        EditCommand::DeleteStep { id: step.clone() },
+        EditCommand::DeleteLane { id: lane.clone() },
+        EditCommand::DeleteStage { id: stage },
+    ];
+    for command in commands {
+        check_undoable(&mut doc, command);
+    }
+}
+
+#[test]
+fn typing_burst_is_one_undo_step() {
+    let mut doc = Document::new(sample(), true);
+    let original = doc.map().clone();
+    let mut card = original.cards[0].clone();
+    for text in ["N", "Nh", "Nhậ", "Nhận"] {
+        card.text = text.into();
+        doc.apply(EditCommand::SetCard(card.clone())).unwrap();
+    }
+    doc.seal();
+    assert_eq!(doc.map().cards[0].text, "Nhận");
+    assert!(doc.undo());
+    assert_eq!(doc.map(), &original);
+    assert!(!doc.undo());
+}
+
+#[test]
+fn dirty_flag_follows_undo_back_to_the_saved_state() {
+    let mut doc = Document::new(sample(), true);
+    assert!(!doc.is_dirty());
+    let id = doc.map().stages[0].id.clone();
+    doc.apply(EditCommand::SetStage {
+        id,
+        name: "x".into(),
+        color: None,
+    })
+    .unwrap();
+    assert!(doc.is_dirty());
+    doc.undo();
+    assert!(!doc.is_dirty());
+    doc.redo();
+    assert!(doc.is_dirty());
+    doc.mark_saved();
+    assert!(!doc.is_dirty());
+    // A command that changes nothing is not a step and does not dirty.
+    let same = doc.map().cards[0].clone();
+    doc.apply(EditCommand::SetCard(same)).unwrap();
+    assert!(!doc.is_dirty());
+    assert_eq!(doc.undo_label(), Some("cmd-set-stage"));
+}
+
+#[test]
+fn moving_any_card_to_any_cell_loses_and_duplicates_nothing() {
+    let map = sample();
+    for card in map.cards.iter().step_by(7) {
+        for (step, lane) in cells(&map) {
+            for index in [0, 1, 99] {
+                let mut doc = Document::new(map.clone(), true);
+                doc.apply(EditCommand::MoveCards {
+                    ids: vec![card.id.clone()],
+                    step: step.clone(),
+                    lane: lane.clone(),
+                    index,
+                })
+                .unwrap();
+                let after = doc.map();
+                assert_eq!(after.cards.len(), map.cards.len());
+                let mut ids: Vec<_> = after.cards.iter().map(|c| c.id.clone()).collect();
+                ids.sort();
+                ids.dedup();
+                assert_eq!(ids.len(), map.cards.len());
+                let moved = after.card(&card.id).unwrap();
+                assert_eq!((&moved.step, &moved.lane), (&step, &lane));
+                let position = after.cards_in(&step, &lane).position(|c| c.id == card.id);
+                let cell_len = after.cards_in(&step, &lane).count();
+                assert_eq!(position, Some(index.min(cell_len - 1)));
+                assert_eq!(validate(after), vec![]);
+            }
+        }
+    }
+}
+
+#[test]
+fn deleting_a_pain_point_removes_links_to_it() {
+    let t = template::find("aida").unwrap();
+    let mut doc = Document::new(t.instantiate(template::Lang::En), true);
+    let step = doc.map().stages[0].steps[0].id.clone();
+    let pain_lane = doc
+        .map()
+        .lanes
+        .iter()
+        .find(|l| l.kind == LaneKind::PainPoints)
+        .unwrap()
+        .id
+        .clone();
+    let pain_id = doc
+        .apply(EditCommand::AddCard {
+            step: step.clone(),
+            lane: pain_lane.clone(),
+            index: None,
+            text: "Slow".into(),
+        })
+        .unwrap()
+        .created[0]
+        .clone();
+    let mut pain = doc.map().card(&pain_id).unwrap().clone();
+    pain.pain = Some(PainPoint {
+        severity: 4,
+        votes: 0,
+        evidence: vec![],
+        status: crate::model::PainStatus::Open,
+        owner: String::new(),
+    });
+    doc.apply(EditCommand::SetCard(pain)).unwrap();
+    let opp_id = doc
+        .apply(EditCommand::AddCard {
+            step,
+            lane: pain_lane,
+            index: None,
+            text: "Fix".into(),
+        })
+        .unwrap()
+        .created[0]
+        .clone();
+    let mut opp = doc.map().card(&opp_id).unwrap().clone();
+    opp.opportunity = Some(crate::model::Opportunity {
+        impact: 4,
+        effort: 2,
+        votes: 0,
+        addresses: vec![pain_id.clone()],
+    });
+    doc.apply(EditCommand::SetCard(opp)).unwrap();
+    doc.apply(EditCommand::DeleteCards { ids: vec![pain_id] })
+        .unwrap();
+    let opp = doc.map().card(&opp_id).unwrap();
+    assert_eq!(opp.opportunity.as_ref().unwrap().addresses, vec![]);
+    assert_eq!(validate(doc.map()), vec![]);
+}
+
+#[test]
+fn input_is_normalised_to_nfc() {
+    let mut doc = Document::new(sample(), true);
+    let step = doc.map().stages[0].steps[0].id.clone();
+    let lane = doc.map().lanes[0].id.clone();
+    let id = doc
+        .apply(EditCommand::AddCard {
+            step,
+            lane,
+            index: None,
+            text: "Nha\u{0323}\u{0302}n".into(),
+        })
+        .unwrap()
+        .created[0]
+        .clone();
+    assert_eq!(doc.map().card(&id).unwrap().text, "Nhận");
+}
+
+#[test]
+fn refusals_leave_the_map_alone() {
+    let mut doc = Document::new(sample(), true);
+    let before = doc.map().clone();
+    assert!(
+        doc.apply(EditCommand::DeleteCards {
+            ids: vec![Id::new("c999999")]
+        })
+        .is_err()
+    );
+    let emotion = before
+        .lanes
+        .iter()
+        .find(|l| l.kind == LaneKind::Emotions)
+        .unwrap()
+        .id
+        .clone();
+    let step = before.stages[0].steps[0].id.clone();
+    assert!(
+        doc.apply(EditCommand::AddCard {
+            step,
+            lane: emotion,
+            index: None,
+            text: "x".into()
+        })
+        .is_err()
+    );
+    assert_eq!(doc.map(), &before);
+    assert!(!doc.is_dirty());
+}

@@ -1,0 +1,163 @@
+//! UI text in English and Vietnamese, from Fluent files in `assets/i18n/<lang>/*.ftl`.
+//!
+//! The language is passed explicitly (it lives in the app's preferences), never held in a
+//! global, so tests in different languages can run side by side.
+
+use std::borrow::Cow;
+use std::collections::HashMap;
+
+use fluent_templates::fluent_bundle::FluentValue;
+use fluent_templates::{LanguageIdentifier, Loader as _, langid};
+
+pub use crate::model::template::Lang;
+
+fluent_templates::static_loader! {
+    static LOCALES = {
+        locales: "./assets/i18n",
+        fallback_language: "en",
+        // No Unicode isolation marks around arguments: our fonts have no glyph for them, and
+        // every argument here is plain left-to-right text.
+        customise: |bundle| bundle.set_use_isolating(false),
+    };
+}
+
+static EN: LanguageIdentifier = langid!("en");
+static VI: LanguageIdentifier = langid!("vi");
+
+fn id(lang: Lang) -> &'static LanguageIdentifier {
+    match lang {
+        Lang::En => &EN,
+        Lang::Vi => &VI,
+    }
+}
+
+/// The text of message `key` in `lang`; the key itself if no language has it (a bug the
+/// `every_key_used_exists` test catches).
+pub fn tr(lang: Lang, key: &str) -> String {
+    LOCALES
+        .try_lookup(id(lang), key)
+        .unwrap_or_else(|| key.to_owned())
+}
+
+/// The text of message `key` with arguments, e.g. `tr_args(lang, "cards", &[("count", 3.into())])`.
+pub fn tr_args(lang: Lang, key: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
+    let args: HashMap<Cow<'static, str>, FluentValue<'static>> = args
+        .iter()
+        .map(|(k, v)| (Cow::Borrowed(*k), v.clone()))
+        .collect();
+    LOCALES
+        .try_lookup_with_args(id(lang), key, &args)
+        .unwrap_or_else(|| key.to_owned())
+}
+
+/// The name of a language in itself, for the language menu.
+pub fn native_name(lang: Lang) -> &'static str {
+    match lang {
+        Lang::En => "English",
+        Lang::Vi => "Tiếng Việt",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::collections::BTreeSet;
+    use std::path::Path;
+
+    fn keys_in(dir: &Path) -> BTreeSet<String> {
+        let mut keys = BTreeSet::new();
+        for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+            let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+            for line in text.lines() {
+                if let Some((key, _)) = line.split_once(" =")
+                    && !key.starts_with([' ', '#', '-'])
+                    && !key.is_empty()
+                {
+                    keys.insert(key.trim().to_owned());
+                }
+            }
+        }
+        keys
+    }
+
+    #[test]
+    fn both_languages_have_the_same_keys() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/i18n");
+        let en = keys_in(&root.join("en"));
+        let vi = keys_in(&root.join("vi"));
+        assert!(!en.is_empty());
+        let only_en: Vec<_> = en.difference(&vi).collect();
+        let only_vi: Vec<_> = vi.difference(&en).collect();
+        assert!(
+            only_en.is_empty() && only_vi.is_empty(),
+            "en only: {only_en:?}, vi only: {only_vi:?}"
+        );
+    }
+
+    /// Every literal key passed to `tr`/`tr_args` in the source exists.
+    #[test]
+    fn every_key_used_exists() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
+        let en = keys_in(&root.join("assets/i18n/en"));
+        let mut missing = Vec::new();
+        let mut stack = vec![root.join("src")];
+        while let Some(dir) = stack.pop() {
+            for entry in std::fs::read_dir(dir).into_iter().flatten().flatten() {
+                let path = entry.path();
+                if path.is_dir() {
+                    stack.push(path);
+                    continue;
+                }
+                if path.ends_with("ui/i18n.rs") {
+                    continue;
+                }
+                let text = std::fs::read_to_string(&path).unwrap_or_default();
+                for pattern in [
+                    "tr(lang, \"",
+                    "tr_args(lang, \"",
+                    "tr(self.lang, \"",
+                    "tr_args(self.lang, \"",
+                ] {
+                    for (at, _) in text.match_indices(pattern) {
+                        let rest = &text[at + pattern.len()..];
+                        if let Some(end) = rest.find('"') {
+                            let key = &rest[..end];
+                            if !en.contains(key) {
+                                missing.push(format!("{}: {key}", path.display()));
+                            }
+                        }
+                    }
+                }
+                // Keys named in `label_key()`-style tables: "cmd-…".
+                for (at, _) in text.match_indices("\"cmd-") {
+                    let rest = &text[at + 1..];
+                    if let Some(end) = rest.find('"') {
+                        let key = &rest[..end];
+                        if !en.contains(key) {
+                            missing.push(format!("{}: {key}", path.display()));
+                        }
+                    }
+                }
+            }
+        }
+        assert!(missing.is_empty(), "missing keys: {missing:#?}");
+    }
+
+    #[test]
+    fn lookups_work_in_both_languages() {
+        assert_eq!(tr(Lang::En, "menu-file"), "File");
+        assert_eq!(tr(Lang::Vi, "menu-file"), "Tệp");
+        let n = tr_args(
+            Lang::En,
+            "status-counts",
+            &[
+                ("stages", 1.into()),
+                ("steps", 2.into()),
+                ("lanes", 3.into()),
+                ("cards", 1.into()),
+            ],
+        );
+        assert!(n.contains("1 card") && !n.contains("1 cards"), "{n}");
+        assert!(!n.contains('\u{2068}'), "no isolation marks");
+    }
+}
