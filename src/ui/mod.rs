@@ -4,6 +4,7 @@ mod app;
 pub mod canvas;
 pub mod fonts;
 pub mod i18n;
+pub mod selection;
 pub mod theme;
 
 pub use app::{EguiMeasure, JourneyApp, OpenMap, open_file};

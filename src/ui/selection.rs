@@ -1,0 +1,100 @@
+//! What is selected on the canvas: view state, never saved in the document.
+
+use crate::model::{Id, JourneyMap};
+
+/// The current selection. Cards can be multi-selected; a stage, step or lane is selected
+/// alone (selecting one clears the others).
+#[derive(Clone, Debug, Default, PartialEq, Eq)]
+pub struct Selection {
+    /// Selected cards, in the order they were selected.
+    pub cards: Vec<Id>,
+    /// The selected stage header.
+    pub stage: Option<Id>,
+    /// The selected step header.
+    pub step: Option<Id>,
+    /// The selected lane label.
+    pub lane: Option<Id>,
+}
+
+impl Selection {
+    /// Nothing selected.
+    pub fn is_empty(&self) -> bool {
+        self.cards.is_empty() && self.stage.is_none() && self.step.is_none() && self.lane.is_none()
+    }
+
+    /// Selects only this card.
+    pub fn only_card(id: Id) -> Self {
+        Self {
+            cards: vec![id],
+            ..Self::default()
+        }
+    }
+
+    /// Selects only this stage.
+    pub fn only_stage(id: Id) -> Self {
+        Self {
+            stage: Some(id),
+            ..Self::default()
+        }
+    }
+
+    /// Selects only this step.
+    pub fn only_step(id: Id) -> Self {
+        Self {
+            step: Some(id),
+            ..Self::default()
+        }
+    }
+
+    /// Selects only this lane.
+    pub fn only_lane(id: Id) -> Self {
+        Self {
+            lane: Some(id),
+            ..Self::default()
+        }
+    }
+
+    /// Whether the card is selected.
+    pub fn has_card(&self, id: &Id) -> bool {
+        self.cards.contains(id)
+    }
+
+    /// Adds the card, or removes it if it was selected (Shift/Ctrl-click).
+    pub fn toggle_card(&mut self, id: Id) {
+        self.stage = None;
+        self.step = None;
+        self.lane = None;
+        if let Some(i) = self.cards.iter().position(|c| *c == id) {
+            self.cards.remove(i);
+        } else {
+            self.cards.push(id);
+        }
+    }
+
+    /// Drops whatever no longer exists in the map (after undo, delete…).
+    pub fn retain_existing(&mut self, map: &JourneyMap) {
+        self.cards.retain(|id| map.card(id).is_some());
+        if self
+            .stage
+            .as_ref()
+            .is_some_and(|id| !map.stages.iter().any(|s| &s.id == id))
+        {
+            self.stage = None;
+        }
+        if self
+            .step
+            .as_ref()
+            .is_some_and(|id| map.step_index(id).is_none())
+        {
+            self.step = None;
+        }
+        if self.lane.as_ref().is_some_and(|id| map.lane(id).is_none()) {
+            self.lane = None;
+        }
+    }
+
+    /// The selected cards that exist, in map order.
+    pub fn cards_in_map_order<'a>(&'a self, map: &'a JourneyMap) -> Vec<&'a crate::model::Card> {
+        map.cards.iter().filter(|c| self.cards.contains(&c.id)).collect()
+    }
+}
