@@ -11,7 +11,7 @@ mod load;
 mod save;
 
 pub use load::{LoadError, Loaded, MAX_FILE_BYTES, from_ron_str, load};
-pub use save::{SaveError, save, to_ron_string};
+pub use save::{SaveError, save, to_ron_string, write_atomically};
 
 /// How deep RON nesting may go; real maps need about ten levels.
 pub const RECURSION_LIMIT: usize = 64;

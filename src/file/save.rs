@@ -111,10 +111,12 @@ pub fn save(path: &Path, map: &JourneyMap) -> Result<(), SaveError> {
         path: path.to_owned(),
         message: err.to_string(),
     })?;
-    write_atomically(path, text.as_bytes())
+    write_atomically(path, text.as_bytes(), true)
 }
 
-fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
+/// Writes `bytes` to `path` atomically (temporary file, fsync, rename, fsync of the folder),
+/// keeping the previous file as `NAME.bak` when `backup` is set.
+pub fn write_atomically(path: &Path, bytes: &[u8], backup: bool) -> Result<(), SaveError> {
     let io = |what: &'static str| {
         move |source: std::io::Error| SaveError::Io {
             path: path.to_owned(),
@@ -144,7 +146,7 @@ fn write_atomically(path: &Path, bytes: &[u8]) -> Result<(), SaveError> {
         .sync_all()
         .map_err(io("cannot flush the temporary file to disk"))?;
 
-    if path.exists() {
+    if backup && path.exists() {
         keep_backup(path).map_err(io("cannot keep the previous version as .bak"))?;
     }
     temp.persist(path)

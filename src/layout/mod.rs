@@ -39,6 +39,8 @@ pub struct LayoutMetrics {
     pub emotion_margin: f32,
     /// Samples per step interval of the smoothed curve.
     pub curve_samples: usize,
+    /// Height of a collapsed lane.
+    pub collapsed_lane_height: f32,
 }
 
 impl Default for LayoutMetrics {
@@ -57,6 +59,7 @@ impl Default for LayoutMetrics {
             emotion_lane_height: 190.0,
             emotion_margin: 30.0,
             curve_samples: 12,
+            collapsed_lane_height: 34.0,
         }
     }
 }
@@ -170,6 +173,10 @@ pub struct LaneBox {
     pub label: Rect,
     /// The row right of the label, through all steps.
     pub row: Rect,
+    /// Whether the lane is collapsed (its cards are not laid out).
+    pub collapsed: bool,
+    /// How many cards the lane holds.
+    pub card_count: usize,
 }
 
 /// What the chip row at the top of a card shows.
@@ -264,6 +271,43 @@ impl MapLayout {
         self.cards.iter().find(|c| &c.id == id)
     }
 
+    /// The (step, lane) cell under a point, by index, if the point is in the grid.
+    pub fn cell_at(&self, pos: Pos2) -> Option<(usize, usize)> {
+        let step = self
+            .steps
+            .iter()
+            .position(|s| s.column.min.x <= pos.x && pos.x < s.column.max.x)?;
+        let lane = self
+            .lanes
+            .iter()
+            .position(|l| l.row.min.y <= pos.y && pos.y < l.row.max.y)?;
+        Some((step, lane))
+    }
+
+    /// The rectangle of a cell.
+    pub fn cell_rect(&self, step: usize, lane: usize) -> Option<Rect> {
+        let column = self.steps.get(step)?.column;
+        let row = self.lanes.get(lane)?.row;
+        Some(Rect::from_x_y_ranges(column.x_range(), row.y_range()))
+    }
+
+    /// Where a card dropped at height `y` in a cell would go among the cell's other cards
+    /// (those not in `moving`), and the y of the insertion line to draw.
+    pub fn drop_slot(&self, step: usize, lane: usize, y: f32, moving: &[Id]) -> (usize, f32) {
+        let staying: Vec<&CardBox> = self
+            .cards
+            .iter()
+            .filter(|c| c.step_index == step && c.lane_index == lane && !moving.contains(&c.id))
+            .collect();
+        let index = staying.iter().filter(|c| c.rect.center().y < y).count();
+        let line_y = match (index.checked_sub(1).and_then(|i| staying.get(i)), staying.get(index)) {
+            (_, Some(next)) => next.rect.min.y - 4.0,
+            (Some(prev), None) => prev.rect.max.y + 4.0,
+            (None, None) => self.lanes.get(lane).map_or(y, |l| l.row.min.y + 6.0),
+        };
+        (index, line_y)
+    }
+
     /// The whole map area.
     pub fn bounds(&self) -> Rect {
         Rect::from_min_size(Pos2::ZERO, self.size)
@@ -283,8 +327,18 @@ fn chip_of(card: &Card, kind: LaneKind) -> Option<Chip> {
     }
 }
 
-/// Computes the layout of `map`.
+/// Computes the layout of `map`, every lane expanded.
 pub fn compute(map: &JourneyMap, metrics: &LayoutMetrics, measure: &dyn TextMeasure) -> MapLayout {
+    compute_with_collapsed(map, metrics, measure, &std::collections::BTreeSet::new())
+}
+
+/// Computes the layout of `map`, with the lanes in `collapsed` shown as thin strips.
+pub fn compute_with_collapsed(
+    map: &JourneyMap,
+    metrics: &LayoutMetrics,
+    measure: &dyn TextMeasure,
+    collapsed: &std::collections::BTreeSet<Id>,
+) -> MapLayout {
     let m = metrics;
     let mut layout = MapLayout::default();
     let grid_top = m.stage_header_height + m.step_header_height;
@@ -331,6 +385,7 @@ pub fn compute(map: &JourneyMap, metrics: &LayoutMetrics, measure: &dyn TextMeas
     let text_width = m.card_text_width();
     let mut stack_height = vec![vec![0.0_f32; step_count]; map.lanes.len()];
     let mut card_sizes = Vec::with_capacity(map.cards.len());
+    let mut card_counts = vec![0usize; map.lanes.len()];
     for (card_index, card) in map.cards.iter().enumerate() {
         let (Some(&step_index), Some(&lane_index)) =
             (step_index_of.get(&card.step), lane_index_of.get(&card.lane))
@@ -338,7 +393,8 @@ pub fn compute(map: &JourneyMap, metrics: &LayoutMetrics, measure: &dyn TextMeas
             continue; // restore guarantees this does not happen for loaded maps
         };
         let kind = map.lanes[lane_index].kind;
-        if !kind.holds_cards() {
+        card_counts[lane_index] += 1;
+        if !kind.holds_cards() || collapsed.contains(&map.lanes[lane_index].id) {
             continue;
         }
         let chip = chip_of(card, kind);
@@ -363,7 +419,10 @@ pub fn compute(map: &JourneyMap, metrics: &LayoutMetrics, measure: &dyn TextMeas
 
     let mut y = grid_top;
     for (lane_index, lane) in map.lanes.iter().enumerate() {
-        let height = if lane.kind == LaneKind::Emotions {
+        let is_collapsed = collapsed.contains(&lane.id);
+        let height = if is_collapsed {
+            m.collapsed_lane_height
+        } else if lane.kind == LaneKind::Emotions {
             m.emotion_lane_height
         } else {
             let tallest = stack_height[lane_index]
@@ -377,6 +436,8 @@ pub fn compute(map: &JourneyMap, metrics: &LayoutMetrics, measure: &dyn TextMeas
             kind: lane.kind,
             label: Rect::from_min_size(pos2(0.0, y), vec2(m.lane_label_width, height)),
             row: Rect::from_min_max(pos2(m.lane_label_width, y), pos2(grid_width, y + height)),
+            collapsed: is_collapsed,
+            card_count: card_counts[lane_index],
         });
         y += height;
     }
@@ -438,7 +499,7 @@ fn layout_curves(
         .lanes
         .iter()
         .enumerate()
-        .filter(|(_, l)| l.kind == LaneKind::Emotions)
+        .filter(|(_, l)| l.kind == LaneKind::Emotions && !l.collapsed)
         .map(|(i, _)| i)
         .collect();
     let mut pains_per_step: Vec<(usize, u8)> = vec![(0, 0); layout.steps.len()];

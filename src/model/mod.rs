@@ -5,6 +5,7 @@ pub mod curve;
 mod ids;
 mod map;
 mod restore;
+pub mod samples;
 pub mod synth;
 pub mod template;
 mod text;

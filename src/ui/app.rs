@@ -1,65 +1,177 @@
-//! The application: a top bar, the canvas, and a status bar.
+//! The application: menus, the editor canvas, side panels, files, prompts and autosave.
+//!
+//! Edits from the canvas and the panels arrive as [`EditCommand`]s and are applied in one
+//! place, [`JourneyApp::apply`], after the frame is drawn.
 
+use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Instant;
 
-use egui::{RichText, Ui};
+use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
+use serde::{Deserialize, Serialize};
 
+use crate::edit::{Document, EditCommand};
 use crate::file::{self, LoadError};
 use crate::layout::{self, LayoutMetrics, MapLayout, TextMeasure};
-use crate::model::template::{self, Lang};
-use crate::model::{JourneyMap, MapType, Warning};
+use crate::model::{JourneyMap, MapType, Warning, template};
 
-use super::canvas::{CanvasView, canvas_ui};
-use super::fonts;
+use super::editor::{self, EditTarget, Editing, EditorOutput, EditorState};
+use super::file_dialog::{DialogMode, FileDialog};
+use super::i18n::{Lang, native_name, tr, tr_args};
+use super::recovery::{Recovered, RecoveryStore};
+use super::selection::Selection;
+use super::start::{StartAction, start_ui};
 use super::theme::{Theme, size};
+use super::{fonts, inspector};
 
-/// A map open in the window, with where it came from and its cached layout.
+/// Preferences kept between runs (eframe storage), never in the document.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// Language of the UI.
+    pub lang: Lang,
+    /// Recently opened or saved files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// Use the built-in file dialog instead of the system's.
+    pub builtin_dialog: bool,
+    /// Show the inspector panel.
+    pub show_inspector: bool,
+    /// Show the persona panel.
+    pub show_persona: bool,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Self {
+            lang: Lang::En,
+            recent: Vec::new(),
+            builtin_dialog: false,
+            show_inspector: true,
+            show_persona: false,
+        }
+    }
+}
+
+const PREFS_KEY: &str = "journeymap-prefs";
+const MAX_RECENT: usize = 10;
+/// Seconds after the last change before a recovery copy is written.
+pub const AUTOSAVE_DELAY_S: f64 = 3.0;
+
+/// A map open in the window.
 pub struct OpenMap {
-    /// The document.
-    pub map: JourneyMap,
-    /// The file it was read from, if any.
+    /// The document with its history.
+    pub doc: Document,
+    /// The file it belongs to, if any.
     pub path: Option<PathBuf>,
     /// What was repaired while loading.
     pub warnings: Vec<Warning>,
-    /// Geometry, computed on first paint (it needs the fonts).
-    layout: Option<MapLayout>,
+    layout: Option<(u64, BTreeSet<crate::model::Id>, MapLayout)>,
 }
 
 impl OpenMap {
-    /// Wraps a map that did not come from a file.
+    /// A map that is not (yet) in a file: a new map from a template, a sample.
     pub fn unsaved(map: JourneyMap) -> Self {
         Self {
-            map,
+            doc: Document::new(map, false),
             path: None,
             warnings: Vec::new(),
             layout: None,
         }
     }
+
+    /// A map read from `path`.
+    pub fn from_file(map: JourneyMap, path: PathBuf, warnings: Vec<Warning>) -> Self {
+        Self {
+            doc: Document::new(map, warnings.is_empty()),
+            path: Some(path),
+            warnings,
+            layout: None,
+        }
+    }
+}
+
+/// Something the user asked for that would replace or close the open map.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PendingAction {
+    /// Open this file.
+    Open(PathBuf),
+    /// Show the open dialog.
+    OpenDialog,
+    /// Open a built-in sample.
+    OpenSample(usize),
+    /// A new map from a template.
+    NewFromTemplate(String, Lang),
+    /// Close the map and show the start screen.
+    Close,
+    /// Quit the application.
+    Quit,
+}
+
+enum Prompt {
+    Unsaved(PendingAction),
+    Recovery(Vec<(PathBuf, Recovered)>),
+    Error(String),
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum DialogPurpose {
+    Open,
+    SaveAs { then: Option<PendingAction> },
+}
+
+struct NativeDialog {
+    purpose: DialogPurpose,
+    started: Instant,
+    receiver: mpsc::Receiver<Option<PathBuf>>,
 }
 
 /// The whole application state.
 pub struct JourneyApp {
+    prefs: Prefs,
     open: Option<OpenMap>,
-    load_error: Option<String>,
-    view: CanvasView,
+    editor: EditorState,
     metrics: LayoutMetrics,
+    load_error: Option<String>,
     show_warnings: bool,
+    show_properties: bool,
     title_sent: Option<String>,
+    prompt: Option<Prompt>,
+    file_dialog: Option<(FileDialog, DialogPurpose)>,
+    native_dialog: Option<NativeDialog>,
+    recovery: Option<RecoveryStore>,
+    autosave_delay_s: f64,
+    last_change_at: f64,
+    autosaved_revision: Option<u64>,
+    allow_close: bool,
+    ctx_close_pending: bool,
+    focused_before: Option<egui::Id>,
+    status: Option<String>,
 }
 
 impl JourneyApp {
-    /// The app showing `open` (or the welcome screen), with an optional load error to show.
+    /// The app showing `open` (or the start screen), with an optional load error to show.
     pub fn new(open: Option<OpenMap>, load_error: Option<String>) -> Self {
         Self {
+            prefs: Prefs::default(),
             open,
-            load_error,
-            view: CanvasView {
-                fit_pending: true,
-                ..CanvasView::default()
-            },
+            editor: EditorState::fitted(),
             metrics: LayoutMetrics::default(),
+            load_error,
             show_warnings: false,
+            show_properties: false,
             title_sent: None,
+            prompt: None,
+            file_dialog: None,
+            native_dialog: None,
+            recovery: None,
+            autosave_delay_s: AUTOSAVE_DELAY_S,
+            last_change_at: 0.0,
+            autosaved_revision: None,
+            allow_close: false,
+            ctx_close_pending: false,
+            focused_before: None,
+            status: None,
         }
     }
 
@@ -71,141 +183,897 @@ impl JourneyApp {
         }
     }
 
+    /// Uses `prefs` (from storage or a test).
+    #[must_use]
+    pub fn with_prefs(mut self, prefs: Prefs) -> Self {
+        self.prefs = prefs;
+        self
+    }
+
+    /// Writes recovery copies to `dir`, waiting `delay_s` seconds after the last change, and
+    /// offers to restore copies that earlier runs left there.
+    #[must_use]
+    pub fn with_recovery(mut self, dir: PathBuf, delay_s: f64) -> Self {
+        let store = RecoveryStore::new(dir);
+        let left = store.left_behind();
+        if !left.is_empty() {
+            self.prompt = Some(Prompt::Recovery(left));
+        }
+        self.recovery = Some(store);
+        self.autosave_delay_s = delay_s;
+        self
+    }
+
+    /// The preferences.
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
     /// The open map, if any.
     pub fn map(&self) -> Option<&JourneyMap> {
-        self.open.as_ref().map(|o| &o.map)
+        self.open.as_ref().map(|o| o.doc.map())
+    }
+
+    /// The open document, if any.
+    pub fn document(&self) -> Option<&Document> {
+        self.open.as_ref().map(|o| &o.doc)
+    }
+
+    /// The file of the open map.
+    pub fn path(&self) -> Option<&Path> {
+        self.open.as_ref().and_then(|o| o.path.as_deref())
     }
 
     /// The canvas's pan and zoom.
-    pub fn view(&self) -> &CanvasView {
-        &self.view
+    pub fn view(&self) -> &super::canvas::CanvasView {
+        &self.editor.view
+    }
+
+    /// The editor's view state (selection, editing).
+    pub fn editor(&self) -> &EditorState {
+        &self.editor
+    }
+
+    /// Whether the window may close now (no unsaved changes, or the user said so).
+    pub fn close_allowed(&self) -> bool {
+        self.allow_close
+    }
+
+    fn lang(&self) -> Lang {
+        self.prefs.lang
     }
 
     fn window_title(&self) -> String {
+        let lang = self.lang();
         match &self.open {
             Some(open) => {
-                let name = open.path.as_ref().and_then(|p| p.file_name()).map_or_else(
-                    || "untitled".to_owned(),
-                    |n| n.to_string_lossy().into_owned(),
-                );
-                format!("{name} — {} — journeymap", open.map.title)
+                let name = open
+                    .path
+                    .as_ref()
+                    .and_then(|p| p.file_name())
+                    .map_or_else(|| tr(lang, "untitled"), |n| n.to_string_lossy().into_owned());
+                let marker = if open.doc.is_dirty() { "● " } else { "" };
+                format!("{marker}{name} — {} — journeymap", open.doc.map().title)
             }
             None => "journeymap".to_owned(),
         }
     }
 
-    /// Draws one frame.
+    /// Draws one frame and applies what it asked for.
     pub fn ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
         let title = self.window_title();
         if self.title_sent.as_ref() != Some(&title) {
-            ui.ctx()
-                .send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title_sent = Some(title);
         }
+        self.handle_close_request(&ctx);
+        self.handle_dropped_files(&ctx);
+        self.global_shortcuts(&ctx);
+
         let theme = Theme::for_dark_mode(ui.visuals().dark_mode);
+        let lang = self.lang();
+        let mut out = EditorOutput::default();
+        let mut actions: Vec<PendingAction> = Vec::new();
+
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| self.menu_bar_ui(ui, &mut out, &mut actions));
+        });
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui, &theme));
+
+        let modal_open = self.prompt.is_some() || self.file_dialog.is_some();
+        if let Some(open) = &self.open {
+            let map = open.doc.map();
+            if self.prefs.show_inspector {
+                egui::Panel::right("inspector")
+                    .resizable(true)
+                    .default_size(320.0)
+                    .show(ui, |ui| {
+                        egui::ScrollArea::vertical().show(ui, |ui| {
+                            ui.heading(tr(lang, "view-inspector"));
+                            inspector::inspector_ui(ui, lang, map, &self.editor.selection, &mut out.commands);
+                        });
+                    });
+            }
+            if self.prefs.show_persona {
+                egui::Panel::left("persona")
+                    .resizable(true)
+                    .default_size(300.0)
+                    .show(ui, |ui| {
+                        egui::ScrollArea::vertical().show(ui, |ui| {
+                            ui.heading(tr(lang, "view-persona"));
+                            inspector::persona_ui(ui, lang, map, &mut out.commands);
+                        });
+                    });
+            }
+            if self.show_properties {
+                let mut show = true;
+                egui::Window::new(tr(lang, "map-properties"))
+                    .open(&mut show)
+                    .default_width(420.0)
+                    .show(&ctx, |ui| inspector::map_properties_ui(ui, lang, map, &mut out.commands));
+                self.show_properties = show;
+            }
+        }
+
         egui::CentralPanel::no_frame().show(ui, |ui| {
-            let Some(open) = &mut self.open else {
-                welcome_ui(
-                    ui,
-                    &theme,
-                    self.load_error.as_deref(),
-                    &mut self.open,
-                    &mut self.view,
-                );
+            if let Some(open) = &mut self.open {
+                let collapsed = self.editor.collapsed.clone();
+                let revision = open.doc.revision();
+                let stale = open
+                    .layout
+                    .as_ref()
+                    .is_none_or(|(r, c, _)| *r != revision || *c != collapsed);
+                if stale {
+                    let measure = EguiMeasure(ui.ctx());
+                    let computed = layout::compute_with_collapsed(open.doc.map(), &self.metrics, &measure, &collapsed);
+                    open.layout = Some((revision, collapsed, computed));
+                }
+                if let Some((_, _, layout)) = &open.layout {
+                    let editor_out = editor::editor_ui(
+                        ui,
+                        &mut self.editor,
+                        open.doc.map(),
+                        layout,
+                        &self.metrics,
+                        &theme,
+                        lang,
+                        !modal_open,
+                    );
+                    out.commands.extend(editor_out.commands);
+                    out.edit_created_card |= editor_out.edit_created_card;
+                    out.select_created |= editor_out.select_created;
+                    out.seal |= editor_out.seal;
+                }
+            } else {
+                egui::Frame::central_panel(ui.style()).show(ui, |ui| {
+                    let action = start_ui(ui, lang, &self.prefs.recent, self.load_error.as_deref());
+                    match action {
+                        Some(StartAction::NewFromTemplate { template_id, content_lang }) => {
+                            actions.push(PendingAction::NewFromTemplate(template_id, content_lang));
+                        }
+                        Some(StartAction::OpenDialog) => actions.push(PendingAction::OpenDialog),
+                        Some(StartAction::OpenRecent(path)) => actions.push(PendingAction::Open(path)),
+                        Some(StartAction::OpenSample(i)) => actions.push(PendingAction::OpenSample(i)),
+                        None => {}
+                    }
+                });
+            }
+        });
+
+        self.apply(out, &ctx);
+        for action in actions {
+            self.request(action);
+        }
+        self.prompt_ui(&ctx);
+        self.file_dialog_ui(&ctx);
+        self.poll_native_dialog(&ctx);
+        self.autosave(&ctx);
+    }
+
+    /// Applies the frame's commands in order; the one place the document changes.
+    fn apply(&mut self, out: EditorOutput, ctx: &egui::Context) {
+        let Some(open) = &mut self.open else {
+            return;
+        };
+        // Moving focus to another field ends a burst of typing: the next edit is a new step.
+        let focused = ctx.memory(|m| m.focused());
+        if focused != self.focused_before {
+            open.doc.seal();
+            self.focused_before = focused;
+        }
+        let before = open.doc.revision();
+        let mut created = Vec::new();
+        for command in out.commands {
+            match open.doc.apply(command) {
+                Ok(applied) => created = applied.created,
+                Err(err) => self.status = Some(err.to_string()),
+            }
+        }
+        if out.seal {
+            open.doc.seal();
+        }
+        let map = open.doc.map();
+        if out.edit_created_card
+            && let Some(id) = created.first()
+            && let Some(card) = map.card(id)
+        {
+            self.editor.selection = Selection::only_card(id.clone());
+            self.editor.cursor = Some((card.step.clone(), card.lane.clone()));
+            self.editor.editing = Some(Editing::new(EditTarget::Card(id.clone()), &card.text, true));
+        } else if out.select_created && !created.is_empty() {
+            let cards: Vec<_> = created.iter().filter(|id| map.card(id).is_some()).cloned().collect();
+            self.editor.selection = if cards.is_empty() {
+                let id = created[0].clone();
+                if map.stages.iter().any(|s| s.id == id) {
+                    Selection::only_stage(id)
+                } else if map.lane(&id).is_some() {
+                    Selection::only_lane(id)
+                } else {
+                    Selection::default()
+                }
+            } else {
+                Selection { cards, ..Selection::default() }
+            };
+        }
+        if open.doc.revision() != before {
+            self.last_change_at = ctx.input(|i| i.time);
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(self.autosave_delay_s + 0.1));
+        }
+    }
+
+    /// Undoes the last change.
+    pub fn undo(&mut self) {
+        if let Some(open) = &mut self.open {
+            self.editor.editing = None;
+            open.doc.undo();
+        }
+    }
+
+    /// Redoes the last undone change.
+    pub fn redo(&mut self) {
+        if let Some(open) = &mut self.open {
+            self.editor.editing = None;
+            open.doc.redo();
+        }
+    }
+
+    fn global_shortcuts(&mut self, ctx: &egui::Context) {
+        let typing = ctx.egui_wants_keyboard_input();
+        let shortcut = |mods, key| ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(mods, key)));
+        if shortcut(Modifiers::COMMAND, Key::S) {
+            self.save(None);
+        }
+        if shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::S) {
+            self.save_as(None);
+        }
+        if shortcut(Modifiers::COMMAND, Key::O) {
+            self.request(PendingAction::OpenDialog);
+        }
+        if shortcut(Modifiers::COMMAND, Key::N) {
+            self.request(PendingAction::Close);
+        }
+        // Inside a text field, Ctrl+Z belongs to the field.
+        if typing {
+            return;
+        }
+        if shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z) || shortcut(Modifiers::COMMAND, Key::Y) {
+            self.redo();
+        }
+        if shortcut(Modifiers::COMMAND, Key::Z) {
+            self.undo();
+        }
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+            let dirty = self.open.as_ref().is_some_and(|o| o.doc.is_dirty());
+            if dirty {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.prompt = Some(Prompt::Unsaved(PendingAction::Quit));
+            } else {
+                self.clear_recovery();
+            }
+        }
+    }
+
+    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_owned()).filter(|p| !p.as_os_str().is_empty()).collect());
+        if let Some(path) = dropped.into_iter().next() {
+            if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
+                self.request(PendingAction::Open(path));
+            } else {
+                let file = path.display().to_string();
+                self.prompt = Some(Prompt::Error(tr_args(self.lang(), "drop-not-ron", &[("file", file.into())])));
+            }
+        }
+    }
+
+    /// Does `action`, first asking about unsaved changes.
+    pub fn request(&mut self, action: PendingAction) {
+        let dirty = self.open.as_ref().is_some_and(|o| o.doc.is_dirty());
+        if dirty && action != PendingAction::OpenDialog {
+            self.prompt = Some(Prompt::Unsaved(action));
+        } else {
+            self.perform(action);
+        }
+    }
+
+    fn perform(&mut self, action: PendingAction) {
+        let lang = self.lang();
+        match action {
+            PendingAction::Open(path) => match open_file(&path) {
+                Ok(open) => {
+                    self.set_open(Some(open));
+                    self.remember_recent(&path);
+                }
+                Err(err) => {
+                    self.prefs.recent.retain(|p| p.exists());
+                    self.prompt = Some(Prompt::Error(format!("{}: {err}", tr(lang, "open-failed"))));
+                }
+            },
+            PendingAction::OpenDialog => self.start_dialog(DialogPurpose::Open),
+            PendingAction::OpenSample(i) => {
+                if let Some(sample) = crate::model::samples::samples().get(i) {
+                    match crate::model::samples::load_sample(sample) {
+                        Ok(map) => self.set_open(Some(OpenMap::unsaved(map))),
+                        Err(err) => self.prompt = Some(Prompt::Error(err.to_string())),
+                    }
+                }
+            }
+            PendingAction::NewFromTemplate(id, content_lang) => {
+                if let Some(t) = template::find(&id) {
+                    self.set_open(Some(OpenMap::unsaved(t.instantiate(content_lang))));
+                }
+            }
+            PendingAction::Close => self.set_open(None),
+            PendingAction::Quit => {
+                self.clear_recovery();
+                self.allow_close = true;
+                self.open = None;
+                self.ctx_close_pending = true;
+            }
+        }
+    }
+
+    fn set_open(&mut self, open: Option<OpenMap>) {
+        self.clear_recovery();
+        self.open = open;
+        self.load_error = None;
+        self.show_warnings = false;
+        self.editor = EditorState::fitted();
+        self.autosaved_revision = None;
+    }
+
+    fn remember_recent(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.prefs.recent.retain(|p| p != &path);
+        self.prefs.recent.insert(0, path);
+        self.prefs.recent.truncate(MAX_RECENT);
+    }
+
+    /// Saves to the map's file, or asks for one; then does `then`.
+    fn save(&mut self, then: Option<PendingAction>) {
+        let Some(path) = self.open.as_ref().and_then(|o| o.path.clone()) else {
+            self.save_as(then);
+            return;
+        };
+        if self.save_to(&path)
+            && let Some(action) = then
+        {
+            self.perform(action);
+        }
+    }
+
+    fn save_as(&mut self, then: Option<PendingAction>) {
+        if self.open.is_some() {
+            self.start_dialog(DialogPurpose::SaveAs { then });
+        }
+    }
+
+    /// Saves the open map to `path`; returns whether it worked (errors are shown).
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        let lang = self.lang();
+        let Some(open) = &mut self.open else {
+            return false;
+        };
+        match file::save(path, open.doc.map()) {
+            Ok(()) => {
+                open.doc.mark_saved();
+                open.path = Some(path.to_owned());
+                open.warnings.clear();
+                let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                self.status = Some(tr_args(lang, "status-saved", &[("file", name.into())]));
+                self.remember_recent(path);
+                self.clear_recovery();
+                true
+            }
+            Err(err) => {
+                self.prompt = Some(Prompt::Error(format!("{}: {err}", tr(lang, "save-failed"))));
+                false
+            }
+        }
+    }
+
+    fn clear_recovery(&mut self) {
+        if let Some(store) = &self.recovery {
+            store.clear_own();
+        }
+        self.autosaved_revision = None;
+    }
+
+    fn autosave(&mut self, ctx: &egui::Context) {
+        let (Some(store), Some(open)) = (&self.recovery, &self.open) else {
+            return;
+        };
+        if !open.doc.is_dirty() || self.autosaved_revision == Some(open.doc.revision()) {
+            return;
+        }
+        let now = ctx.input(|i| i.time);
+        if now - self.last_change_at < self.autosave_delay_s {
+            return;
+        }
+        match store.write(open.doc.map(), open.path.as_deref()) {
+            Ok(()) => {
+                self.autosaved_revision = Some(open.doc.revision());
+                self.status = Some(tr(self.lang(), "status-autosaved"));
+            }
+            Err(err) => self.status = Some(err),
+        }
+    }
+
+    fn start_dialog(&mut self, purpose: DialogPurpose) {
+        let start_dir = self
+            .open
+            .as_ref()
+            .and_then(|o| o.path.as_ref())
+            .and_then(|p| p.parent().map(Path::to_owned))
+            .or_else(|| self.prefs.recent.first().and_then(|p| p.parent().map(Path::to_owned)));
+        let suggested = self.suggested_file_name();
+        let use_builtin = self.prefs.builtin_dialog
+            || std::env::var("JOURNEYMAP_FILE_DIALOG").is_ok_and(|v| v == "builtin");
+        if use_builtin {
+            let mode = match purpose {
+                DialogPurpose::Open => DialogMode::Open,
+                DialogPurpose::SaveAs { .. } => DialogMode::Save { suggested_name: suggested },
+            };
+            self.file_dialog = Some((FileDialog::new(mode, start_dir), purpose));
+            return;
+        }
+        let (sender, receiver) = mpsc::channel();
+        let is_open = purpose == DialogPurpose::Open;
+        let spawned = std::thread::Builder::new()
+            .name("file-dialog".into())
+            .spawn(move || {
+                let mut dialog = rfd::AsyncFileDialog::new().add_filter("Journey map (.ron)", &["ron"]);
+                if let Some(dir) = &start_dir {
+                    dialog = dialog.set_directory(dir);
+                }
+                let picked = if is_open {
+                    pollster::block_on(dialog.pick_file())
+                } else {
+                    pollster::block_on(dialog.set_file_name(suggested).save_file())
+                };
+                let _ = sender.send(picked.map(|h| h.path().to_owned()));
+            });
+        if spawned.is_ok() {
+            self.native_dialog = Some(NativeDialog {
+                purpose,
+                started: Instant::now(),
+                receiver,
+            });
+        } else {
+            self.prefs.builtin_dialog = true;
+            self.start_dialog(purpose);
+        }
+    }
+
+    fn suggested_file_name(&self) -> String {
+        let title = self.map().map_or("journey-map", |m| m.title.as_str());
+        let slug: String = title
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect::<String>()
+            .split('-')
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        format!("{}.ron", if slug.is_empty() { "journey-map".to_owned() } else { slug.to_lowercase() })
+    }
+
+    fn poll_native_dialog(&mut self, ctx: &egui::Context) {
+        let Some(native) = &self.native_dialog else {
+            return;
+        };
+        match native.receiver.try_recv() {
+            Ok(picked) => {
+                let Some(native) = self.native_dialog.take() else {
+                    return;
+                };
+                match picked {
+                    Some(path) => self.dialog_done(native.purpose, path),
+                    // Nothing, at once: there is no system dialog (a bare Linux box without a
+                    // desktop portal). Use the built-in one from now on.
+                    None if native.started.elapsed().as_secs_f32() < 0.5 => {
+                        self.prefs.builtin_dialog = true;
+                        self.start_dialog(native.purpose);
+                    }
+                    None => {}
+                }
+            }
+            Err(mpsc::TryRecvError::Empty) => ctx.request_repaint_after(std::time::Duration::from_millis(100)),
+            Err(mpsc::TryRecvError::Disconnected) => {
+                if let Some(native) = self.native_dialog.take() {
+                    self.prefs.builtin_dialog = true;
+                    self.start_dialog(native.purpose);
+                }
+            }
+        }
+    }
+
+    fn file_dialog_ui(&mut self, ctx: &egui::Context) {
+        let lang = self.lang();
+        let Some((dialog, _)) = &mut self.file_dialog else {
+            return;
+        };
+        if let Some(result) = dialog.show(ctx, lang) {
+            let Some((_, purpose)) = self.file_dialog.take() else {
                 return;
             };
-            if open.layout.is_none() {
-                let measure = EguiMeasure(ui.ctx());
-                open.layout = Some(layout::compute(&open.map, &self.metrics, &measure));
+            if let Some(path) = result {
+                self.dialog_done(purpose, path);
             }
-            if let Some(layout) = &open.layout {
-                canvas_ui(ui, &mut self.view, &open.map, layout, &self.metrics, &theme);
+        }
+    }
+
+    fn dialog_done(&mut self, purpose: DialogPurpose, path: PathBuf) {
+        match purpose {
+            DialogPurpose::Open => self.request(PendingAction::Open(path)),
+            DialogPurpose::SaveAs { then } => {
+                if self.save_to(&path)
+                    && let Some(action) = then
+                {
+                    self.perform(action);
+                }
             }
+        }
+    }
+
+    fn prompt_ui(&mut self, ctx: &egui::Context) {
+        let lang = self.lang();
+        let Some(prompt) = &self.prompt else {
+            return;
+        };
+        let title = self.map().map(|m| m.title.clone()).unwrap_or_default();
+        let mut choice: Option<&'static str> = None;
+        let modal = egui::Modal::new(egui::Id::unique("journeymap-prompt")).show(ctx, |ui| {
+            ui.set_max_width(440.0);
+            match prompt {
+                Prompt::Unsaved(_) => {
+                    ui.heading(tr(lang, "unsaved-title"));
+                    ui.label(tr_args(lang, "unsaved-body", &[("title", title.clone().into())]));
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(tr(lang, "unsaved-save")).clicked() {
+                            choice = Some("save");
+                        }
+                        if ui.button(tr(lang, "unsaved-discard")).clicked() {
+                            choice = Some("discard");
+                        }
+                        if ui.button(tr(lang, "unsaved-cancel")).clicked() {
+                            choice = Some("cancel");
+                        }
+                    });
+                }
+                Prompt::Recovery(found) => {
+                    ui.heading(tr(lang, "recovery-title"));
+                    if let Some((_, r)) = found.first() {
+                        let when = r.written_at.get(..16).unwrap_or(&r.written_at).replace('T', " ");
+                        ui.label(tr_args(
+                            lang,
+                            "recovery-body",
+                            &[("title", r.map.title.clone().into()), ("when", when.into())],
+                        ));
+                    }
+                    ui.add_space(8.0);
+                    ui.horizontal(|ui| {
+                        if ui.button(tr(lang, "recovery-restore")).clicked() {
+                            choice = Some("restore");
+                        }
+                        if ui.button(tr(lang, "recovery-discard")).clicked() {
+                            choice = Some("discard");
+                        }
+                    });
+                }
+                Prompt::Error(message) => {
+                    ui.heading(tr(lang, "error-title"));
+                    ui.label(message);
+                    ui.add_space(8.0);
+                    if ui.button(tr(lang, "error-ok")).clicked() {
+                        choice = Some("ok");
+                    }
+                }
+            }
+        });
+        if modal.should_close() && choice.is_none() {
+            choice = Some("cancel");
+        }
+        let Some(choice) = choice else {
+            return;
+        };
+        let Some(prompt) = self.prompt.take() else {
+            return;
+        };
+        match (prompt, choice) {
+            (Prompt::Unsaved(action), "save") => self.save(Some(action)),
+            (Prompt::Unsaved(action), "discard") => self.perform(action),
+            (Prompt::Recovery(found), "restore") => {
+                let files: Vec<PathBuf> = found.iter().map(|(f, _)| f.clone()).collect();
+                if let Some((_, r)) = found.into_iter().next() {
+                    let mut open = OpenMap::unsaved(r.map);
+                    open.path = r.path;
+                    self.set_open(Some(open));
+                }
+                RecoveryStore::discard(&files);
+            }
+            (Prompt::Recovery(found), "discard") => {
+                let files: Vec<PathBuf> = found.iter().map(|(f, _)| f.clone()).collect();
+                RecoveryStore::discard(&files);
+            }
+            (Prompt::Recovery(found), _) => self.prompt = Some(Prompt::Recovery(found)),
+            _ => {}
+        }
+    }
+
+    fn menu_bar_ui(&mut self, ui: &mut Ui, out: &mut EditorOutput, actions: &mut Vec<PendingAction>) {
+        let lang = self.lang();
+        let has_map = self.open.is_some();
+        ui.menu_button(tr(lang, "menu-file"), |ui| {
+            if ui.button(tr(lang, "file-new")).clicked() {
+                actions.push(PendingAction::Close);
+            }
+            if ui.add(egui::Button::new(tr(lang, "file-open")).shortcut_text(ui.ctx().format_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O)))).clicked() {
+                actions.push(PendingAction::OpenDialog);
+            }
+            ui.menu_button(tr(lang, "file-recent"), |ui| {
+                if self.prefs.recent.is_empty() {
+                    ui.label(tr(lang, "file-recent-empty"));
+                }
+                for path in self.prefs.recent.clone() {
+                    if ui.button(path.display().to_string()).clicked() {
+                        actions.push(PendingAction::Open(path));
+                    }
+                }
+            });
+            ui.menu_button(tr(lang, "file-open-sample"), |ui| {
+                for (i, sample) in crate::model::samples::samples().iter().enumerate() {
+                    if ui.button(sample.title).clicked() {
+                        actions.push(PendingAction::OpenSample(i));
+                    }
+                }
+            });
+            ui.separator();
+            let save = egui::Button::new(tr(lang, "file-save")).shortcut_text(ui.ctx().format_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::S)));
+            if ui.add_enabled(has_map, save).clicked() {
+                self.save(None);
+            }
+            if ui.add_enabled(has_map, egui::Button::new(tr(lang, "file-save-as"))).clicked() {
+                self.save_as(None);
+            }
+            if ui.add_enabled(has_map, egui::Button::new(tr(lang, "file-close"))).clicked() {
+                actions.push(PendingAction::Close);
+            }
+            ui.separator();
+            if ui.button(tr(lang, "file-quit")).clicked() {
+                ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+            }
+        });
+        ui.menu_button(tr(lang, "menu-edit"), |ui| {
+            let what = |key: Option<&'static str>| key.map_or_else(|| tr(lang, "edit-nothing"), |k| tr(lang, k));
+            let (undo_label, redo_label) = self.open.as_ref().map_or((None, None), |o| (o.doc.undo_label(), o.doc.redo_label()));
+            let undo = egui::Button::new(tr_args(lang, "edit-undo-what", &[("what", what(undo_label).into())]))
+                .shortcut_text(ui.ctx().format_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)));
+            if ui.add_enabled(undo_label.is_some(), undo).clicked() {
+                self.undo();
+            }
+            let redo = egui::Button::new(tr_args(lang, "edit-redo-what", &[("what", what(redo_label).into())]))
+                .shortcut_text(ui.ctx().format_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)));
+            if ui.add_enabled(redo_label.is_some(), redo).clicked() {
+                self.redo();
+            }
+            ui.separator();
+            let Some(open) = &self.open else {
+                return;
+            };
+            let map = open.doc.map();
+            let has_cards = !self.editor.selection.cards.is_empty();
+            if ui.add_enabled(has_cards, egui::Button::new(tr(lang, "edit-cut"))).clicked()
+                && let Some(text) = editor::copy_text(&self.editor, map)
+            {
+                ui.ctx().copy_text(text);
+                editor::delete_selection(&mut self.editor, map, out);
+            }
+            if ui.add_enabled(has_cards, egui::Button::new(tr(lang, "edit-copy"))).clicked()
+                && let Some(text) = editor::copy_text(&self.editor, map)
+            {
+                ui.ctx().copy_text(text);
+            }
+            if ui.add_enabled(has_cards, egui::Button::new(tr(lang, "edit-duplicate"))).clicked() {
+                editor::duplicate(&mut self.editor, map, out);
+            }
+            if ui.add_enabled(!self.editor.selection.is_empty(), egui::Button::new(tr(lang, "edit-delete"))).clicked() {
+                editor::delete_selection(&mut self.editor, map, out);
+            }
+            if ui.button(tr(lang, "edit-select-all")).clicked() {
+                self.editor.selection = Selection {
+                    cards: map.cards.iter().map(|c| c.id.clone()).collect(),
+                    ..Selection::default()
+                };
+            }
+        });
+        ui.menu_button(tr(lang, "menu-view"), |ui| {
+            ui.checkbox(&mut self.prefs.show_inspector, tr(lang, "view-inspector"));
+            ui.checkbox(&mut self.prefs.show_persona, tr(lang, "view-persona"));
+            ui.separator();
+            let canvas = ui.ctx().content_rect();
+            if ui.button(tr(lang, "view-zoom-in")).clicked() {
+                let z = self.editor.view.step_zoom(true);
+                self.editor.view.zoom_around(z, canvas.center(), canvas);
+            }
+            if ui.button(tr(lang, "view-zoom-out")).clicked() {
+                let z = self.editor.view.step_zoom(false);
+                self.editor.view.zoom_around(z, canvas.center(), canvas);
+            }
+            if ui.button(tr(lang, "view-zoom-reset")).clicked() {
+                self.editor.view.zoom_around(1.0, canvas.center(), canvas);
+            }
+            if ui.button(tr(lang, "view-fit")).clicked() {
+                self.editor.view.fit_pending = true;
+            }
+            ui.separator();
+            ui.menu_button(tr(lang, "view-theme"), |ui| {
+                let mut pref = ui.ctx().options(|o| o.theme_preference);
+                let before = pref;
+                ui.radio_value(&mut pref, egui::ThemePreference::Light, tr(lang, "view-theme-light"));
+                ui.radio_value(&mut pref, egui::ThemePreference::Dark, tr(lang, "view-theme-dark"));
+                ui.radio_value(&mut pref, egui::ThemePreference::System, tr(lang, "view-theme-system"));
+                if pref != before {
+                    ui.ctx().set_theme(pref);
+                }
+            });
+            ui.menu_button(tr(lang, "view-language"), |ui| {
+                for l in Lang::ALL {
+                    ui.radio_value(&mut self.prefs.lang, l, native_name(l));
+                }
+            });
+        });
+        ui.add_enabled_ui(has_map, |ui| {
+            ui.menu_button(tr(lang, "menu-map"), |ui| {
+                if ui.button(tr(lang, "map-properties")).clicked() {
+                    self.show_properties = true;
+                }
+                if ui.button(tr(lang, "view-persona")).clicked() {
+                    self.prefs.show_persona = true;
+                }
+                ui.separator();
+                if let Some(open) = &self.open {
+                    let map = open.doc.map();
+                    if ui.button(tr(lang, "map-add-stage")).clicked() {
+                        out.commands.push(EditCommand::AddStage {
+                            index: map.stages.len(),
+                            name: tr(lang, "canvas-new-stage"),
+                        });
+                        out.select_created = true;
+                    }
+                    ui.menu_button(tr(lang, "map-add-lane"), |ui| {
+                        if let Some(kind) = editor::lane_kind_menu_ui(ui, lang) {
+                            let content_lang = Lang::from_code(&map.language).unwrap_or_default();
+                            out.commands.push(EditCommand::AddLane {
+                                index: map.lanes.len(),
+                                kind,
+                                name: template::lane_name(kind, content_lang).to_owned(),
+                            });
+                            out.select_created = true;
+                            ui.close();
+                        }
+                    });
+                }
+            });
         });
     }
 
     fn top_bar_ui(&mut self, ui: &mut Ui) {
+        let lang = self.lang();
         let has_map = self.open.is_some();
         // The controls on the right always fit; the map's title and persona on the left are
         // cut with an ellipsis when the window is narrow.
-        egui::containers::Sides::new()
-            .shrink_left()
-            .truncate()
-            .show(
-                ui,
-                |ui| {
-                    ui.add_space(4.0);
-                    let Some(open) = &self.open else {
-                        ui.label(RichText::new("journeymap").font(fonts::bold(size::TITLE_FONT)));
-                        return;
-                    };
-                    let map = &open.map;
-                    ui.label(RichText::new(&map.title).font(fonts::bold(size::TITLE_FONT)));
-                    ui.label(RichText::new(map_type_label(map.map_type, &map.language)).weak());
-                    let persona = &map.persona;
-                    if !persona.name.is_empty() {
-                        ui.separator();
-                        let mut text = format!("{} {}", persona.avatar, persona.name);
-                        if !persona.segment.is_empty() {
-                            text.push_str(" · ");
-                            text.push_str(&persona.segment);
-                        }
-                        ui.label(text).on_hover_ui(|ui| persona_tooltip_ui(ui, map));
+        egui::containers::Sides::new().shrink_left().truncate().show(
+            ui,
+            |ui| {
+                ui.add_space(4.0);
+                let Some(open) = &self.open else {
+                    ui.label(RichText::new("journeymap").font(fonts::bold(size::TITLE_FONT)));
+                    return;
+                };
+                let map = open.doc.map();
+                ui.label(RichText::new(&map.title).font(fonts::bold(size::TITLE_FONT)));
+                ui.label(RichText::new(tr(lang, map_type_key(map.map_type))).weak());
+                let persona = &map.persona;
+                if !persona.name.is_empty() {
+                    ui.separator();
+                    let mut text = format!("{} {}", persona.avatar, persona.name);
+                    if !persona.segment.is_empty() {
+                        text.push_str(" · ");
+                        text.push_str(&persona.segment);
                     }
-                    if !map.goals.is_empty() {
-                        ui.separator();
-                        ui.label(format!("🎯 {}", map.goals.join(" · ")));
+                    if ui.link(text).clicked() {
+                        self.prefs.show_persona = !self.prefs.show_persona;
                     }
-                },
-                |ui| {
-                    egui::widgets::global_theme_preference_buttons(ui);
-                    if has_map {
-                        ui.separator();
-                        zoom_controls_ui(ui, &mut self.view);
-                    }
-                },
-            );
+                }
+                if !map.goals.is_empty() {
+                    ui.separator();
+                    ui.label(format!("🎯 {}", map.goals.join(" · ")));
+                }
+            },
+            |ui| {
+                egui::widgets::global_theme_preference_buttons(ui);
+                if has_map {
+                    ui.separator();
+                    zoom_controls_ui(ui, lang, &mut self.editor.view);
+                }
+            },
+        );
     }
 
     fn status_bar_ui(&mut self, ui: &mut Ui, theme: &Theme) {
+        let lang = self.lang();
         ui.horizontal(|ui| {
             if let Some(open) = &self.open {
-                let map = &open.map;
-                ui.label(format!(
-                    "{} stages · {} steps · {} lanes · {} cards",
-                    map.stages.len(),
-                    map.step_count(),
-                    map.lanes.len(),
-                    map.cards.len()
+                let map = open.doc.map();
+                ui.label(tr_args(
+                    lang,
+                    "status-counts",
+                    &[
+                        ("stages", map.stages.len().into()),
+                        ("steps", map.step_count().into()),
+                        ("lanes", map.lanes.len().into()),
+                        ("cards", map.cards.len().into()),
+                    ],
                 ));
-                if let Some(path) = &open.path {
+                let selected = self.editor.selection.cards.len();
+                if selected > 0 {
                     ui.separator();
+                    ui.label(tr_args(lang, "status-selected", &[("count", selected.into())]));
+                }
+                ui.separator();
+                if let Some(path) = &open.path {
                     ui.label(RichText::new(path.display().to_string()).weak());
+                }
+                if open.doc.is_dirty() {
+                    ui.label(RichText::new(tr(lang, "status-unsaved")).color(theme.warning_text));
                 }
                 if !open.warnings.is_empty() {
                     ui.separator();
-                    let text = format!("⚠ {} problems repaired while loading", open.warnings.len());
-                    if ui
-                        .link(RichText::new(text).color(theme.warning_text))
-                        .clicked()
-                    {
+                    let text = tr_args(lang, "status-repaired", &[("count", open.warnings.len().into())]);
+                    if ui.link(RichText::new(text).color(theme.warning_text)).clicked() {
                         self.show_warnings = !self.show_warnings;
                     }
                 }
+            }
+            if let Some(status) = &self.status {
+                ui.separator();
+                ui.label(RichText::new(status).weak());
             }
         });
         if self.show_warnings
             && let Some(open) = &self.open
         {
-            egui::ScrollArea::vertical()
-                .max_height(160.0)
-                .show(ui, |ui| {
-                    for w in &open.warnings {
-                        ui.label(format!("• {w}"));
-                    }
-                });
+            egui::ScrollArea::vertical().max_height(160.0).show(ui, |ui| {
+                for w in &open.warnings {
+                    ui.label(format!("• {w}"));
+                }
+            });
         }
     }
 }
@@ -213,7 +1081,22 @@ impl JourneyApp {
 impl eframe::App for JourneyApp {
     fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
         JourneyApp::ui(self, ui);
+        if self.allow_close && self.ctx_close_pending {
+            self.ctx_close_pending = false;
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
     }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+}
+
+/// Reads the preferences from eframe's storage.
+pub fn load_prefs(storage: Option<&dyn eframe::Storage>) -> Prefs {
+    storage
+        .and_then(|s| eframe::get_value(s, PREFS_KEY))
+        .unwrap_or_default()
 }
 
 /// Reads a map file for the window, reporting repairs on stderr too.
@@ -222,12 +1105,7 @@ pub fn open_file(path: &Path) -> Result<OpenMap, LoadError> {
     for w in &loaded.warnings {
         eprintln!("journeymap: {}: {w}", path.display());
     }
-    Ok(OpenMap {
-        map: loaded.map,
-        path: Some(path.to_owned()),
-        warnings: loaded.warnings,
-        layout: None,
-    })
+    Ok(OpenMap::from_file(loaded.map, path.to_owned(), loaded.warnings))
 }
 
 /// Measures text with egui's fonts, so the layout matches what the canvas draws.
@@ -248,102 +1126,29 @@ impl TextMeasure for EguiMeasure<'_> {
     }
 }
 
-fn zoom_controls_ui(ui: &mut Ui, view: &mut CanvasView) {
+fn zoom_controls_ui(ui: &mut Ui, lang: Lang, view: &mut super::canvas::CanvasView) {
     // Right-to-left layout: the last added is leftmost.
-    if ui
-        .button("Fit")
-        .on_hover_text("Show the whole map")
-        .clicked()
-    {
+    if ui.button(tr(lang, "view-fit")).on_hover_text(tr(lang, "view-fit-hint")).clicked() {
         view.fit_pending = true;
     }
     let canvas = ui.ctx().content_rect();
-    if ui.button("+").on_hover_text("Zoom in (Ctrl +)").clicked() {
+    if ui.button("+").on_hover_text(tr(lang, "view-zoom-in")).clicked() {
         let z = view.step_zoom(true);
         view.zoom_around(z, canvas.center(), canvas);
     }
     ui.label(format!("{:.0} %", view.zoom * 100.0));
-    if ui.button("−").on_hover_text("Zoom out (Ctrl −)").clicked() {
+    if ui.button("−").on_hover_text(tr(lang, "view-zoom-out")).clicked() {
         let z = view.step_zoom(false);
         view.zoom_around(z, canvas.center(), canvas);
     }
 }
 
-fn persona_tooltip_ui(ui: &mut Ui, map: &JourneyMap) {
-    let p = &map.persona;
-    ui.set_max_width(360.0);
-    ui.label(RichText::new(format!("{} {}", p.avatar, p.name)).strong());
-    if !p.segment.is_empty() {
-        ui.label(&p.segment);
+/// The message key of a map type's name.
+pub fn map_type_key(t: MapType) -> &'static str {
+    match t {
+        MapType::CurrentState => "map-type-current",
+        MapType::FutureState => "map-type-future",
+        MapType::DayInTheLife => "map-type-day",
+        MapType::ServiceBlueprint => "map-type-blueprint",
     }
-    if !p.bio.is_empty() {
-        ui.label(&p.bio);
-    }
-    if !p.quote.is_empty() {
-        ui.label(RichText::new(format!("“{}”", p.quote)).italics());
-    }
-    for (title, list) in [
-        ("Goals", &p.goals),
-        ("Needs", &p.needs),
-        ("Frustrations", &p.frustrations),
-    ] {
-        if !list.is_empty() {
-            ui.label(RichText::new(title).strong());
-            for item in list {
-                ui.label(format!("• {item}"));
-            }
-        }
-    }
-}
-
-fn map_type_label(t: MapType, lang: &str) -> &'static str {
-    let vi = lang.starts_with("vi");
-    match (t, vi) {
-        (MapType::CurrentState, false) => "Current state",
-        (MapType::CurrentState, true) => "Hiện trạng",
-        (MapType::FutureState, false) => "Future state",
-        (MapType::FutureState, true) => "Tương lai",
-        (MapType::DayInTheLife, false) => "Day in the life",
-        (MapType::DayInTheLife, true) => "Một ngày của khách hàng",
-        (MapType::ServiceBlueprint, false) => "Service blueprint",
-        (MapType::ServiceBlueprint, true) => "Bản thiết kế dịch vụ",
-    }
-}
-
-/// Shown when no map is open: the load error, if any, and the templates to start from.
-fn welcome_ui(
-    ui: &mut Ui,
-    theme: &Theme,
-    load_error: Option<&str>,
-    open: &mut Option<OpenMap>,
-    view: &mut CanvasView,
-) {
-    egui::Frame::central_panel(ui.style()).show(ui, |ui| {
-        ui.vertical_centered(|ui| {
-            ui.add_space(24.0);
-            if let Some(err) = load_error {
-                ui.label(
-                    RichText::new(format!("⚠ Could not open the map\n{err}"))
-                        .color(theme.error_text),
-                );
-                ui.add_space(16.0);
-            }
-            ui.heading("Start from a template · Bắt đầu từ mẫu");
-            ui.add_space(8.0);
-            egui::Grid::new("templates").striped(true).show(ui, |ui| {
-                for t in template::templates() {
-                    ui.label(RichText::new(t.name.en.as_str()).strong());
-                    let stages: Vec<_> = t.stages.iter().map(|s| s.name.en.as_str()).collect();
-                    ui.label(stages.join(" → "));
-                    for lang in Lang::ALL {
-                        if ui.button(lang.code().to_uppercase()).clicked() {
-                            *open = Some(OpenMap::unsaved(t.instantiate(lang)));
-                            view.fit_pending = true;
-                        }
-                    }
-                    ui.end_row();
-                }
-            });
-        });
-    });
 }

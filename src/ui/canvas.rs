@@ -8,12 +8,15 @@
 
 use egui::emath::TSTransform;
 use egui::{
-    Align2, Color32, CornerRadius, FontId, Pos2, Rect, Response, Sense, Shape, Stroke, StrokeKind,
+    Align2, Color32, CornerRadius, FontId, Pos2, Rect, Response, Shape, Stroke, StrokeKind,
     Ui, Vec2, pos2, vec2,
 };
 
 use crate::layout::{CardBox, Chip, LayoutMetrics, MapLayout};
-use crate::model::{JourneyMap, LaneKind, PainStatus};
+use crate::model::{Id, JourneyMap, LaneKind, PainStatus};
+
+use super::i18n::{Lang, tr};
+use super::selection::Selection;
 
 use super::fonts;
 use super::theme::{Theme, size, zoom};
@@ -84,29 +87,78 @@ impl CanvasView {
     }
 }
 
-/// Shows the map on a canvas that fills the available space; handles pan and zoom.
-pub fn canvas_ui(
-    ui: &mut Ui,
-    view: &mut CanvasView,
+/// Extra things painted over the map by the editor: selection, keyboard cell, drag previews.
+pub struct Overlay<'a> {
+    /// What is selected.
+    pub selected: &'a Selection,
+    /// The card being edited in place (its text is drawn by the editor instead).
+    pub editing_card: Option<&'a Id>,
+    /// The keyboard cell, as (step index, lane index).
+    pub cursor: Option<(usize, usize)>,
+    /// What a drag in progress would do.
+    pub drop: Option<DropPreview>,
+    /// The rubber band, in screen coordinates.
+    pub band: Option<Rect>,
+    /// The UI language, for labels drawn on the canvas.
+    pub lang: Lang,
+}
+
+/// The preview of a drag in progress, in map coordinates.
+pub enum DropPreview {
+    /// Cards follow the pointer; `line_y` marks where they would land in `cell`.
+    Cards {
+        /// The dragged cards.
+        ids: Vec<Id>,
+        /// Where the first card was grabbed, relative to its top-left corner (screen points).
+        grab: Vec2,
+        /// The pointer.
+        pointer: Pos2,
+        /// The cell under the pointer.
+        cell: Rect,
+        /// The insertion line, if the cell accepts cards.
+        line_y: Option<f32>,
+    },
+    /// A stage would be inserted at this x.
+    StageLine {
+        /// Map x of the line.
+        x: f32,
+    },
+    /// A lane would be inserted at this y.
+    LaneLine {
+        /// Map y of the line.
+        y: f32,
+    },
+}
+
+/// How far the headers are pushed down to stay visible (screen points).
+pub fn sticky_dy(view: &CanvasView, canvas: Rect) -> f32 {
+    (canvas.min.y - view.screen_from_map(canvas).translation.y).max(0.0)
+}
+
+/// How far the lane labels are pushed right to stay visible (screen points).
+pub fn sticky_dx(view: &CanvasView, canvas: Rect) -> f32 {
+    (canvas.min.x - view.screen_from_map(canvas).translation.x).max(0.0)
+}
+
+/// The screen y where the (sticky) step headers end.
+pub fn header_bottom(view: &CanvasView, canvas: Rect, metrics: &LayoutMetrics) -> f32 {
+    let to_screen = view.screen_from_map(canvas);
+    (to_screen * pos2(0.0, metrics.stage_header_height + metrics.step_header_height)).y
+        + sticky_dy(view, canvas)
+}
+
+/// Paints the map and the editor's overlay into `canvas`.
+#[expect(clippy::too_many_arguments, reason = "everything a frame of painting needs")]
+pub fn paint(
+    ui: &Ui,
+    canvas: Rect,
+    view: &CanvasView,
     map: &JourneyMap,
     layout: &MapLayout,
     metrics: &LayoutMetrics,
     theme: &Theme,
-) -> Response {
-    let (canvas, response) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
-    response.widget_info(|| {
-        egui::WidgetInfo::labeled(
-            egui::Role::Canvas,
-            true,
-            format!("Map canvas: {}", map.title),
-        )
-    });
-    if view.fit_pending {
-        view.fit(layout.size, canvas);
-        view.fit_pending = false;
-    }
-    handle_pan_zoom(ui, view, &response, canvas);
-
+    overlay: &Overlay<'_>,
+) {
     let painter = ui.painter_at(canvas);
     painter.rect_filled(canvas, 0.0, theme.canvas_bg);
     let to_screen = view.screen_from_map(canvas);
@@ -119,24 +171,66 @@ pub fn canvas_ui(
         map,
         layout,
         metrics,
+        overlay,
     };
     p.lanes(visible_in_map);
+    p.cursor_cell();
     p.cards(visible_in_map);
     p.curves();
     p.visibility_line();
+    p.drop_preview();
     p.headers(canvas);
     p.lane_labels(canvas);
-    if let Some(pointer) = response.hover_pos()
-        && !response.dragged()
-    {
-        let pos_in_map = to_screen.inverse() * pointer;
-        hover_tooltip(&response, map, layout, pos_in_map, view.zoom);
+    if let Some(band) = overlay.band {
+        painter.rect(
+            band,
+            0.0,
+            theme.selection.gamma_multiply(0.15),
+            Stroke::new(1.0, theme.selection),
+            StrokeKind::Inside,
+        );
     }
-    response
+}
+
+/// Scroll pans, Ctrl + wheel (or pinch) zooms around the pointer, Ctrl +/−/0 zoom in steps.
+pub fn handle_zoom_and_scroll(ui: &Ui, view: &mut CanvasView, response: &Response, canvas: Rect) {
+    if response.hovered() {
+        let (zoom_delta, scroll, pointer) = ui.input(|i| {
+            (
+                i.zoom_delta(),
+                i.smooth_scroll_delta(),
+                i.pointer.hover_pos(),
+            )
+        });
+        if (zoom_delta - 1.0).abs() > f32::EPSILON {
+            let anchor = pointer.unwrap_or_else(|| canvas.center());
+            view.zoom_around(view.zoom * zoom_delta, anchor, canvas);
+        } else {
+            view.offset += scroll;
+        }
+    }
+    if ui.ctx().egui_wants_keyboard_input() {
+        return;
+    }
+    let (zoom_in, zoom_out, reset) = ui.input_mut(|i| {
+        (
+            i.consume_key(egui::Modifiers::COMMAND, egui::Key::Plus)
+                || i.consume_key(egui::Modifiers::COMMAND, egui::Key::Equals),
+            i.consume_key(egui::Modifiers::COMMAND, egui::Key::Minus),
+            i.consume_key(egui::Modifiers::COMMAND, egui::Key::Num0),
+        )
+    });
+    if zoom_in || zoom_out {
+        let z = view.step_zoom(zoom_in);
+        view.zoom_around(z, canvas.center(), canvas);
+    }
+    if reset {
+        view.zoom_around(1.0, canvas.center(), canvas);
+    }
 }
 
 /// Shows what is under the pointer in full: a card's text and details, or a curve point's note.
-fn hover_tooltip(
+pub fn hover_tooltip(
     response: &Response,
     map: &JourneyMap,
     layout: &MapLayout,
@@ -228,42 +322,6 @@ fn card_tooltip_ui(ui: &mut Ui, map: &JourneyMap, card: &crate::model::Card) {
     }
 }
 
-fn handle_pan_zoom(ui: &Ui, view: &mut CanvasView, response: &Response, canvas: Rect) {
-    if response.dragged() {
-        view.offset += response.drag_delta();
-    }
-    if response.hovered() {
-        let (zoom_delta, scroll, pointer) = ui.input(|i| {
-            (
-                i.zoom_delta(),
-                i.smooth_scroll_delta(),
-                i.pointer.hover_pos(),
-            )
-        });
-        if (zoom_delta - 1.0).abs() > f32::EPSILON {
-            let anchor = pointer.unwrap_or_else(|| canvas.center());
-            view.zoom_around(view.zoom * zoom_delta, anchor, canvas);
-        } else {
-            view.offset += scroll;
-        }
-    }
-    let (zoom_in, zoom_out, reset) = ui.input_mut(|i| {
-        (
-            i.consume_key(egui::Modifiers::COMMAND, egui::Key::Plus)
-                || i.consume_key(egui::Modifiers::COMMAND, egui::Key::Equals),
-            i.consume_key(egui::Modifiers::COMMAND, egui::Key::Minus),
-            i.consume_key(egui::Modifiers::COMMAND, egui::Key::Num0),
-        )
-    });
-    if zoom_in || zoom_out {
-        let z = view.step_zoom(zoom_in);
-        view.zoom_around(z, canvas.center(), canvas);
-    }
-    if reset {
-        view.zoom_around(1.0, canvas.center(), canvas);
-    }
-}
-
 /// Everything one frame's painting needs.
 struct Paint<'a> {
     painter: &'a egui::Painter,
@@ -273,6 +331,7 @@ struct Paint<'a> {
     map: &'a JourneyMap,
     layout: &'a MapLayout,
     metrics: &'a LayoutMetrics,
+    overlay: &'a Overlay<'a>,
 }
 
 impl Paint<'_> {
@@ -389,6 +448,9 @@ impl Paint<'_> {
             rounding,
             t.card_shadow,
         );
+        let selected = self.overlay.selected.has_card(&card.id);
+        let dragged = matches!(&self.overlay.drop, Some(DropPreview::Cards { ids, .. }) if ids.contains(&card.id));
+        let fill = if dragged { fill.gamma_multiply(0.35) } else { fill };
         self.painter.rect(
             rect,
             rounding,
@@ -396,6 +458,17 @@ impl Paint<'_> {
             Stroke::new(1.0, t.card_border),
             StrokeKind::Inside,
         );
+        if selected {
+            self.painter.rect_stroke(
+                rect,
+                rounding,
+                Stroke::new(2.5, t.selection),
+                StrokeKind::Outside,
+            );
+        }
+        if dragged {
+            return;
+        }
 
         if let Some((chip, chip_rect)) = &b.chip {
             let chip_rect = self.rect(*chip_rect);
@@ -451,6 +524,9 @@ impl Paint<'_> {
                     }
                 }
             }
+        }
+        if self.overlay.editing_card == Some(&card.id) {
+            return;
         }
         let text_rect = self.rect(b.text);
         self.wrapped_text(
@@ -537,6 +613,93 @@ impl Paint<'_> {
         }
     }
 
+    /// Outlines the keyboard cell.
+    fn cursor_cell(&self) {
+        if let Some((step, lane)) = self.overlay.cursor
+            && let Some(cell) = self.layout.cell_rect(step, lane)
+        {
+            self.painter.rect_stroke(
+                self.rect(cell).shrink(2.0),
+                4.0,
+                Stroke::new(1.5, self.theme.selection.gamma_multiply(0.7)),
+                StrokeKind::Inside,
+            );
+        }
+    }
+
+    /// Ghost cards under the pointer and where they would land; or where a stage or lane goes.
+    fn drop_preview(&self) {
+        let t = self.theme;
+        match &self.overlay.drop {
+            Some(DropPreview::Cards {
+                ids,
+                grab,
+                pointer,
+                cell,
+                line_y,
+            }) => {
+                if let Some(y) = line_y {
+                    let cell = self.rect(*cell);
+                    let y = self.pos(pos2(0.0, *y)).y;
+                    self.painter.line_segment(
+                        [pos2(cell.left() + 6.0, y), pos2(cell.right() - 6.0, y)],
+                        Stroke::new(3.0, t.selection),
+                    );
+                } else {
+                    self.painter.rect_stroke(
+                        self.rect(*cell).shrink(2.0),
+                        4.0,
+                        Stroke::new(2.0, t.error_text),
+                        StrokeKind::Inside,
+                    );
+                }
+                let mut top_left = self.pos(*pointer) - *grab;
+                for id in ids.iter().take(5) {
+                    let Some(b) = self.layout.card(id) else {
+                        continue;
+                    };
+                    let size = b.rect.size() * self.zoom;
+                    let r = Rect::from_min_size(top_left, size);
+                    let kind = self.layout.lanes[b.lane_index].kind;
+                    let token = self.map.cards[b.card_index]
+                        .color
+                        .unwrap_or(Theme::lane_card_color(kind));
+                    self.painter.rect(
+                        r,
+                        self.rounding(size::CARD_ROUNDING),
+                        t.card_fill(token).gamma_multiply(0.9),
+                        Stroke::new(2.0, t.selection),
+                        StrokeKind::Outside,
+                    );
+                    self.wrapped_text(
+                        &self.map.cards[b.card_index].text,
+                        r.min + vec2(self.metrics.card_padding, self.metrics.card_padding) * self.zoom,
+                        b.text.width(),
+                        self.font(self.metrics.card_font_size),
+                        t.card_text,
+                        r,
+                    );
+                    top_left += vec2(6.0, 6.0);
+                }
+            }
+            Some(DropPreview::StageLine { x }) => {
+                let x = self.pos(pos2(*x, 0.0)).x;
+                let top = self.pos(Pos2::ZERO).y;
+                let bottom = self.pos(pos2(0.0, self.layout.size.y)).y;
+                self.painter
+                    .line_segment([pos2(x, top), pos2(x, bottom)], Stroke::new(3.0, t.selection));
+            }
+            Some(DropPreview::LaneLine { y }) => {
+                let y = self.pos(pos2(0.0, *y)).y;
+                let left = self.pos(Pos2::ZERO).x;
+                let right = self.pos(pos2(self.layout.size.x, 0.0)).x;
+                self.painter
+                    .line_segment([pos2(left, y), pos2(right, y)], Stroke::new(3.0, t.selection));
+            }
+            None => {}
+        }
+    }
+
     fn visibility_line(&self) {
         if let Some((a, b)) = self.layout.visibility_line {
             let (a, b) = (self.pos(a), self.pos(b));
@@ -546,11 +709,7 @@ impl Paint<'_> {
                 10.0,
                 6.0,
             ));
-            let label = if self.map.language.starts_with("vi") {
-                "Đường ranh giới hiển thị"
-            } else {
-                "Line of visibility"
-            };
+            let label = tr(self.overlay.lang, "line-of-visibility");
             self.painter.text(
                 pos2(
                     a.x + (self.metrics.lane_label_width + 8.0) * self.zoom,
@@ -591,6 +750,14 @@ impl Paint<'_> {
             let fill = t.stage_color(stage.index, stage.color);
             self.painter
                 .rect_filled(r, self.rounding(size::HEADER_ROUNDING), fill);
+            if self.overlay.selected.stage.as_ref() == Some(&stage.id) {
+                self.painter.rect_stroke(
+                    r,
+                    self.rounding(size::HEADER_ROUNDING),
+                    Stroke::new(2.5, t.selection),
+                    StrokeKind::Outside,
+                );
+            }
             if let Some(s) = self.map.stages.get(stage.index) {
                 let text_left = r
                     .left()
@@ -672,6 +839,9 @@ impl Paint<'_> {
                 [r.left_bottom(), r.right_bottom()],
                 Stroke::new(1.0, t.grid_line),
             );
+            if self.overlay.selected.lane.as_ref() == Some(&lane.id) {
+                painter.rect_filled(r, 0.0, t.selection.gamma_multiply(0.25));
+            }
             let accent = t.strong(Theme::lane_card_color(lane.kind));
             painter.rect_filled(
                 Rect::from_min_size(r.min, vec2(4.0 * self.zoom, r.height())),
@@ -680,19 +850,35 @@ impl Paint<'_> {
             );
             if let Some(l) = self.map.lanes.get(i) {
                 let icon = lane_icon(l.kind);
-                let galley = painter.layout(
-                    format!("{icon} {}", l.name),
-                    fonts::bold(size::LANE_FONT * self.zoom),
-                    t.lane_label_text,
-                    r.width() - 20.0 * self.zoom,
-                );
+                let text = if lane.collapsed {
+                    format!("{icon} {} ({})", l.name, lane.card_count)
+                } else {
+                    format!("{icon} {}", l.name)
+                };
+                let width = r.width() - 34.0 * self.zoom;
+                let galley = if lane.collapsed {
+                    let mut job = egui::text::LayoutJob::simple_singleline(
+                        text,
+                        fonts::bold(size::LANE_FONT * self.zoom),
+                        t.lane_label_text,
+                    );
+                    job.wrap = egui::text::TextWrapping::truncate_at_width(width.max(1.0));
+                    painter.layout_job(job)
+                } else {
+                    painter.layout(
+                        text,
+                        fonts::bold(size::LANE_FONT * self.zoom),
+                        t.lane_label_text,
+                        width,
+                    )
+                };
                 let name_bottom = r.min.y + (10.0 + 4.0) * self.zoom + galley.size().y;
                 painter.galley(
                     r.min + vec2(12.0, 10.0) * self.zoom,
                     galley,
                     t.lane_label_text,
                 );
-                if l.kind == LaneKind::Emotions {
+                if l.kind == LaneKind::Emotions && !lane.collapsed {
                     self.curve_legend(&painter, pos2(r.min.x + 12.0 * self.zoom, name_bottom));
                 }
             }

@@ -2,12 +2,20 @@
 
 mod app;
 pub mod canvas;
+pub mod editor;
+pub mod file_dialog;
 pub mod fonts;
 pub mod i18n;
+pub mod inspector;
+pub mod recovery;
 pub mod selection;
+pub mod start;
 pub mod theme;
 
-pub use app::{EguiMeasure, JourneyApp, OpenMap, open_file};
+pub use app::{
+    AUTOSAVE_DELAY_S, EguiMeasure, JourneyApp, OpenMap, PendingAction, Prefs, load_prefs,
+    map_type_key, open_file,
+};
 
 use std::path::Path;
 
@@ -15,10 +23,7 @@ use anyhow::anyhow;
 
 /// Opens the editor window, showing the map at `file` if given.
 pub fn run(file: Option<&Path>) -> anyhow::Result<()> {
-    let app = match file {
-        Some(path) => JourneyApp::with_file(path),
-        None => JourneyApp::new(None, None),
-    };
+    let file = file.map(Path::to_owned);
     let options = eframe::NativeOptions {
         viewport: egui::ViewportBuilder::default()
             .with_title("journeymap")
@@ -34,6 +39,15 @@ pub fn run(file: Option<&Path>) -> anyhow::Result<()> {
         options,
         Box::new(move |cc| {
             fonts::install(&cc.egui_ctx);
+            let prefs = load_prefs(cc.storage);
+            let mut app = match &file {
+                Some(path) => JourneyApp::with_file(path),
+                None => JourneyApp::new(None, None),
+            }
+            .with_prefs(prefs);
+            if let Some(dir) = eframe::storage_dir("journeymap") {
+                app = app.with_recovery(dir.join("recovery"), AUTOSAVE_DELAY_S);
+            }
             Ok(Box::new(app))
         }),
     )

@@ -57,6 +57,10 @@ pub struct Theme {
     pub warning_text: Color32,
     /// Errors.
     pub error_text: Color32,
+    /// Selection outlines, the keyboard cell, drop markers.
+    pub selection: Color32,
+    /// Background of the in-place text editor.
+    pub editor_bg: Color32,
 }
 
 /// Sizes of UI text and chrome, in points.
@@ -123,6 +127,8 @@ impl Theme {
             visibility_line: Color32::from_rgb(120, 90, 200),
             warning_text: Color32::from_rgb(150, 90, 0),
             error_text: Color32::from_rgb(190, 30, 30),
+            selection: Color32::from_rgb(0, 110, 230),
+            editor_bg: Color32::from_rgb(255, 255, 255),
         }
     }
 
@@ -149,6 +155,8 @@ impl Theme {
             visibility_line: Color32::from_rgb(170, 140, 250),
             warning_text: Color32::from_rgb(240, 180, 60),
             error_text: Color32::from_rgb(255, 110, 110),
+            selection: Color32::from_rgb(90, 170, 255),
+            editor_bg: Color32::from_rgb(20, 22, 26),
         }
     }
 

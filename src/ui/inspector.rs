@@ -1,0 +1,1791 @@
+//! The side panels that edit what the canvas only shows: the inspector for the selection, the
+//! persona, and the map's own properties.
+//!
+//! Immediate mode, document untouched: every frame each panel clones the current values out of
+//! the map, binds the widgets to the clone, and if the clone differs afterwards pushes one
+//! [`EditCommand`] carrying the whole new value (`SetCard`, `SetPersona`, `SetMapInfo` …). The
+//! app applies the commands after the frame, and a burst of typing into one field coalesces into
+//! one undo step there.
+//!
+//! Every text field is an [`egui::TextEdit`], so input methods (Telex, VNI) work, and every
+//! input is tied to a visible label (`labelled_by`) or given an accessible name, so screen
+//! readers and `get_by_label` in tests find it.
+//!
+//! Each panel scrolls on its own: the caller only gives it a side panel or a window.
+
+use egui::{
+    Align, CollapsingHeader, Color32, ComboBox, CornerRadius, DragValue, Grid, Layout, Response,
+    RichText, Role, ScrollArea, Sense, Slider, Stroke, StrokeKind, TextEdit, TextStyle, Ui,
+    WidgetInfo,
+};
+
+use crate::edit::{EditCommand, MapInfo};
+use crate::model::{
+    Card, Channel, ChannelKind, ColorToken, Evidence, Id, JourneyMap, Lane, LaneKind, MapType,
+    Opportunity, PainPoint, PainStatus, Persona, SEVERITY_MAX, SEVERITY_MIN, Stage,
+};
+use crate::ui::canvas::lane_icon;
+use crate::ui::i18n::{Lang, native_name, tr, tr_args};
+use crate::ui::selection::Selection;
+use crate::ui::theme::{Theme, size};
+
+/// Most business goals a map may have: more and it loses focus.
+const MAX_GOALS: usize = 3;
+
+/// Shortest and longest review cadence, in months.
+const CADENCE_MONTHS: std::ops::RangeInclusive<u8> = 1..=36;
+
+/// Impact and effort of an opportunity run from 1 to 5, like severity.
+const SCORE_RANGE: std::ops::RangeInclusive<u8> = 1..=5;
+
+/// How many characters of a card's text name it in a list or a picker.
+const CARD_NAME_CHARS: usize = 48;
+
+/// Person emoji offered as persona avatars; all single code points, so every font draws them.
+const AVATARS: [&str; 14] = [
+    "👩", "👨", "🧑", "👧", "👦", "👵", "👴", "🧓", "👶", "🧒", "👱", "🧔", "🧕", "👷",
+];
+
+/// Inspector for the current selection: all fields of the selected card(s), stage, step or lane.
+pub fn inspector_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    map: &JourneyMap,
+    selection: &Selection,
+    out: &mut Vec<EditCommand>,
+) {
+    ScrollArea::vertical()
+        .id_salt("inspector")
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            let cards = selection.cards_in_map_order(map);
+            if let [card] = cards.as_slice() {
+                card_ui(ui, lang, map, card, out);
+            } else if !cards.is_empty() {
+                cards_ui(ui, lang, map, &cards, out);
+            } else if let Some((index, stage)) = selection
+                .stage
+                .as_ref()
+                .and_then(|id| map.stages.iter().enumerate().find(|(_, s)| &s.id == id))
+            {
+                stage_ui(ui, lang, index, stage, out);
+            } else if let Some((stage, step)) = selection
+                .step
+                .as_ref()
+                .and_then(|id| map.steps().find(|(_, s)| &s.id == id))
+            {
+                step_ui(ui, lang, stage, step, out);
+            } else if let Some(lane) = selection.lane.as_ref().and_then(|id| map.lane(id)) {
+                lane_ui(ui, lang, map, lane, out);
+            } else {
+                ui.heading(tr(lang, "insp-title"));
+                ui.weak(tr(lang, "insp-nothing-selected"));
+            }
+        });
+}
+
+/// The persona: name, segment, bio, goals, needs, frustrations, quote and emoji avatar.
+pub fn persona_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, out: &mut Vec<EditCommand>) {
+    let mut persona: Persona = map.persona.clone();
+    ScrollArea::vertical()
+        .id_salt("persona")
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            ui.push_id("persona", |ui| {
+                avatar_ui(ui, lang, &mut persona.avatar);
+                ui.add_space(ui.spacing().item_spacing.y);
+                text_field_ui(
+                    ui,
+                    &tr(lang, "persona-name"),
+                    &tr(lang, "persona-name-hint"),
+                    "name",
+                    &mut persona.name,
+                    Lines::One,
+                );
+                text_field_ui(
+                    ui,
+                    &tr(lang, "persona-segment"),
+                    &tr(lang, "persona-segment-hint"),
+                    "segment",
+                    &mut persona.segment,
+                    Lines::Many,
+                );
+                text_field_ui(
+                    ui,
+                    &tr(lang, "persona-bio"),
+                    &tr(lang, "persona-bio-hint"),
+                    "bio",
+                    &mut persona.bio,
+                    Lines::Many,
+                );
+                string_list_ui(
+                    ui,
+                    lang,
+                    &tr(lang, "persona-goals"),
+                    &tr(lang, "persona-goals-hint"),
+                    &mut persona.goals,
+                    None,
+                );
+                string_list_ui(
+                    ui,
+                    lang,
+                    &tr(lang, "persona-needs"),
+                    &tr(lang, "persona-needs-hint"),
+                    &mut persona.needs,
+                    None,
+                );
+                string_list_ui(
+                    ui,
+                    lang,
+                    &tr(lang, "persona-frustrations"),
+                    &tr(lang, "persona-frustrations-hint"),
+                    &mut persona.frustrations,
+                    None,
+                );
+                text_field_ui(
+                    ui,
+                    &tr(lang, "persona-quote"),
+                    &tr(lang, "persona-quote-hint"),
+                    "quote",
+                    &mut persona.quote,
+                    Lines::Many,
+                );
+            });
+        });
+    if persona != map.persona {
+        out.push(EditCommand::SetPersona(persona));
+    }
+}
+
+/// Map properties: title, description, map type, content language, one to three business
+/// goals, and when the map was last reviewed and how often it should be.
+pub fn map_properties_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, out: &mut Vec<EditCommand>) {
+    let before = MapInfo::of(map);
+    let mut info = before.clone();
+    ScrollArea::vertical()
+        .id_salt("map-properties")
+        .auto_shrink([false, true])
+        .show(ui, |ui| {
+            ui.push_id("map-properties", |ui| {
+                text_field_ui(
+                    ui,
+                    &tr(lang, "props-title"),
+                    &tr(lang, "props-title-hint"),
+                    "title",
+                    &mut info.title,
+                    Lines::One,
+                );
+                text_field_ui(
+                    ui,
+                    &tr(lang, "props-description"),
+                    &tr(lang, "props-description-hint"),
+                    "description",
+                    &mut info.description,
+                    Lines::Many,
+                );
+                Grid::new("type-language").num_columns(2).show(ui, |ui| {
+                    let label = ui.label(tr(lang, "props-map-type"));
+                    ComboBox::from_id_salt("map-type")
+                        .selected_text(tr(lang, map_type_key(info.map_type)))
+                        .show_ui(ui, |ui| {
+                            for map_type in MapType::ALL {
+                                ui.selectable_value(
+                                    &mut info.map_type,
+                                    map_type,
+                                    tr(lang, map_type_key(map_type)),
+                                );
+                            }
+                        })
+                        .response
+                        .labelled_by(label.id);
+                    ui.end_row();
+                    language_ui(ui, lang, &mut info.language);
+                });
+                ui.add_space(ui.spacing().item_spacing.y);
+                string_list_ui(
+                    ui,
+                    lang,
+                    &tr(lang, "props-goals"),
+                    &tr(lang, "props-goals-hint"),
+                    &mut info.goals,
+                    Some(MAX_GOALS),
+                );
+                if info.goals.is_empty() {
+                    ui.weak(tr(lang, "props-goals-empty"));
+                }
+                ui.add_space(ui.spacing().item_spacing.y);
+                review_ui(ui, lang, &mut info);
+            });
+        });
+    if info != before {
+        out.push(EditCommand::SetMapInfo(info));
+    }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Cards
+
+/// One card: every field, with the pain-point and opportunity sections.
+fn card_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, card: &Card, out: &mut Vec<EditCommand>) {
+    let theme = Theme::for_dark_mode(ui.visuals().dark_mode);
+    let lane_kind = map.lane(&card.lane).map(|l| l.kind);
+    let mut edited = card.clone();
+    ui.push_id(&card.id, |ui| {
+        ui.heading(tr(lang, "insp-card"));
+        ui.weak(card_place(map, card));
+        ui.add_space(ui.spacing().item_spacing.y);
+        text_field_ui(
+            ui,
+            &tr(lang, "insp-text"),
+            &tr(lang, "insp-text-hint"),
+            "text",
+            &mut edited.text,
+            Lines::Many,
+        );
+        text_field_ui(
+            ui,
+            &tr(lang, "insp-details"),
+            &tr(lang, "insp-details-hint"),
+            "details",
+            &mut edited.details,
+            Lines::Many,
+        );
+        let default_token = lane_kind.map(Theme::lane_card_color);
+        if let Some(choice) = color_row_ui(
+            ui,
+            lang,
+            Some(edited.color),
+            default_token.map(|t| theme.card_fill(t)),
+            |token| (theme.card_fill(token), theme.strong(token)),
+            size::CARD_ROUNDING,
+        ) {
+            edited.color = choice;
+        }
+        if lane_kind == Some(LaneKind::Touchpoints) || edited.channel.is_some() {
+            ui.add_space(ui.spacing().item_spacing.y);
+            channel_ui(ui, lang, &mut edited.channel);
+        }
+        ui.add_space(ui.spacing().item_spacing.y);
+        pain_ui(
+            ui,
+            lang,
+            map,
+            &theme,
+            &mut edited.pain,
+            lane_kind == Some(LaneKind::PainPoints),
+        );
+        opportunity_ui(
+            ui,
+            lang,
+            map,
+            &card.id,
+            &mut edited.opportunity,
+            lane_kind == Some(LaneKind::Opportunities),
+        );
+    });
+    if edited != *card {
+        out.push(EditCommand::SetCard(edited));
+    }
+}
+
+/// Several cards: only what makes sense for all of them at once, the colour.
+fn cards_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    map: &JourneyMap,
+    cards: &[&Card],
+    out: &mut Vec<EditCommand>,
+) {
+    let theme = Theme::for_dark_mode(ui.visuals().dark_mode);
+    ui.heading(tr_args(
+        lang,
+        "insp-cards-selected",
+        &[("count", cards.len().into())],
+    ));
+    ui.add_space(ui.spacing().item_spacing.y);
+    let first = cards.first().map(|c| c.color);
+    let shared = first.filter(|color| cards.iter().all(|c| c.color == *color));
+    // The "default" swatch shows the default of the first card's lane; lanes may differ.
+    let default_fill = cards
+        .first()
+        .and_then(|c| map.lane(&c.lane))
+        .map(|l| theme.card_fill(Theme::lane_card_color(l.kind)));
+    if let Some(choice) = color_row_ui(
+        ui,
+        lang,
+        shared,
+        default_fill,
+        |token| (theme.card_fill(token), theme.strong(token)),
+        size::CARD_ROUNDING,
+    ) {
+        for card in cards.iter().filter(|c| c.color != choice) {
+            let mut edited = (*card).clone();
+            edited.color = choice;
+            out.push(EditCommand::SetCard(edited));
+        }
+    }
+}
+
+/// Where a card sits: "Stage › Step · 📍 Lane".
+fn card_place(map: &JourneyMap, card: &Card) -> String {
+    let column = map
+        .steps()
+        .find(|(_, step)| step.id == card.step)
+        .map(|(stage, step)| {
+            if step.name.trim().is_empty() {
+                stage.name.clone()
+            } else {
+                format!("{} › {}", stage.name, step.name)
+            }
+        })
+        .unwrap_or_default();
+    match map.lane(&card.lane) {
+        Some(lane) => format!("{column} · {} {}", lane_icon(lane.kind), lane.name),
+        None => column,
+    }
+}
+
+/// The channel picker of a touchpoint: built-in channels, a custom one, or none.
+fn channel_ui(ui: &mut Ui, lang: Lang, channel: &mut Option<Channel>) {
+    Grid::new("channel").num_columns(2).show(ui, |ui| {
+        let label = ui.label(tr(lang, "ctx-channel"));
+        let selected_text = match channel.as_ref().map(|c| &c.kind) {
+            None => tr(lang, "insp-channel-none"),
+            Some(ChannelKind::Custom(_)) => tr(lang, "ctx-custom-channel"),
+            Some(kind) => kind.name(lang.code()).to_owned(),
+        };
+        ComboBox::from_id_salt("channel-kind")
+            .selected_text(selected_text)
+            .height(ui.available_height().max(ui.spacing().combo_height))
+            .show_ui(ui, |ui| {
+                if ui
+                    .selectable_label(channel.is_none(), tr(lang, "insp-channel-none"))
+                    .clicked()
+                {
+                    *channel = None;
+                }
+                for kind in ChannelKind::BUILT_IN {
+                    let selected = channel.as_ref().is_some_and(|c| c.kind == kind);
+                    if ui
+                        .selectable_label(selected, kind.name(lang.code()))
+                        .clicked()
+                        && !selected
+                    {
+                        *channel = Some(Channel::new(kind));
+                    }
+                }
+                let custom = matches!(
+                    channel.as_ref().map(|c| &c.kind),
+                    Some(ChannelKind::Custom(_))
+                );
+                if ui
+                    .selectable_label(custom, tr(lang, "ctx-custom-channel"))
+                    .clicked()
+                    && !custom
+                {
+                    // Keep the online flag the user had; a custom channel has no usual value.
+                    let online = channel.as_ref().is_none_or(|c| c.online);
+                    *channel = Some(Channel {
+                        kind: ChannelKind::Custom(String::new()),
+                        online,
+                    });
+                }
+            })
+            .response
+            .labelled_by(label.id);
+        ui.end_row();
+        let Some(channel) = channel else {
+            return;
+        };
+        if let ChannelKind::Custom(name) = &mut channel.kind {
+            let label = ui.label(tr(lang, "insp-channel-name"));
+            ui.add(
+                TextEdit::singleline(name)
+                    .id_salt("channel-name")
+                    .hint_text(tr(lang, "insp-channel-name-hint")),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+        }
+        ui.label("");
+        ui.checkbox(&mut channel.online, tr(lang, "ctx-online"));
+        ui.end_row();
+    });
+}
+
+/// A new pain point: of medium severity, nobody on it yet.
+fn new_pain_point() -> PainPoint {
+    PainPoint {
+        severity: 3,
+        votes: 0,
+        evidence: Vec::new(),
+        status: PainStatus::Open,
+        owner: String::new(),
+    }
+}
+
+/// The pain-point section: whether the card is one, and its severity, votes, status, owner
+/// and evidence.
+fn pain_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    map: &JourneyMap,
+    theme: &Theme,
+    pain: &mut Option<PainPoint>,
+    open: bool,
+) {
+    let title = format!(
+        "{} {}",
+        lane_icon(LaneKind::PainPoints),
+        tr(lang, "insp-pain")
+    );
+    CollapsingHeader::new(title)
+        .id_salt("pain")
+        .default_open(open)
+        .show(ui, |ui| {
+            let mut is_pain = pain.is_some();
+            if ui
+                .checkbox(&mut is_pain, tr(lang, "insp-is-pain"))
+                .changed()
+            {
+                *pain = is_pain.then(new_pain_point);
+            }
+            let Some(pain) = pain else {
+                return;
+            };
+            Grid::new("pain-grid").num_columns(2).show(ui, |ui| {
+                let label = ui.label(tr(lang, "insp-severity"));
+                ui.horizontal(|ui| {
+                    ui.add(
+                        Slider::new(&mut pain.severity, SEVERITY_MIN..=SEVERITY_MAX)
+                            .show_value(false),
+                    )
+                    .labelled_by(label.id);
+                    ui.label(
+                        RichText::new(format!(
+                            "● {} · {}",
+                            pain.severity,
+                            tr(lang, severity_key(pain.severity))
+                        ))
+                        .color(theme.severity(pain.severity)),
+                    );
+                });
+                ui.end_row();
+
+                let label = ui.label(tr(lang, "insp-votes"));
+                ui.add(DragValue::new(&mut pain.votes).range(0..=u32::MAX))
+                    .labelled_by(label.id);
+                ui.end_row();
+
+                ui.label(tr(lang, "insp-status"));
+                ui.horizontal_wrapped(|ui| {
+                    for status in [PainStatus::Open, PainStatus::InProgress, PainStatus::Fixed] {
+                        ui.radio_value(&mut pain.status, status, tr(lang, status_key(status)));
+                    }
+                });
+                ui.end_row();
+
+                let label = ui.label(tr(lang, "insp-owner"));
+                ui.add(
+                    TextEdit::singleline(&mut pain.owner)
+                        .id_salt("owner")
+                        .hint_text(tr(lang, "insp-owner-hint")),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+            });
+            ui.add_space(ui.spacing().item_spacing.y);
+            evidence_ui(ui, lang, map, &mut pain.evidence);
+        });
+}
+
+/// The kinds of evidence, for the kind picker.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum EvidenceKind {
+    Text,
+    Link,
+    Metric,
+}
+
+impl EvidenceKind {
+    const ALL: [Self; 3] = [Self::Text, Self::Link, Self::Metric];
+
+    fn of(evidence: &Evidence) -> Self {
+        match evidence {
+            Evidence::Text(_) => Self::Text,
+            Evidence::Link(_) => Self::Link,
+            Evidence::Metric(_) => Self::Metric,
+        }
+    }
+
+    fn name(self, lang: Lang) -> String {
+        match self {
+            Self::Text => tr(lang, "insp-evidence-text"),
+            Self::Link => tr(lang, "insp-evidence-link"),
+            Self::Metric => tr(lang, "insp-evidence-metric"),
+        }
+    }
+}
+
+/// The evidence list of a pain point: quotes, links and metric cards, each removable.
+fn evidence_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, evidence: &mut Vec<Evidence>) {
+    let metrics: Vec<&Card> = map
+        .cards
+        .iter()
+        .filter(|c| {
+            map.lane(&c.lane)
+                .is_some_and(|l| l.kind == LaneKind::Metrics)
+        })
+        .collect();
+    ui.label(RichText::new(tr(lang, "insp-evidence")).strong());
+    let mut remove = None;
+    for (index, item) in evidence.iter_mut().enumerate() {
+        let number = index + 1;
+        ui.push_id(("evidence", index), |ui| {
+            ui.horizontal(|ui| {
+                let kind = EvidenceKind::of(item);
+                ComboBox::from_id_salt("kind")
+                    .selected_text(kind.name(lang))
+                    .show_ui(ui, |ui| {
+                        for choice in EvidenceKind::ALL {
+                            let enabled = choice != EvidenceKind::Metric || !metrics.is_empty();
+                            let clicked = ui
+                                .add_enabled_ui(enabled, |ui| {
+                                    ui.selectable_label(choice == kind, choice.name(lang))
+                                })
+                                .inner
+                                .clicked();
+                            if clicked && choice != kind {
+                                *item = convert_evidence(item, choice, &metrics);
+                            }
+                        }
+                    })
+                    .response
+                    .accessible_name(tr_args(lang, "insp-evidence-kind", &[("n", number.into())]));
+                if let Evidence::Link(url) = item
+                    && (url.starts_with("https://") || url.starts_with("http://"))
+                {
+                    ui.hyperlink_to("↗", url.as_str())
+                        .accessible_name(tr(lang, "insp-open-link"))
+                        .on_hover_text(url.as_str());
+                }
+                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                    if remove_button_ui(
+                        ui,
+                        &tr_args(lang, "insp-evidence-remove", &[("n", number.into())]),
+                    )
+                    .clicked()
+                    {
+                        remove = Some(index);
+                    }
+                });
+            });
+            let name = tr_args(lang, "insp-evidence-item", &[("n", number.into())]);
+            match item {
+                Evidence::Text(text) => {
+                    ui.add(
+                        TextEdit::multiline(text)
+                            .id_salt("text")
+                            .desired_rows(1)
+                            .desired_width(f32::INFINITY)
+                            .hint_text(tr(lang, "insp-evidence-text-hint")),
+                    )
+                    .accessible_name(name);
+                }
+                Evidence::Link(url) => {
+                    ui.add(
+                        TextEdit::singleline(url)
+                            .id_salt("link")
+                            .desired_width(f32::INFINITY)
+                            .hint_text("https://…"),
+                    )
+                    .accessible_name(name);
+                }
+                Evidence::Metric(id) => {
+                    let selected_text = map
+                        .card(id)
+                        .map_or_else(|| id.to_string(), |c| card_name(lang, c));
+                    ComboBox::from_id_salt("metric")
+                        .selected_text(selected_text)
+                        .width(ui.available_width())
+                        .show_ui(ui, |ui| {
+                            for metric in &metrics {
+                                ui.selectable_value(id, metric.id.clone(), card_name(lang, metric));
+                            }
+                        })
+                        .response
+                        .accessible_name(name);
+                }
+            }
+        });
+        ui.add_space(ui.spacing().item_spacing.y);
+    }
+    if let Some(index) = remove {
+        evidence.remove(index);
+    }
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(tr(lang, "insp-add-text")).clicked() {
+            evidence.push(Evidence::Text(String::new()));
+        }
+        if ui.button(tr(lang, "insp-add-link")).clicked() {
+            evidence.push(Evidence::Link(String::new()));
+        }
+        let metric = ui
+            .add_enabled(
+                !metrics.is_empty(),
+                egui::Button::new(tr(lang, "insp-add-metric")),
+            )
+            .on_disabled_hover_text(tr(lang, "insp-no-metrics"));
+        if metric.clicked()
+            && let Some(first) = metrics.first()
+        {
+            evidence.push(Evidence::Metric(first.id.clone()));
+        }
+    });
+}
+
+/// The evidence as another kind, keeping what can be kept (text ↔ link).
+fn convert_evidence(item: &Evidence, kind: EvidenceKind, metrics: &[&Card]) -> Evidence {
+    let text = match item {
+        Evidence::Text(s) | Evidence::Link(s) => s.clone(),
+        Evidence::Metric(_) => String::new(),
+    };
+    match kind {
+        EvidenceKind::Text => Evidence::Text(text),
+        EvidenceKind::Link => Evidence::Link(text),
+        EvidenceKind::Metric => match (item, metrics.first()) {
+            (Evidence::Metric(id), _) => Evidence::Metric(id.clone()),
+            (_, Some(first)) => Evidence::Metric(first.id.clone()),
+            (_, None) => item.clone(),
+        },
+    }
+}
+
+/// A new opportunity: medium impact and effort, addressing nothing yet.
+fn new_opportunity() -> Opportunity {
+    Opportunity {
+        impact: 3,
+        effort: 3,
+        votes: 0,
+        addresses: Vec::new(),
+    }
+}
+
+/// The opportunity section: whether the card is one, impact, effort, votes and the pain points
+/// it addresses.
+fn opportunity_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    map: &JourneyMap,
+    card_id: &Id,
+    opportunity: &mut Option<Opportunity>,
+    open: bool,
+) {
+    let title = format!(
+        "{} {}",
+        lane_icon(LaneKind::Opportunities),
+        tr(lang, "insp-opportunity")
+    );
+    CollapsingHeader::new(title)
+        .id_salt("opportunity")
+        .default_open(open)
+        .show(ui, |ui| {
+            let mut is_opportunity = opportunity.is_some();
+            if ui
+                .checkbox(&mut is_opportunity, tr(lang, "insp-is-opportunity"))
+                .changed()
+            {
+                *opportunity = is_opportunity.then(new_opportunity);
+            }
+            let Some(opportunity) = opportunity else {
+                return;
+            };
+            Grid::new("opportunity-grid").num_columns(2).show(ui, |ui| {
+                for (key, value) in [
+                    ("impact", &mut opportunity.impact),
+                    ("effort", &mut opportunity.effort),
+                ] {
+                    let text = if key == "impact" {
+                        tr(lang, "insp-impact")
+                    } else {
+                        tr(lang, "insp-effort")
+                    };
+                    let label = ui.label(text);
+                    ui.horizontal(|ui| {
+                        ui.add(Slider::new(value, SCORE_RANGE).show_value(false))
+                            .labelled_by(label.id);
+                        ui.label(value.to_string());
+                    });
+                    ui.end_row();
+                }
+                let label = ui.label(tr(lang, "insp-votes"));
+                ui.add(DragValue::new(&mut opportunity.votes).range(0..=u32::MAX))
+                    .labelled_by(label.id);
+                ui.end_row();
+            });
+            ui.add_space(ui.spacing().item_spacing.y);
+            ui.label(RichText::new(tr(lang, "insp-addresses")).strong());
+            let mut any = false;
+            for (pain_card, _) in map.pain_points().filter(|(c, _)| &c.id != card_id) {
+                any = true;
+                let mut linked = opportunity.addresses.contains(&pain_card.id);
+                if ui
+                    .checkbox(&mut linked, card_name(lang, pain_card))
+                    .changed()
+                {
+                    if linked {
+                        opportunity.addresses.push(pain_card.id.clone());
+                    } else {
+                        opportunity.addresses.retain(|id| id != &pain_card.id);
+                    }
+                }
+            }
+            if !any {
+                ui.weak(tr(lang, "insp-no-pain-points"));
+            }
+        });
+}
+
+/// A card's text as a short one-line name for lists and pickers.
+fn card_name(lang: Lang, card: &Card) -> String {
+    let first_line = card.text.lines().next().unwrap_or_default().trim();
+    if first_line.is_empty() {
+        return tr(lang, "card-empty");
+    }
+    let mut name: String = first_line.chars().take(CARD_NAME_CHARS).collect();
+    if first_line.chars().count() > CARD_NAME_CHARS || card.text.trim().lines().count() > 1 {
+        name.push('…');
+    }
+    name
+}
+
+// ---------------------------------------------------------------------------------------------
+// Stages, steps, lanes
+
+/// A stage: name, colour and its steps.
+fn stage_ui(ui: &mut Ui, lang: Lang, index: usize, stage: &Stage, out: &mut Vec<EditCommand>) {
+    let theme = Theme::for_dark_mode(ui.visuals().dark_mode);
+    ui.push_id(&stage.id, |ui| {
+        ui.heading(tr(lang, "insp-stage"));
+        ui.add_space(ui.spacing().item_spacing.y);
+        let mut name = stage.name.clone();
+        let mut color = stage.color;
+        text_field_ui(
+            ui,
+            &tr(lang, "insp-name"),
+            &tr(lang, "insp-stage-name-hint"),
+            "name",
+            &mut name,
+            Lines::One,
+        );
+        if let Some(choice) = color_row_ui(
+            ui,
+            lang,
+            Some(color),
+            Some(theme.stage_color(index, None)),
+            |token| {
+                let fill = theme.stage_color(index, Some(token));
+                (fill, fill)
+            },
+            size::HEADER_ROUNDING,
+        ) {
+            color = choice;
+        }
+        if name != stage.name || color != stage.color {
+            out.push(EditCommand::SetStage {
+                id: stage.id.clone(),
+                name,
+                color,
+            });
+        }
+
+        ui.add_space(ui.spacing().item_spacing.y);
+        ui.label(RichText::new(tr(lang, "insp-steps")).strong());
+        Grid::new("steps").num_columns(2).show(ui, |ui| {
+            for (i, step) in stage.steps.iter().enumerate() {
+                let label = ui.label(tr_args(lang, "insp-step-n", &[("n", (i + 1).into())]));
+                let mut step_name = step.name.clone();
+                ui.add(
+                    TextEdit::singleline(&mut step_name)
+                        .id_salt(&step.id)
+                        .desired_width(f32::INFINITY)
+                        .hint_text(tr(lang, "insp-step-name-hint")),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+                if step_name != step.name {
+                    out.push(EditCommand::RenameStep {
+                        id: step.id.clone(),
+                        name: step_name,
+                    });
+                }
+            }
+        });
+        if ui.button(tr(lang, "insp-add-step")).clicked() {
+            out.push(EditCommand::AddStep {
+                stage: stage.id.clone(),
+                index: stage.steps.len(),
+                name: tr(lang, "canvas-new-step"),
+            });
+        }
+    });
+}
+
+/// A step: its name, and the stage it belongs to.
+fn step_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    stage: &Stage,
+    step: &crate::model::Step,
+    out: &mut Vec<EditCommand>,
+) {
+    ui.push_id(&step.id, |ui| {
+        ui.heading(tr(lang, "insp-step"));
+        ui.weak(tr_args(
+            lang,
+            "insp-in-stage",
+            &[("stage", stage.name.clone().into())],
+        ));
+        ui.add_space(ui.spacing().item_spacing.y);
+        let mut name = step.name.clone();
+        text_field_ui(
+            ui,
+            &tr(lang, "insp-name"),
+            &tr(lang, "insp-step-name-hint"),
+            "name",
+            &mut name,
+            Lines::One,
+        );
+        if name != step.name {
+            out.push(EditCommand::RenameStep {
+                id: step.id.clone(),
+                name,
+            });
+        }
+    });
+}
+
+/// A lane: its name and kind.
+fn lane_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, lane: &Lane, out: &mut Vec<EditCommand>) {
+    ui.push_id(&lane.id, |ui| {
+        ui.heading(tr(lang, "insp-lane"));
+        ui.add_space(ui.spacing().item_spacing.y);
+        let mut name = lane.name.clone();
+        let mut kind = lane.kind;
+        text_field_ui(
+            ui,
+            &tr(lang, "insp-name"),
+            &tr(lang, "insp-lane-name-hint"),
+            "name",
+            &mut name,
+            Lines::One,
+        );
+        // The emotion lane draws curves, not cards: only an empty lane may become one.
+        let has_cards = map.cards.iter().any(|c| c.lane == lane.id);
+        Grid::new("lane-kind").num_columns(2).show(ui, |ui| {
+            let label = ui.label(tr(lang, "insp-lane-kind"));
+            ComboBox::from_id_salt("kind")
+                .selected_text(lane_kind_name(lang, kind))
+                .show_ui(ui, |ui| {
+                    for choice in LaneKind::ALL {
+                        if choice.holds_cards() || !has_cards || choice == lane.kind {
+                            ui.selectable_value(&mut kind, choice, lane_kind_name(lang, choice));
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+        });
+        if has_cards && lane.kind.holds_cards() {
+            ui.weak(tr(lang, "insp-emotions-needs-empty"));
+        }
+        if name != lane.name || kind != lane.kind {
+            out.push(EditCommand::SetLane {
+                id: lane.id.clone(),
+                name,
+                kind,
+            });
+        }
+    });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Persona and map properties
+
+/// The avatar: the current one large, a row of person emoji, and a field for any other.
+fn avatar_ui(ui: &mut Ui, lang: Lang, avatar: &mut String) {
+    let big = TextStyle::Heading.resolve(ui.style()).size * 2.0;
+    ui.horizontal(|ui| {
+        let shown = if avatar.trim().is_empty() {
+            "👤"
+        } else {
+            avatar.as_str()
+        };
+        ui.label(RichText::new(shown).size(big));
+        ui.vertical(|ui| {
+            let label = ui.label(tr(lang, "persona-avatar"));
+            ui.add(
+                TextEdit::singleline(avatar)
+                    .id_salt("avatar")
+                    .desired_width(big * 2.0)
+                    .hint_text(tr(lang, "persona-avatar-hint")),
+            )
+            .labelled_by(label.id);
+        });
+    });
+    ui.horizontal_wrapped(|ui| {
+        for emoji in AVATARS {
+            if ui
+                .selectable_label(avatar == emoji, RichText::new(emoji).size(big * 0.6))
+                .clicked()
+            {
+                emoji.clone_into(avatar);
+            }
+        }
+    });
+}
+
+/// The content language: English, Vietnamese, or another BCP 47 code typed in.
+fn language_ui(ui: &mut Ui, lang: Lang, language: &mut String) {
+    // "Other" stays chosen while the user types a code, even one that happens to read "en".
+    let other_id = ui.scope_id().with("language-other");
+    let known = [Lang::En, Lang::Vi]
+        .into_iter()
+        .find(|l| language.as_str() == l.code());
+    let mut other = known.is_none() || ui.data(|d| d.get_temp::<bool>(other_id).unwrap_or(false));
+    let label = ui.label(tr(lang, "props-language"));
+    let selected_text = match known {
+        Some(l) if !other => format!("{} ({})", native_name(l), l.code()),
+        _ => tr(lang, "props-language-other"),
+    };
+    ComboBox::from_id_salt("language")
+        .selected_text(selected_text)
+        .show_ui(ui, |ui| {
+            for l in Lang::ALL {
+                let selected = !other && known == Some(l);
+                if ui
+                    .selectable_label(selected, format!("{} ({})", native_name(l), l.code()))
+                    .clicked()
+                {
+                    l.code().clone_into(language);
+                    other = false;
+                }
+            }
+            if ui
+                .selectable_label(other, tr(lang, "props-language-other"))
+                .clicked()
+            {
+                other = true;
+            }
+        })
+        .response
+        .labelled_by(label.id);
+    ui.end_row();
+    ui.data_mut(|d| d.insert_temp(other_id, other));
+    if other {
+        let label = ui.label(tr(lang, "props-language-code"));
+        ui.vertical(|ui| {
+            ui.add(
+                TextEdit::singleline(language)
+                    .id_salt("language-code")
+                    .desired_width(ui.spacing().text_edit_width / 2.0)
+                    .hint_text(tr(lang, "props-language-code-hint")),
+            )
+            .labelled_by(label.id);
+            if !is_plausible_language_tag(language) {
+                let theme = Theme::for_dark_mode(ui.visuals().dark_mode);
+                ui.colored_label(theme.warning_text, tr(lang, "props-language-invalid"));
+            }
+        });
+        ui.end_row();
+    }
+}
+
+/// Whether `tag` looks like a BCP 47 language tag: letters first, then letter/digit subtags.
+fn is_plausible_language_tag(tag: &str) -> bool {
+    let mut parts = tag.split('-');
+    let primary_ok = parts
+        .next()
+        .is_some_and(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
+    primary_ok
+        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
+}
+
+/// When the map was last reviewed (a date typed as YYYY-MM-DD, or today), how often it should
+/// be, and when the next review is due.
+fn review_ui(ui: &mut Ui, lang: Lang, info: &mut MapInfo) {
+    let theme = Theme::for_dark_mode(ui.visuals().dark_mode);
+    ui.label(RichText::new(tr(lang, "props-review")).strong());
+    let today = jiff::Zoned::now().date();
+    let mut invalid = false;
+    Grid::new("review").num_columns(2).show(ui, |ui| {
+        let label = ui.label(tr(lang, "props-last-reviewed"));
+        ui.horizontal(|ui| {
+            invalid = date_field_ui(ui, &mut info.review.last_reviewed, label.id);
+            if ui.button(tr(lang, "props-today")).clicked() {
+                info.review.last_reviewed = Some(today);
+            }
+        });
+        ui.end_row();
+
+        let label = ui.label(tr(lang, "props-cadence"));
+        ui.horizontal(|ui| {
+            ui.add(Slider::new(&mut info.review.cadence_months, CADENCE_MONTHS).show_value(false))
+                .labelled_by(label.id);
+            ui.label(tr_args(
+                lang,
+                "props-months",
+                &[("count", info.review.cadence_months.into())],
+            ));
+        });
+        ui.end_row();
+    });
+    if invalid {
+        ui.colored_label(theme.error_text, tr(lang, "props-date-invalid"));
+    }
+    match info.review.last_reviewed {
+        None => {
+            ui.weak(tr(lang, "props-never-reviewed"));
+        }
+        Some(last) => {
+            let due =
+                last.checked_add(jiff::Span::new().months(i64::from(info.review.cadence_months)));
+            if let Ok(due) = due {
+                let text = tr_args(
+                    lang,
+                    "props-next-review",
+                    &[("date", due.to_string().into())],
+                );
+                if due < today {
+                    ui.colored_label(
+                        theme.warning_text,
+                        format!("⚠ {text} · {}", tr(lang, "props-overdue")),
+                    );
+                } else {
+                    ui.weak(text);
+                }
+            }
+        }
+    }
+}
+
+/// A date typed as YYYY-MM-DD; empty means none. While the field has focus its text lives in
+/// egui's memory, so half-typed dates survive the frame; it only reaches the document once it
+/// parses. Returns whether the typed text is not a date.
+fn date_field_ui(ui: &mut Ui, date: &mut Option<jiff::civil::Date>, label: egui::Id) -> bool {
+    let edit_id = ui.scope_id().with("date");
+    let buffer_id = edit_id.with("buffer");
+    let from_map = date.map(|d| d.to_string()).unwrap_or_default();
+    let mut text = ui
+        .data(|d| d.get_temp::<String>(buffer_id))
+        .unwrap_or_else(|| from_map.clone());
+    let response = ui
+        .add(
+            TextEdit::singleline(&mut text)
+                .id(edit_id)
+                .desired_width(ui.spacing().text_edit_width / 2.0)
+                .hint_text("YYYY-MM-DD"),
+        )
+        .labelled_by(label);
+    let trimmed = text.trim();
+    let parsed = if trimmed.is_empty() {
+        Ok(None)
+    } else {
+        trimmed.parse::<jiff::civil::Date>().map(Some)
+    };
+    if response.changed()
+        && let Ok(new) = parsed
+    {
+        *date = new;
+    }
+    if response.has_focus() {
+        ui.data_mut(|d| d.insert_temp(buffer_id, text));
+    } else {
+        // Not being edited: show the document's value (after undo, "today", another map).
+        ui.data_mut(|d| d.remove::<String>(buffer_id));
+    }
+    response.has_focus() && parsed.is_err()
+}
+
+// ---------------------------------------------------------------------------------------------
+// Small shared widgets
+
+/// How many lines a text field has.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Lines {
+    One,
+    Many,
+}
+
+/// A label above a full-width text field tied to it; returns the field's response.
+fn text_field_ui(
+    ui: &mut Ui,
+    label: &str,
+    hint: &str,
+    id_salt: &str,
+    text: &mut String,
+    lines: Lines,
+) -> Response {
+    let label = ui.label(label);
+    let edit = match lines {
+        Lines::One => TextEdit::singleline(text),
+        Lines::Many => TextEdit::multiline(text).desired_rows(2),
+    };
+    let response = ui
+        .add(
+            edit.id_salt(id_salt)
+                .hint_text(hint.to_owned())
+                .desired_width(f32::INFINITY),
+        )
+        .labelled_by(label.id);
+    ui.add_space(ui.spacing().item_spacing.y);
+    response
+}
+
+/// An editable list of short texts (goals, needs …): edit, remove, add; at most `max` items.
+fn string_list_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    list: &str,
+    hint: &str,
+    items: &mut Vec<String>,
+    max: Option<usize>,
+) {
+    ui.push_id(list, |ui| {
+        ui.label(RichText::new(list).strong());
+        let mut remove = None;
+        for (index, item) in items.iter_mut().enumerate() {
+            let args = [("list", list.to_owned().into()), ("n", (index + 1).into())];
+            ui.push_id(index, |ui| {
+                ui.with_layout(Layout::right_to_left(Align::TOP), |ui| {
+                    if remove_button_ui(ui, &tr_args(lang, "insp-list-remove", &args)).clicked() {
+                        remove = Some(index);
+                    }
+                    ui.add(
+                        TextEdit::multiline(item)
+                            .id_salt("item")
+                            .desired_rows(1)
+                            .desired_width(ui.available_width())
+                            // Items are one line each; Enter does not split them.
+                            .return_key(None)
+                            .hint_text(hint.to_owned()),
+                    )
+                    .accessible_name(tr_args(lang, "insp-list-item", &args));
+                });
+            });
+        }
+        if let Some(index) = remove {
+            items.remove(index);
+        }
+        let full = max.is_some_and(|max| items.len() >= max);
+        let add = ui
+            .add_enabled(!full, egui::Button::new(tr(lang, "insp-list-add")))
+            .accessible_name(tr_args(
+                lang,
+                "insp-list-add-to",
+                &[("list", list.to_owned().into())],
+            ))
+            .on_disabled_hover_text(tr(lang, "props-goals-max"));
+        if add.clicked() {
+            items.push(String::new());
+        }
+    });
+    ui.add_space(ui.spacing().item_spacing.y);
+}
+
+/// A small "remove" button named for screen readers by `name`.
+fn remove_button_ui(ui: &mut Ui, name: &str) -> Response {
+    ui.small_button("🗑")
+        .accessible_name(name.to_owned())
+        .on_hover_text(name.to_owned())
+}
+
+/// A row of colour swatches plus "default"; `selected` is `None` when the selection is mixed.
+/// Returns the colour clicked, if any (`Some(None)` for default).
+fn color_row_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    selected: Option<Option<ColorToken>>,
+    default_fill: Option<Color32>,
+    colors: impl Fn(ColorToken) -> (Color32, Color32),
+    rounding: u8,
+) -> Option<Option<ColorToken>> {
+    let mut choice = None;
+    ui.label(tr(lang, "ctx-color"));
+    ui.horizontal_wrapped(|ui| {
+        let default_label = tr(lang, "ctx-color-default");
+        let default = match default_fill {
+            Some(fill) => swatch_ui(
+                ui,
+                fill,
+                ui.visuals().widgets.noninteractive.bg_stroke.color,
+                selected == Some(None),
+                &default_label,
+                rounding,
+            ),
+            None => ui.selectable_label(selected == Some(None), default_label.as_str()),
+        };
+        if default.clicked() {
+            choice = Some(None);
+        }
+        for token in ColorToken::ALL {
+            let (fill, outline) = colors(token);
+            let name = tr(lang, color_key(token));
+            if swatch_ui(
+                ui,
+                fill,
+                outline,
+                selected == Some(Some(token)),
+                &name,
+                rounding,
+            )
+            .clicked()
+            {
+                choice = Some(Some(token));
+            }
+        }
+    });
+    ui.add_space(ui.spacing().item_spacing.y);
+    choice
+}
+
+/// One colour swatch, a radio button to screen readers; `label` is its colour's name.
+fn swatch_ui(
+    ui: &mut Ui,
+    fill: Color32,
+    outline: Color32,
+    selected: bool,
+    label: &str,
+    rounding: u8,
+) -> Response {
+    let side = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(side, side), Sense::click());
+    response
+        .widget_info(|| WidgetInfo::selected(Role::RadioButton, ui.is_enabled(), selected, label));
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.style().interact_selectable(&response, selected);
+        let painter = ui.painter();
+        let inner = rect.shrink(3.0);
+        painter.rect(
+            inner,
+            CornerRadius::same(rounding),
+            fill,
+            Stroke::new(1.0, outline),
+            StrokeKind::Inside,
+        );
+        if selected || response.hovered() || response.has_focus() {
+            let stroke = if selected {
+                ui.visuals().selection.stroke
+            } else {
+                visuals.fg_stroke
+            };
+            painter.rect_stroke(
+                rect.shrink(0.5),
+                CornerRadius::same(rounding.saturating_add(2)),
+                Stroke::new(2.0, stroke.color),
+                StrokeKind::Inside,
+            );
+        }
+    }
+    response.on_hover_text(label.to_owned())
+}
+
+// ---------------------------------------------------------------------------------------------
+// Message keys
+
+/// The message key of a colour's name.
+fn color_key(token: ColorToken) -> &'static str {
+    match token {
+        ColorToken::Yellow => "color-yellow",
+        ColorToken::Orange => "color-orange",
+        ColorToken::Red => "color-red",
+        ColorToken::Pink => "color-pink",
+        ColorToken::Purple => "color-purple",
+        ColorToken::Blue => "color-blue",
+        ColorToken::Teal => "color-teal",
+        ColorToken::Green => "color-green",
+        ColorToken::Gray => "color-gray",
+    }
+}
+
+/// The message key of a map type's name.
+fn map_type_key(map_type: MapType) -> &'static str {
+    match map_type {
+        MapType::CurrentState => "map-type-current",
+        MapType::FutureState => "map-type-future",
+        MapType::DayInTheLife => "map-type-day",
+        MapType::ServiceBlueprint => "map-type-blueprint",
+    }
+}
+
+/// A lane kind's icon and name.
+fn lane_kind_name(lang: Lang, kind: LaneKind) -> String {
+    let key = match kind {
+        LaneKind::Touchpoints => "lane-kind-touchpoints",
+        LaneKind::Actions => "lane-kind-actions",
+        LaneKind::Thoughts => "lane-kind-thoughts",
+        LaneKind::Emotions => "lane-kind-emotions",
+        LaneKind::PainPoints => "lane-kind-pain-points",
+        LaneKind::Opportunities => "lane-kind-opportunities",
+        LaneKind::Metrics => "lane-kind-metrics",
+        LaneKind::Text => "lane-kind-text",
+        LaneKind::Frontstage => "lane-kind-frontstage",
+        LaneKind::Backstage => "lane-kind-backstage",
+        LaneKind::Support => "lane-kind-support",
+    };
+    format!("{} {}", lane_icon(kind), tr(lang, key))
+}
+
+/// The message key of a severity's name, 1 (minor) to 5 (critical).
+fn severity_key(severity: u8) -> &'static str {
+    match severity {
+        0 | 1 => "insp-severity-1",
+        2 => "insp-severity-2",
+        3 => "insp-severity-3",
+        4 => "insp-severity-4",
+        _ => "insp-severity-5",
+    }
+}
+
+/// The message key of a pain point's status.
+fn status_key(status: PainStatus) -> &'static str {
+    match status {
+        PainStatus::Open => "insp-status-open",
+        PainStatus::InProgress => "insp-status-in-progress",
+        PainStatus::Fixed => "insp-status-fixed",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::Queryable as _;
+
+    use super::*;
+    use crate::edit::Document;
+
+    /// The harness state: the map, the selection, and every command the panel emitted.
+    type State = (JourneyMap, Selection, Vec<EditCommand>);
+
+    /// Which of the three panels a harness shows.
+    #[derive(Clone, Copy)]
+    enum Panel {
+        Inspector,
+        Persona,
+        Properties,
+    }
+
+    fn sample() -> JourneyMap {
+        let path =
+            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/may-ep-trai-cay.ron");
+        crate::file::load(&path).expect("the sample loads").map
+    }
+
+    fn id(s: &str) -> Id {
+        Id::new(s)
+    }
+
+    /// A panel in a side-panel-sized window. Commands are kept in the state and also applied to
+    /// the map after each frame, as the app does, so the next frame shows their effect.
+    fn harness(panel: Panel, lang: Lang, selection: Selection) -> Harness<'static, State> {
+        harness_themed(panel, lang, selection, egui::Theme::Light)
+    }
+
+    fn harness_themed(
+        panel: Panel,
+        lang: Lang,
+        selection: Selection,
+        theme: egui::Theme,
+    ) -> Harness<'static, State> {
+        Harness::builder()
+            .with_size([360.0, 800.0])
+            .with_theme(theme)
+            .with_context_setup(crate::ui::fonts::install)
+            .build_ui_state(
+                move |ui, (map, selection, out): &mut State| {
+                    let before = out.len();
+                    match panel {
+                        Panel::Inspector => inspector_ui(ui, lang, map, selection, out),
+                        Panel::Persona => persona_ui(ui, lang, map, out),
+                        Panel::Properties => map_properties_ui(ui, lang, map, out),
+                    }
+                    let mut document = Document::new(map.clone(), true);
+                    for command in &out[before..] {
+                        document
+                            .apply(command.clone())
+                            .expect("the command applies");
+                    }
+                    *map = document.map().clone();
+                },
+                (sample(), selection, Vec::new()),
+            )
+    }
+
+    fn card<'a>(harness: &'a Harness<'static, State>, card_id: &str) -> &'a Card {
+        harness
+            .state()
+            .0
+            .card(&id(card_id))
+            .expect("the card exists")
+    }
+
+    #[test]
+    fn typing_into_the_text_field_sets_the_card_text() {
+        let mut harness = harness(Panel::Inspector, Lang::En, Selection::only_card(id("c32")));
+        harness.run();
+        harness.get_by_label("Text").focus();
+        harness.run();
+        harness.get_by_label("Text").type_text(" rồi chọn");
+        harness.run();
+        let (_, _, out) = harness.state();
+        assert!(
+            out.iter().any(|c| matches!(
+                c,
+                EditCommand::SetCard(card) if card.id == id("c32") && card.text.contains(" rồi chọn")
+            )),
+            "{out:#?}"
+        );
+        assert!(card(&harness, "c32").text.contains(" rồi chọn"));
+        // Only the text changed.
+        assert!(card(&harness, "c32").pain.is_none());
+    }
+
+    #[test]
+    fn a_card_becomes_a_pain_point_and_gets_a_severity() {
+        let mut harness = harness(Panel::Inspector, Lang::En, Selection::only_card(id("c32")));
+        harness.run();
+        // An action card: the pain section starts collapsed.
+        assert!(
+            harness
+                .query_by_label("This card is a pain point")
+                .is_none()
+        );
+        harness.get_by_label("⚠ Pain point").click();
+        harness.run();
+        harness.get_by_label("This card is a pain point").click();
+        harness.run();
+        let pain = card(&harness, "c32")
+            .pain
+            .clone()
+            .expect("now a pain point");
+        assert_eq!(pain.severity, 3);
+
+        harness.get_by_label("Severity").set_value_accesskit(5.0);
+        harness.run();
+        assert_eq!(
+            card(&harness, "c32").pain.as_ref().map(|p| p.severity),
+            Some(5)
+        );
+        let (_, _, out) = harness.state();
+        assert!(out.iter().any(|c| matches!(
+            c,
+            EditCommand::SetCard(card) if card.pain.as_ref().is_some_and(|p| p.severity == 5)
+        )));
+
+        harness.get_by_label("This card is a pain point").click();
+        harness.run();
+        assert!(card(&harness, "c32").pain.is_none());
+    }
+
+    #[test]
+    fn a_pain_card_shows_its_section_open_and_edits_status_and_evidence() {
+        let mut harness = harness(Panel::Inspector, Lang::En, Selection::only_card(id("c46")));
+        harness.run();
+        harness.get_by_label("Severity").set_value_accesskit(1.0);
+        harness.run();
+        harness.get_by_label("Fixed").click();
+        harness.run();
+        let pain = card(&harness, "c46").pain.clone().expect("a pain point");
+        assert_eq!(pain.severity, 1);
+        assert_eq!(pain.status, PainStatus::Fixed);
+        assert_eq!(pain.evidence.len(), 2);
+
+        harness.get_by_label("+ Metric").click();
+        harness.run();
+        harness.get_by_label("+ Link").click();
+        harness.run();
+        let evidence = &card(&harness, "c46")
+            .pain
+            .as_ref()
+            .expect("a pain point")
+            .evidence;
+        assert_eq!(evidence.len(), 4);
+        assert!(matches!(&evidence[2], Evidence::Metric(m) if *m == id("c54")));
+        assert!(matches!(&evidence[3], Evidence::Link(url) if url.is_empty()));
+
+        harness.get_by_label("Remove evidence 1").click();
+        harness.run();
+        let evidence = &card(&harness, "c46")
+            .pain
+            .as_ref()
+            .expect("a pain point")
+            .evidence;
+        assert_eq!(evidence.len(), 3);
+        assert!(matches!(&evidence[0], Evidence::Text(_)));
+    }
+
+    #[test]
+    fn an_opportunity_links_to_pain_points() {
+        let mut harness = harness(Panel::Inspector, Lang::En, Selection::only_card(id("c50")));
+        harness.run();
+        harness.get_by_label("Impact").set_value_accesskit(2.0);
+        harness.run();
+        let map = sample();
+        let chatbot = map.card(&id("c47")).expect("c47");
+        harness.get_by_label(&card_name(Lang::En, chatbot)).click();
+        harness.run();
+        let opportunity = card(&harness, "c50")
+            .opportunity
+            .clone()
+            .expect("an opportunity");
+        assert_eq!(opportunity.impact, 2);
+        assert_eq!(opportunity.addresses, vec![id("c46"), id("c47")]);
+    }
+
+    #[test]
+    fn several_cards_share_a_colour() {
+        let selection = Selection {
+            cards: vec![id("c32"), id("c33"), id("c47")],
+            ..Selection::default()
+        };
+        let mut harness = harness(Panel::Inspector, Lang::En, selection);
+        harness.run();
+        harness.get_by_label("3 cards selected");
+        assert!(harness.query_by_label("Text").is_none());
+        harness.get_by_label("Blue").click();
+        harness.run();
+        let (map, _, out) = harness.state();
+        // c47 was red, the others default: one command per card.
+        assert_eq!(out.len(), 3, "{out:#?}");
+        for c in ["c32", "c33", "c47"] {
+            assert_eq!(
+                map.card(&id(c)).and_then(|c| c.color),
+                Some(ColorToken::Blue)
+            );
+        }
+    }
+
+    #[test]
+    fn a_touchpoint_changes_channel() {
+        let mut harness = harness(Panel::Inspector, Lang::En, Selection::only_card(id("c26")));
+        harness.run();
+        harness.get_by_label("Channel").click();
+        harness.run();
+        eprintln!("STORE {:?}", harness.get_by_label("Store").rect());
+        harness.get_by_label("Store").click();
+        harness.run();
+        assert_eq!(
+            card(&harness, "c26").channel,
+            Some(Channel {
+                kind: ChannelKind::Store,
+                online: false
+            })
+        );
+        harness.get_by_label("Online").click();
+        harness.run();
+        assert_eq!(
+            card(&harness, "c26").channel.as_ref().map(|c| c.online),
+            Some(true)
+        );
+    }
+
+    #[test]
+    fn a_stage_is_renamed_recoloured_and_split() {
+        let mut harness = harness(Panel::Inspector, Lang::En, Selection::only_stage(id("s3")));
+        harness.run();
+        harness.get_by_label("Purple").click();
+        harness.run();
+        harness.get_by_label("+ Add step").click();
+        harness.run();
+        harness.get_by_label("Step 1").focus();
+        harness.run();
+        harness.get_by_label("Step 1").type_text("!");
+        harness.run();
+        let map = &harness.state().0;
+        let stage = map.stages.iter().find(|s| s.id == id("s3")).expect("s3");
+        assert_eq!(stage.color, Some(ColorToken::Purple));
+        assert_eq!(stage.steps.len(), 3);
+        assert_eq!(stage.steps[2].name, "New step");
+        assert!(stage.steps[0].name.contains('!'), "{}", stage.steps[0].name);
+    }
+
+    #[test]
+    fn a_lane_with_cards_cannot_become_the_emotion_lane() {
+        let mut harness = harness(Panel::Inspector, Lang::En, Selection::only_lane(id("l17")));
+        harness.run();
+        harness.get_by_label("Kind").click();
+        harness.run();
+        assert!(harness.query_by_label("😊 Emotions").is_none());
+        harness.get_by_label("📝 Free text").click();
+        harness.run();
+        let lane = harness.state().0.lane(&id("l17")).cloned().expect("l17");
+        assert_eq!(lane.kind, LaneKind::Text);
+    }
+
+    #[test]
+    fn a_step_is_renamed() {
+        let mut harness = harness(Panel::Inspector, Lang::Vi, Selection::only_step(id("st7")));
+        harness.run();
+        harness.get_by_label("Tên").focus();
+        harness.run();
+        harness.get_by_label("Tên").type_text(" qua chatbot");
+        harness.run();
+        let (_, _, out) = harness.state();
+        assert!(out.iter().any(|c| matches!(
+            c,
+            EditCommand::RenameStep { id: step, name } if *step == id("st7") && name.contains("qua chatbot")
+        )));
+    }
+
+    #[test]
+    fn the_persona_name_and_lists_are_edited() {
+        let mut harness = harness(Panel::Persona, Lang::En, Selection::default());
+        harness.run();
+        harness.get_by_label("Name").focus();
+        harness.run();
+        harness.get_by_label("Name").type_text(" Nguyễn");
+        harness.run();
+        assert!(harness.state().0.persona.name.contains(" Nguyễn"));
+        let (_, _, out) = harness.state();
+        assert!(
+            matches!(out.last(), Some(EditCommand::SetPersona(p)) if p.name.contains("Nguyễn"))
+        );
+
+        harness.get_by_label("Needs: add an item").click();
+        harness.run();
+        assert_eq!(harness.state().0.persona.needs.len(), 4);
+        harness.get_by_label("Goals: remove item 1").click();
+        harness.run();
+        assert_eq!(harness.state().0.persona.goals.len(), 1);
+        harness.get_by_label("👵").click();
+        harness.run();
+        assert_eq!(harness.state().0.persona.avatar, "👵");
+    }
+
+    #[test]
+    fn the_map_title_goals_and_review_are_edited() {
+        let mut harness = harness(Panel::Properties, Lang::En, Selection::default());
+        harness.run();
+        harness.get_by_label("Title").focus();
+        harness.run();
+        harness.get_by_label("Title").type_text(" 2026");
+        harness.run();
+        assert!(
+            harness.state().0.title.ends_with(" 2026"),
+            "{}",
+            harness.state().0.title
+        );
+        assert!(matches!(
+            harness.state().2.last(),
+            Some(EditCommand::SetMapInfo(info)) if info.title.ends_with(" 2026")
+        ));
+
+        // Two goals: a third may be added, a fourth not.
+        harness.get_by_label("Business goals: add an item").click();
+        harness.run();
+        assert_eq!(harness.state().0.goals.len(), 3);
+        harness.get_by_label("Business goals: add an item").click();
+        harness.run();
+        assert_eq!(harness.state().0.goals.len(), 3);
+
+        harness.get_by_label("Today").click();
+        harness.run();
+        assert_eq!(
+            harness.state().0.review.last_reviewed,
+            Some(jiff::Zoned::now().date())
+        );
+    }
+
+    #[test]
+    fn a_half_typed_date_waits_until_it_parses() {
+        let mut harness = harness(Panel::Properties, Lang::En, Selection::default());
+        harness.run();
+        let commands = harness.state().2.len();
+        let field = harness.get_by_label("Last reviewed");
+        field.focus();
+        harness.run();
+        // Select all, then type over it: the field holds "2025-1" for a while.
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        harness.run();
+        harness.get_by_label("Last reviewed").type_text("2025-1");
+        harness.run();
+        assert_eq!(
+            harness.state().2.len(),
+            commands,
+            "nothing sent for a half date"
+        );
+        harness.get_by_label("Type the date as YYYY-MM-DD, e.g. 2025-03-31.");
+        harness.get_by_label("Last reviewed").type_text("2-24");
+        harness.run();
+        assert_eq!(
+            harness.state().0.review.last_reviewed,
+            Some(jiff::civil::date(2025, 12, 24))
+        );
+    }
+
+    #[test]
+    fn another_content_language_is_typed_in() {
+        let mut harness = harness(Panel::Properties, Lang::En, Selection::default());
+        harness.run();
+        harness.get_by_label("Content language").click();
+        harness.run();
+        harness.get_by_label("Other…").click();
+        harness.run();
+        harness.get_by_label("Language code").focus();
+        harness.run();
+        harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+        harness.run();
+        harness.get_by_label("Language code").type_text("th");
+        harness.run();
+        assert_eq!(harness.state().0.language, "th");
+    }
+
+    /// Every panel and kind of selection draws in both languages and themes with the bundled
+    /// fonts (kittest panics on a missing glyph) and every input has a name (kittest checks).
+    #[test]
+    fn every_panel_renders_in_both_languages() {
+        let map = sample();
+        let mut selections = vec![
+            Selection::default(),
+            Selection::only_stage(id("s3")),
+            Selection::only_step(id("st4")),
+            Selection::only_lane(id("l18")),
+            Selection {
+                cards: vec![id("c22"), id("c46")],
+                ..Selection::default()
+            },
+        ];
+        for lane in &map.lanes {
+            if let Some(c) = map.cards.iter().find(|c| c.lane == lane.id) {
+                selections.push(Selection::only_card(c.id.clone()));
+            }
+        }
+        for lang in Lang::ALL {
+            for theme in [egui::Theme::Light, egui::Theme::Dark] {
+                let mut harness =
+                    harness_themed(Panel::Inspector, lang, Selection::default(), theme);
+                for selection in &selections {
+                    harness.state_mut().1 = selection.clone();
+                    harness.run();
+                }
+                assert!(harness.state().2.is_empty(), "{:#?}", harness.state().2);
+                for panel in [Panel::Persona, Panel::Properties] {
+                    let mut harness = harness_themed(panel, lang, Selection::default(), theme);
+                    harness.run();
+                    assert!(harness.state().2.is_empty(), "{:#?}", harness.state().2);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn language_tags_are_checked_loosely() {
+        for good in ["fr", "pt-BR", "zh-Hans", "es-419"] {
+            assert!(is_plausible_language_tag(good), "{good}");
+        }
+        for bad in ["", "f", "fr-", "-fr", "fr BR", "1a"] {
+            assert!(!is_plausible_language_tag(bad), "{bad}");
+        }
+    }
+}
