@@ -291,7 +291,6 @@ impl JourneyApp {
                     .default_size(320.0)
                     .show(ui, |ui| {
                         egui::ScrollArea::vertical().show(ui, |ui| {
-                            ui.heading(tr(lang, "view-inspector"));
                             inspector::inspector_ui(ui, lang, map, &self.editor.selection, &mut out.commands);
                         });
                     });
@@ -440,7 +439,7 @@ impl JourneyApp {
     }
 
     fn global_shortcuts(&mut self, ctx: &egui::Context) {
-        let typing = ctx.egui_wants_keyboard_input();
+        let typing = ctx.text_edit_focused();
         let shortcut = |mods, key| ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(mods, key)));
         if shortcut(Modifiers::COMMAND, Key::S) {
             self.save(None);

@@ -78,7 +78,9 @@ impl CanvasView {
     /// Zoom and offset that show the whole map in `canvas`, at most 100 %.
     pub fn fit(&mut self, map_size: Vec2, canvas: Rect) {
         let margin = 16.0;
-        let available = (canvas.size() - Vec2::splat(2.0 * margin)).max(Vec2::splat(1.0));
+        // Room right of the stages and below the lanes for the "add" buttons.
+        let buttons = vec2(44.0, 40.0);
+        let available = (canvas.size() - Vec2::splat(2.0 * margin) - buttons).max(Vec2::splat(1.0));
         let zoom = (available.x / map_size.x.max(1.0))
             .min(available.y / map_size.y.max(1.0))
             .clamp(zoom::MIN, 1.0);
@@ -209,7 +211,7 @@ pub fn handle_zoom_and_scroll(ui: &Ui, view: &mut CanvasView, response: &Respons
             view.offset += scroll;
         }
     }
-    if ui.ctx().egui_wants_keyboard_input() {
+    if ui.ctx().text_edit_focused() {
         return;
     }
     let (zoom_in, zoom_out, reset) = ui.input_mut(|i| {

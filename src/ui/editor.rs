@@ -19,6 +19,10 @@ use super::i18n::{Lang, tr, tr_args};
 use super::selection::Selection;
 use super::theme::Theme;
 
+/// Cards, headers and labels take clicks and drags but never keyboard focus: the canvas keeps
+/// it, so Tab, the arrows and Enter always act on cells.
+const ITEM_SENSE: Sense = Sense::CLICK.union(Sense::DRAG);
+
 /// What is being edited in place.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum EditTarget {
@@ -80,6 +84,7 @@ pub struct EditorState {
     /// Lanes shown collapsed.
     pub collapsed: BTreeSet<Id>,
     drag: Option<Drag>,
+    canvas_id: Option<egui::Id>,
 }
 
 impl EditorState {
@@ -135,6 +140,30 @@ pub fn editor_ui(
     }
 
     let (canvas, background) = ui.allocate_exact_size(ui.available_size(), Sense::click_and_drag());
+    // The keyboard focus of the canvas is a widget of its own that senses no clicks, so Enter
+    // and Space reach the cell commands instead of "clicking" the background. While it has
+    // focus, Tab and the arrows move between cells instead of between widgets; a text field
+    // elsewhere (the inspector) keeps its keys.
+    let keyboard_focus = ui.interact(canvas, ui.scope_id().with("canvas-keyboard"), Sense::FOCUSABLE);
+    let canvas_id = keyboard_focus.id;
+    state.canvas_id = Some(canvas_id);
+    if keyboard_focus.has_focus() {
+        ui.memory_mut(|m| {
+            m.set_focus_lock_filter(
+                canvas_id,
+                egui::EventFilter {
+                    tab: true,
+                    horizontal_arrows: true,
+                    vertical_arrows: true,
+                    escape: true,
+                },
+            );
+        });
+    }
+    let focused = ui.memory(|m| m.focused());
+    if focused.is_none() && state.editing.is_none() {
+        ui.memory_mut(|m| m.request_focus(canvas_id));
+    }
     background.widget_info(|| {
         WidgetInfo::labeled(
             Role::Canvas,
@@ -150,16 +179,8 @@ pub fn editor_ui(
     let to_map = to_screen.inverse();
     let pointer_in_map = ui.input(|i| i.pointer.interact_pos()).map(|p| to_map * p);
 
-    // 1. Interaction, topmost last: background, cards, then the sticky headers and labels.
-    if interactive {
-        background_interaction(ui, state, map, layout, &background, canvas, &mut out);
-        cards_interaction(ui, state, map, layout, canvas, lang, &mut out);
-        headers_interaction(ui, state, map, layout, metrics, canvas, lang, &mut out);
-        lanes_interaction(ui, state, map, layout, metrics, canvas, lang, &mut out);
-        finish_drag(ui, state, map, layout, pointer_in_map, &mut out);
-    }
-
-    // 2. Painting.
+    // 1. Painting, with the state as the last frame left it; the widgets added below (buttons,
+    //    the text editor) then draw on top of the map.
     let editing_id = match &state.editing {
         Some(Editing {
             target: EditTarget::Card(id),
@@ -187,10 +208,24 @@ pub fn editor_ui(
         canvas::hover_tooltip(&background, map, layout, to_map * pointer, state.view.zoom);
     }
 
+    // 2. Interaction, topmost last: background, cards, then the sticky headers and labels.
+    if interactive {
+        background_interaction(ui, state, map, layout, &background, canvas, &mut out);
+        cards_interaction(ui, state, map, layout, canvas, lang, &mut out);
+        headers_interaction(ui, state, map, layout, metrics, canvas, lang, &mut out);
+        lanes_interaction(ui, state, map, layout, metrics, canvas, lang, &mut out);
+        finish_drag(ui, state, map, layout, pointer_in_map, &mut out);
+    }
+
     // 3. The in-place editor on top of everything.
     if interactive {
-        inplace_editor_ui(ui, state, map, layout, metrics, canvas, &mut out);
-        if state.editing.is_none() && !ui.ctx().egui_wants_keyboard_input() {
+        let was_editing = state.editing.is_some();
+        inplace_editor_ui(ui, state, map, layout, metrics, canvas, lang, &mut out);
+        if was_editing && state.editing.is_none() {
+            ui.memory_mut(|m| m.request_focus(canvas_id));
+        }
+        let canvas_focused = ui.memory(|m| m.focused().is_none_or(|f| f == canvas_id));
+        if state.editing.is_none() && canvas_focused && !ui.ctx().text_edit_focused() {
             keyboard(ui, state, map, layout, canvas, &mut out);
             clipboard(ui, state, map, &mut out);
         }
@@ -247,6 +282,9 @@ fn background_interaction(
         .interact_pointer_pos()
         .and_then(|p| layout.cell_at(to_map * p));
     if response.clicked() {
+        if let Some(id) = state.canvas_id {
+            ui.memory_mut(|m| m.request_focus(id));
+        }
         state.editing = None;
         if !shift {
             state.selection = Selection::default();
@@ -298,7 +336,7 @@ fn cards_interaction(
         let response = ui.interact(
             rect,
             ui.scope_id().with(("card", &card.id)),
-            Sense::click_and_drag(),
+            ITEM_SENSE,
         );
         response.widget_info(|| {
             let text = if card.text.is_empty() {
@@ -313,6 +351,7 @@ fn cards_interaction(
                 tr_args(lang, "card-label", &[("text", text.into())]),
             )
         });
+        focus_canvas_on_click(ui, state, &response);
         if response.clicked() {
             state.editing = None;
             if modifiers.shift || modifiers.command {
@@ -342,6 +381,16 @@ fn cards_interaction(
             state.drag = Some(Drag::Cards { ids, grab });
         }
         response.context_menu(|ui| card_menu_ui(ui, state, map, card, lang, out));
+    }
+}
+
+/// Clicking a card or header gives the keyboard to the canvas (not to that element), so Tab,
+/// the arrows and Enter keep working on cells.
+fn focus_canvas_on_click(ui: &Ui, state: &EditorState, response: &Response) {
+    if (response.clicked() || response.drag_started() || response.double_clicked())
+        && let Some(id) = state.canvas_id
+    {
+        ui.memory_mut(|m| m.request_focus(id));
     }
 }
 
@@ -485,7 +534,7 @@ fn headers_interaction(
         if rect.width() <= 0.0 {
             continue;
         }
-        let response = ui.interact(rect, ui.scope_id().with(("stage", &stage.id)), Sense::click_and_drag());
+        let response = ui.interact(rect, ui.scope_id().with(("stage", &stage.id)), ITEM_SENSE);
         response.widget_info(|| {
             WidgetInfo::selected(
                 Role::Button,
@@ -494,6 +543,7 @@ fn headers_interaction(
                 tr_args(lang, "stage-label", &[("name", stage.name.clone().into())]),
             )
         });
+        focus_canvas_on_click(ui, state, &response);
         if response.clicked() {
             state.editing = None;
             state.selection = Selection::only_stage(stage.id.clone());
@@ -558,6 +608,9 @@ fn headers_interaction(
             .on_hover_text(tr(lang, "canvas-add-stage-hint"));
         response.widget_info(|| WidgetInfo::labeled(Role::Button, true, tr(lang, "canvas-add-stage-hint")));
         if response.clicked() {
+            if let Some(id) = state.canvas_id {
+                ui.memory_mut(|m| m.request_focus(id));
+            }
             out.commands.push(EditCommand::AddStage {
                 index: map.stages.len(),
                 name: tr(lang, "canvas-new-stage"),
@@ -574,11 +627,12 @@ fn headers_interaction(
         if rect.width() <= 0.0 {
             continue;
         }
-        let response = ui.interact(rect, ui.scope_id().with(("step", &step.id)), Sense::click());
+        let response = ui.interact(rect, ui.scope_id().with(("step", &step.id)), Sense::CLICK);
         let label = if step.name.is_empty() { stage.name.clone() } else { step.name.clone() };
         response.widget_info(|| {
             WidgetInfo::labeled(Role::Button, true, tr_args(lang, "step-label", &[("name", label.clone().into())]))
         });
+        focus_canvas_on_click(ui, state, &response);
         if response.clicked() {
             state.editing = None;
             state.selection = Selection::only_step(step.id.clone());
@@ -629,7 +683,7 @@ fn lanes_interaction(
         if rect.height() <= 0.0 {
             continue;
         }
-        let response = ui.interact(rect, ui.scope_id().with(("lane", &lane.id)), Sense::click_and_drag());
+        let response = ui.interact(rect, ui.scope_id().with(("lane", &lane.id)), ITEM_SENSE);
         response.widget_info(|| {
             WidgetInfo::selected(
                 Role::Button,
@@ -638,6 +692,7 @@ fn lanes_interaction(
                 tr_args(lang, "lane-label", &[("name", lane.name.clone().into())]),
             )
         });
+        focus_canvas_on_click(ui, state, &response);
         if response.clicked() {
             state.editing = None;
             state.selection = Selection::only_lane(lane.id.clone());
@@ -843,6 +898,7 @@ fn drop_preview(
 }
 
 /// The text editor shown over a card or header while editing in place.
+#[expect(clippy::too_many_arguments, reason = "the editor needs all of these")]
 fn inplace_editor_ui(
     ui: &mut Ui,
     state: &mut EditorState,
@@ -850,6 +906,7 @@ fn inplace_editor_ui(
     layout: &MapLayout,
     metrics: &LayoutMetrics,
     canvas: Rect,
+    lang: Lang,
     out: &mut EditorOutput,
 ) {
     let Some(editing) = &mut state.editing else {
@@ -932,6 +989,13 @@ fn inplace_editor_ui(
     .desired_rows(1);
     ui.painter().rect_stroke(rect.expand(3.0), 3.0, Stroke::new(2.0, theme.selection), egui::StrokeKind::Outside);
     let response = ui.put(rect, edit);
+    let (role, key) = match &editing.target {
+        EditTarget::Card(_) => (Role::MultilineTextInput, "inplace-card"),
+        EditTarget::Stage(_) => (Role::TextInput, "inplace-stage"),
+        EditTarget::Step(_) => (Role::TextInput, "inplace-step"),
+        EditTarget::Lane(_) => (Role::TextInput, "inplace-lane"),
+    };
+    response.widget_info(|| WidgetInfo::labeled(role, true, tr(lang, key)));
     if editing.focus_pending {
         response.request_focus();
         editing.focus_pending = false;
@@ -1039,10 +1103,6 @@ fn keyboard(
     canvas: Rect,
     out: &mut EditorOutput,
 ) {
-    // Only while the pointer is over the canvas or nothing else has focus.
-    if ui.memory(|m| m.focused().is_some()) {
-        return;
-    }
     let pressed = |key, mods| ui.input_mut(|i| i.consume_key(mods, key));
     if pressed(Key::Tab, Modifiers::NONE) {
         move_cursor_tab(state, map, layout, false);

@@ -595,6 +595,9 @@ mod tests {
         Harness::builder()
             .with_size([1280.0, 800.0])
             .with_context_setup(crate::ui::fonts::install)
+            // kittest runs one frame per input event; at 60 frames a second the two clicks
+            // of a double-click fall within egui's double-click delay.
+            .with_step_dt(1.0 / 60.0)
             .build_ui_state(
                 move |ui, state: &mut State| {
                     if state.result.is_none() {
@@ -621,7 +624,9 @@ mod tests {
         dir
     }
 
-    fn double_click(harness: &Harness<'_, State>, label: &str) {
+    fn double_click(harness: &mut Harness<'_, State>, label: &str) {
+        // Let an earlier click age first, or egui counts this one as a triple click.
+        harness.run_steps(30);
         let node = harness.get_by_label(label);
         node.click();
         node.click();
@@ -646,7 +651,7 @@ mod tests {
         harness.run();
         assert!(harness.query_by_label("📄 .hidden.ron").is_none());
 
-        double_click(&harness, "📁 maps");
+        double_click(&mut harness, "📁 maps");
         harness.run();
         assert_eq!(harness.state().dialog.folder(), dir.path().join("maps"));
         assert!(harness.query_by_label("📄 notes.txt").is_none());
@@ -673,7 +678,7 @@ mod tests {
         harness.get_by_label("⬆ Lên").click();
         harness.run();
         assert_eq!(harness.state().dialog.folder(), dir.path());
-        double_click(&harness, "📄 top.ron");
+        double_click(&mut harness, "📄 top.ron");
         harness.run();
         assert_eq!(
             harness.state().result,

@@ -41,7 +41,8 @@ const SCORE_RANGE: std::ops::RangeInclusive<u8> = 1..=5;
 /// How many characters of a card's text name it in a list or a picker.
 const CARD_NAME_CHARS: usize = 48;
 
-/// Person emoji offered as persona avatars; all single code points, so every font draws them.
+/// Person emoji offered as persona avatars: single code points (no ZWJ sequences, which egui
+/// cannot join), all in the bundled Noto Emoji.
 const AVATARS: [&str; 14] = [
     "👩", "👨", "🧑", "👧", "👦", "👵", "👴", "🧓", "👶", "🧒", "👱", "🧔", "🧕", "👷",
 ];
@@ -186,6 +187,7 @@ pub fn map_properties_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, out: &mut Ve
                 Grid::new("type-language").num_columns(2).show(ui, |ui| {
                     let label = ui.label(tr(lang, "props-map-type"));
                     ComboBox::from_id_salt("map-type")
+                        .width(ui.available_width())
                         .selected_text(tr(lang, map_type_key(info.map_type)))
                         .show_ui(ui, |ui| {
                             for map_type in MapType::ALL {
@@ -208,7 +210,10 @@ pub fn map_properties_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, out: &mut Ve
                     &tr(lang, "props-goals"),
                     &tr(lang, "props-goals-hint"),
                     &mut info.goals,
-                    Some(MAX_GOALS),
+                    Some(Limit {
+                        max: MAX_GOALS,
+                        why: tr(lang, "props-goals-max"),
+                    }),
                 );
                 if info.goals.is_empty() {
                     ui.weak(tr(lang, "props-goals-empty"));
@@ -355,8 +360,8 @@ fn channel_ui(ui: &mut Ui, lang: Lang, channel: &mut Option<Channel>) {
             Some(kind) => kind.name(lang.code()).to_owned(),
         };
         ComboBox::from_id_salt("channel-kind")
+            .width(ui.available_width())
             .selected_text(selected_text)
-            .height(ui.available_height().max(ui.spacing().combo_height))
             .show_ui(ui, |ui| {
                 if ui
                     .selectable_label(channel.is_none(), tr(lang, "insp-channel-none"))
@@ -402,6 +407,7 @@ fn channel_ui(ui: &mut Ui, lang: Lang, channel: &mut Option<Channel>) {
             ui.add(
                 TextEdit::singleline(name)
                     .id_salt("channel-name")
+                    .desired_width(ui.available_width())
                     .hint_text(tr(lang, "insp-channel-name-hint")),
             )
             .labelled_by(label.id);
@@ -455,7 +461,9 @@ fn pain_ui(
             };
             Grid::new("pain-grid").num_columns(2).show(ui, |ui| {
                 let label = ui.label(tr(lang, "insp-severity"));
-                ui.horizontal(|ui| {
+                // Stacked, not side by side: "5 · Rất nghiêm trọng" does not fit beside the
+                // slider in a narrow panel, and wrapping inside a grid cell overlaps the next row.
+                ui.vertical(|ui| {
                     ui.add(
                         Slider::new(&mut pain.severity, SEVERITY_MIN..=SEVERITY_MAX)
                             .show_value(false),
@@ -477,18 +485,29 @@ fn pain_ui(
                     .labelled_by(label.id);
                 ui.end_row();
 
-                ui.label(tr(lang, "insp-status"));
-                ui.horizontal_wrapped(|ui| {
-                    for status in [PainStatus::Open, PainStatus::InProgress, PainStatus::Fixed] {
-                        ui.radio_value(&mut pain.status, status, tr(lang, status_key(status)));
-                    }
-                });
+                let label = ui.label(tr(lang, "insp-status"));
+                ComboBox::from_id_salt("status")
+                    .selected_text(tr(lang, status_key(pain.status)))
+                    .width(ui.available_width())
+                    .show_ui(ui, |ui| {
+                        for status in [PainStatus::Open, PainStatus::InProgress, PainStatus::Fixed]
+                        {
+                            ui.selectable_value(
+                                &mut pain.status,
+                                status,
+                                tr(lang, status_key(status)),
+                            );
+                        }
+                    })
+                    .response
+                    .labelled_by(label.id);
                 ui.end_row();
 
                 let label = ui.label(tr(lang, "insp-owner"));
                 ui.add(
                     TextEdit::singleline(&mut pain.owner)
                         .id_salt("owner")
+                        .desired_width(ui.available_width())
                         .hint_text(tr(lang, "insp-owner-hint")),
                 )
                 .labelled_by(label.id);
@@ -701,16 +720,11 @@ fn opportunity_ui(
                 return;
             };
             Grid::new("opportunity-grid").num_columns(2).show(ui, |ui| {
-                for (key, value) in [
-                    ("impact", &mut opportunity.impact),
-                    ("effort", &mut opportunity.effort),
+                for (name, value) in [
+                    (tr(lang, "insp-impact"), &mut opportunity.impact),
+                    (tr(lang, "insp-effort"), &mut opportunity.effort),
                 ] {
-                    let text = if key == "impact" {
-                        tr(lang, "insp-impact")
-                    } else {
-                        tr(lang, "insp-effort")
-                    };
-                    let label = ui.label(text);
+                    let label = ui.label(name);
                     ui.horizontal(|ui| {
                         ui.add(Slider::new(value, SCORE_RANGE).show_value(false))
                             .labelled_by(label.id);
@@ -885,6 +899,7 @@ fn lane_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, lane: &Lane, out: &mut Vec
         Grid::new("lane-kind").num_columns(2).show(ui, |ui| {
             let label = ui.label(tr(lang, "insp-lane-kind"));
             ComboBox::from_id_salt("kind")
+                .width(ui.available_width())
                 .selected_text(lane_kind_name(lang, kind))
                 .show_ui(ui, |ui| {
                     for choice in LaneKind::ALL {
@@ -960,6 +975,7 @@ fn language_ui(ui: &mut Ui, lang: Lang, language: &mut String) {
         _ => tr(lang, "props-language-other"),
     };
     ComboBox::from_id_salt("language")
+        .width(ui.available_width())
         .selected_text(selected_text)
         .show_ui(ui, |ui| {
             for l in Lang::ALL {
@@ -1118,7 +1134,7 @@ enum Lines {
     Many,
 }
 
-/// A label above a full-width text field tied to it; returns the field's response.
+/// A label above a full-width text field tied to it.
 fn text_field_ui(
     ui: &mut Ui,
     label: &str,
@@ -1126,31 +1142,35 @@ fn text_field_ui(
     id_salt: &str,
     text: &mut String,
     lines: Lines,
-) -> Response {
+) {
     let label = ui.label(label);
     let edit = match lines {
         Lines::One => TextEdit::singleline(text),
         Lines::Many => TextEdit::multiline(text).desired_rows(2),
     };
-    let response = ui
-        .add(
-            edit.id_salt(id_salt)
-                .hint_text(hint.to_owned())
-                .desired_width(f32::INFINITY),
-        )
-        .labelled_by(label.id);
+    ui.add(
+        edit.id_salt(id_salt)
+            .hint_text(hint.to_owned())
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id);
     ui.add_space(ui.spacing().item_spacing.y);
-    response
 }
 
-/// An editable list of short texts (goals, needs …): edit, remove, add; at most `max` items.
+/// At most how many items a list may hold, and why (shown on the disabled "add" button).
+struct Limit {
+    max: usize,
+    why: String,
+}
+
+/// An editable list of short texts (goals, needs …): edit, remove, add, up to a limit.
 fn string_list_ui(
     ui: &mut Ui,
     lang: Lang,
     list: &str,
     hint: &str,
     items: &mut Vec<String>,
-    max: Option<usize>,
+    limit: Option<Limit>,
 ) {
     ui.push_id(list, |ui| {
         ui.label(RichText::new(list).strong());
@@ -1178,7 +1198,7 @@ fn string_list_ui(
         if let Some(index) = remove {
             items.remove(index);
         }
-        let full = max.is_some_and(|max| items.len() >= max);
+        let full = limit.as_ref().is_some_and(|l| items.len() >= l.max);
         let add = ui
             .add_enabled(!full, egui::Button::new(tr(lang, "insp-list-add")))
             .accessible_name(tr_args(
@@ -1186,7 +1206,7 @@ fn string_list_ui(
                 "insp-list-add-to",
                 &[("list", list.to_owned().into())],
             ))
-            .on_disabled_hover_text(tr(lang, "props-goals-max"));
+            .on_disabled_hover_text(limit.map(|l| l.why).unwrap_or_default());
         if add.clicked() {
             items.push(String::new());
         }
@@ -1494,6 +1514,8 @@ mod tests {
         harness.run();
         harness.get_by_label("Severity").set_value_accesskit(1.0);
         harness.run();
+        harness.get_by_label("Status").click();
+        harness.run();
         harness.get_by_label("Fixed").click();
         harness.run();
         let pain = card(&harness, "c46").pain.clone().expect("a pain point");
@@ -1513,6 +1535,14 @@ mod tests {
         assert_eq!(evidence.len(), 4);
         assert!(matches!(&evidence[2], Evidence::Metric(m) if *m == id("c54")));
         assert!(matches!(&evidence[3], Evidence::Link(url) if url.is_empty()));
+
+        harness.get_by_label("Evidence 4").focus();
+        harness.run();
+        harness
+            .get_by_label("Evidence 4")
+            .type_text("https://bepxanh.vn/bao-hanh");
+        harness.run();
+        harness.get_by_label("Open the link");
 
         harness.get_by_label("Remove evidence 1").click();
         harness.run();
@@ -1572,7 +1602,9 @@ mod tests {
         harness.run();
         harness.get_by_label("Channel").click();
         harness.run();
-        eprintln!("STORE {:?}", harness.get_by_label("Store").rect());
+        let store = harness.get_by_label("Store");
+        store.scroll_to_me();
+        harness.run();
         harness.get_by_label("Store").click();
         harness.run();
         assert_eq!(
@@ -1772,6 +1804,11 @@ mod tests {
                 assert!(harness.state().2.is_empty(), "{:#?}", harness.state().2);
                 for panel in [Panel::Persona, Panel::Properties] {
                     let mut harness = harness_themed(panel, lang, Selection::default(), theme);
+                    harness.run();
+                    // The placeholder avatar, and a review long overdue.
+                    let map = &mut harness.state_mut().0;
+                    map.persona.avatar.clear();
+                    map.review.last_reviewed = Some(jiff::civil::date(2000, 1, 1));
                     harness.run();
                     assert!(harness.state().2.is_empty(), "{:#?}", harness.state().2);
                 }

@@ -573,7 +573,10 @@ mod tests {
             Some(StartAction::OpenRecent(present))
         );
 
+        // The samples are below the fold of a laptop screen: scroll there first.
         let last = samples().len() - 1;
+        harness.get_by_label(samples()[last].title).scroll_to_me();
+        harness.run();
         harness.get_by_label(samples()[last].title).click();
         harness.run();
         assert_eq!(harness.state().action, Some(StartAction::OpenSample(last)));

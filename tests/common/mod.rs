@@ -16,6 +16,7 @@ pub fn harness(app: JourneyApp, theme: egui::Theme) -> Harness<'static, JourneyA
     Harness::builder()
         .with_size(SIZE)
         .with_theme(theme)
+        .with_step_dt(1.0 / 30.0)
         .with_context_setup(journeymap::ui::fonts::install)
         .build_ui_state(|ui, app: &mut JourneyApp| app.ui(ui), app)
 }
@@ -37,4 +38,119 @@ pub fn samples() -> Vec<PathBuf> {
         .unwrap_or_default();
     files.sort();
     files
+}
+
+/// Clicks twice at `pos` within one frame, as a fast double-click does.
+pub fn double_click(harness: &mut Harness<'static, JourneyApp>, pos: egui::Pos2) {
+    let events = &mut harness.input_mut().events;
+    events.push(egui::Event::PointerMoved(pos));
+    for _ in 0..2 {
+        for pressed in [true, false] {
+            events.push(egui::Event::PointerButton {
+                pos,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: egui::Modifiers::NONE,
+            });
+        }
+    }
+    harness.step();
+    harness.run();
+}
+
+/// A harness on a new map from `template` in `lang`, fitted to the window.
+pub fn editor_on_template(template: &str, lang: journeymap::model::template::Lang) -> Harness<'static, JourneyApp> {
+    let map = journeymap::model::template::find(template)
+        .map(|t| t.instantiate(lang))
+        .unwrap_or_else(|| panic!("no template {template}"));
+    let app = JourneyApp::new(Some(journeymap::ui::OpenMap::unsaved(map)), None);
+    let mut harness = harness(app, egui::Theme::Light);
+    harness.run();
+    harness
+}
+
+/// A point near the bottom of the cell (below its cards) of step `step_label` and lane `lane_label` (their
+/// accessible labels, e.g. "Step: Chú ý" and "Lane: Điểm chạm").
+pub fn cell_center(harness: &Harness<'static, JourneyApp>, step_label: &str, lane_label: &str) -> egui::Pos2 {
+    use egui_kittest::kittest::Queryable as _;
+    let x = harness.get_by_label(step_label).rect().center().x;
+    let lane = harness.get_by_label(lane_label).rect();
+    egui::pos2(x, lane.bottom() - 8.0)
+}
+
+/// Presses a key with modifiers, as one frame.
+pub fn key(harness: &mut Harness<'static, JourneyApp>, key: egui::Key, modifiers: egui::Modifiers) {
+    harness.key_press_modifiers(modifiers, key);
+    harness.run();
+}
+
+/// Types text as one text event (what a keyboard or an input method delivers).
+pub fn type_text(harness: &mut Harness<'static, JourneyApp>, text: &str) {
+    harness.event(egui::Event::Text(text.to_owned()));
+    harness.run();
+}
+
+/// Drags from `from` to `to` in a few pointer moves, then releases.
+pub fn drag(harness: &mut Harness<'static, JourneyApp>, from: egui::Pos2, to: egui::Pos2, modifiers: egui::Modifiers) {
+    let press = |pressed, pos| egui::Event::PointerButton {
+        pos,
+        button: egui::PointerButton::Primary,
+        pressed,
+        modifiers,
+    };
+    harness.input_mut().events.push(egui::Event::ModifiersChanged(modifiers));
+    harness.event(egui::Event::PointerMoved(from));
+    harness.event(press(true, from));
+    harness.step();
+    for i in 1..=6 {
+        let t = i as f32 / 6.0;
+        harness.event(egui::Event::PointerMoved(from + (to - from) * t));
+        harness.step();
+    }
+    harness.event(press(false, to));
+    harness.step();
+    harness.event(egui::Event::ModifiersChanged(egui::Modifiers::NONE));
+    harness.step();
+    harness.run();
+}
+
+/// Clicks at `pos` with modifiers held.
+pub fn click_at(harness: &mut Harness<'static, JourneyApp>, pos: egui::Pos2, modifiers: egui::Modifiers) {
+    harness.input_mut().events.push(egui::Event::ModifiersChanged(modifiers));
+    let events = &mut harness.input_mut().events;
+    events.push(egui::Event::PointerMoved(pos));
+    for pressed in [true, false] {
+        events.push(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Primary,
+            pressed,
+            modifiers,
+        });
+    }
+    harness.step();
+    harness.event(egui::Event::ModifiersChanged(egui::Modifiers::NONE));
+    harness.step();
+    harness.run();
+}
+
+/// The open map, cloned.
+pub fn map_of(harness: &Harness<'static, JourneyApp>) -> journeymap::model::JourneyMap {
+    harness.state().map().cloned().unwrap_or_else(|| panic!("no map open"))
+}
+
+/// Undoes then redoes, checking the maps before and after.
+pub fn check_undo_redo(
+    harness: &mut Harness<'static, JourneyApp>,
+    before: &journeymap::model::JourneyMap,
+    after: &journeymap::model::JourneyMap,
+    steps: usize,
+) {
+    for _ in 0..steps {
+        key(harness, egui::Key::Z, egui::Modifiers::COMMAND);
+    }
+    assert_eq!(&map_of(harness), before, "undo did not give back the earlier map");
+    for _ in 0..steps {
+        key(harness, egui::Key::Z, egui::Modifiers::COMMAND | egui::Modifiers::SHIFT);
+    }
+    assert_eq!(&map_of(harness), after, "redo did not give back the later map");
 }

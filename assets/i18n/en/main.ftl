@@ -114,6 +114,10 @@ ctx-edit = Edit text
 ctx-channel = Channel
 ctx-online = Online
 ctx-custom-channel = Custom…
+inplace-card = Card text
+inplace-stage = Stage name
+inplace-step = Step name
+inplace-lane = Lane name
 line-of-visibility = Line of visibility
 
 ## Lane kinds

@@ -99,6 +99,10 @@ ctx-edit = Sửa nội dung
 ctx-channel = Kênh
 ctx-online = Trực tuyến
 ctx-custom-channel = Kênh khác…
+inplace-card = Nội dung thẻ
+inplace-stage = Tên giai đoạn
+inplace-step = Tên bước
+inplace-lane = Tên hàng
 line-of-visibility = Đường ranh giới hiển thị
 
 ## Loại hàng
