@@ -23,7 +23,10 @@ fn add_a_stage_and_rename_it_in_vietnamese() {
     type_text(&mut h, "Trải nghiệm");
     key(&mut h, Key::Enter, Modifiers::NONE);
     let after = map_of(&h);
-    assert_eq!(after.stages.last().map(|s| s.name.as_str()), Some("Trải nghiệm"));
+    assert_eq!(
+        after.stages.last().map(|s| s.name.as_str()),
+        Some("Trải nghiệm")
+    );
     h.get_by_label("Stage: Trải nghiệm");
     // Two steps: add, rename.
     check_undo_redo(&mut h, &before, &after, 2);
@@ -67,7 +70,11 @@ fn esc_on_a_new_empty_card_leaves_nothing_behind() {
 
 fn map_with_cards() -> egui_kittest::Harness<'static, journeymap::ui::JourneyApp> {
     let mut h = common::editor_on_template("aisas", Lang::Vi);
-    for (step, text) in [("Step: Chú ý", "Một"), ("Step: Chú ý", "Hai"), ("Step: Quan tâm", "Ba")] {
+    for (step, text) in [
+        ("Step: Chú ý", "Một"),
+        ("Step: Chú ý", "Hai"),
+        ("Step: Quan tâm", "Ba"),
+    ] {
         let cell = cell_center(&h, step, "Lane: Điểm chạm");
         double_click(&mut h, cell);
         type_text(&mut h, text);
@@ -113,7 +120,12 @@ fn drag_a_lane_label_to_reorder_lanes() {
     let before = map_of(&h);
     let from = h.get_by_label("Lane: Điểm chạm").rect().center();
     let below = h.get_by_label("Lane: Suy nghĩ").rect();
-    drag(&mut h, from, below.center() + egui::vec2(0.0, below.height() * 0.3), Modifiers::NONE);
+    drag(
+        &mut h,
+        from,
+        below.center() + egui::vec2(0.0, below.height() * 0.3),
+        Modifiers::NONE,
+    );
     let after = map_of(&h);
     let names: Vec<_> = after.lanes.iter().map(|l| l.name.as_str()).collect();
     assert_eq!(&names[..3], ["Hành động", "Suy nghĩ", "Điểm chạm"]);
@@ -141,7 +153,12 @@ fn rubber_band_selects_cards() {
     let mut h = map_with_cards();
     let a = h.get_by_label("Card: Một").rect();
     let c = h.get_by_label("Card: Ba").rect();
-    drag(&mut h, a.left_top() - egui::vec2(4.0, 4.0), c.right_bottom() + egui::vec2(4.0, 30.0), Modifiers::SHIFT);
+    drag(
+        &mut h,
+        a.left_top() - egui::vec2(4.0, 4.0),
+        c.right_bottom() + egui::vec2(4.0, 30.0),
+        Modifiers::SHIFT,
+    );
     assert_eq!(h.state().editor().selection.cards.len(), 3);
 }
 
@@ -152,10 +169,15 @@ fn copy_and_paste_cards() {
     click_at(&mut h, a, Modifiers::NONE);
     h.input_mut().events.push(egui::Event::Copy);
     h.step();
-    let copied = h.output().platform_output.commands.iter().find_map(|c| match c {
-        egui::OutputCommand::CopyText(t) => Some(t.clone()),
-        _ => None,
-    });
+    let copied = h
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        });
     let copied = copied.expect("cards were copied to the clipboard");
     // Paste into another cell, chosen with the keyboard cell.
     let target = cell_center(&h, "Step: Chia sẻ", "Lane: Suy nghĩ");
@@ -178,7 +200,12 @@ fn typing_vietnamese_through_an_input_method() {
     let cell = cell_center(&h, "Step: Chú ý", "Lane: Điểm chạm");
     double_click(&mut h, cell);
     // ibus/fcitx: preedit shows the composition, commit delivers it.
-    for (preedit, commit) in [("N", None), ("Nh", None), ("Nhâ", None), ("Nhận", Some("Nhận"))] {
+    for (preedit, commit) in [
+        ("N", None),
+        ("Nh", None),
+        ("Nhâ", None),
+        ("Nhận", Some("Nhận")),
+    ] {
         h.event(egui::Event::Ime(egui::ImeEvent::Preedit {
             text: preedit.to_owned(),
             active_range_chars: None,
@@ -212,14 +239,26 @@ fn unikey_backspace_recomposition_never_deletes_the_card() {
     type_text(&mut h, "ận");
     key(&mut h, Key::Enter, Modifiers::NONE);
     let map = map_of(&h);
-    assert_eq!(map.cards.len(), before_count + 1, "Backspace deleted a card");
-    assert!(map.cards.iter().any(|c| c.text == "Nhận"), "{:?}", map.cards);
+    assert_eq!(
+        map.cards.len(),
+        before_count + 1,
+        "Backspace deleted a card"
+    );
+    assert!(
+        map.cards.iter().any(|c| c.text == "Nhận"),
+        "{:?}",
+        map.cards
+    );
 }
 
 #[test]
 fn unsaved_changes_prompt_guards_closing() {
     let mut h = map_with_cards();
-    assert!(h.state().document().is_some_and(journeymap::edit::Document::is_dirty));
+    assert!(
+        h.state()
+            .document()
+            .is_some_and(journeymap::edit::Document::is_dirty)
+    );
     h.get_by_label("File").click();
     h.run();
     h.get_by_label("Close map").click();
@@ -274,7 +313,9 @@ fn switching_the_ui_language() {
 #[test]
 fn recovery_after_a_simulated_crash() {
     let dir = tempfile::tempdir().unwrap();
-    let map = journeymap::model::template::find("aisas").unwrap().instantiate(Lang::Vi);
+    let map = journeymap::model::template::find("aisas")
+        .unwrap()
+        .instantiate(Lang::Vi);
     let app = journeymap::ui::JourneyApp::new(Some(journeymap::ui::OpenMap::unsaved(map)), None)
         .with_recovery(dir.path().to_owned(), 0.0);
     let mut h = common::harness(app, egui::Theme::Dark);
@@ -301,6 +342,10 @@ fn recovery_after_a_simulated_crash() {
     h.get_by_label("Restore").click();
     h.run();
     assert_eq!(map_of(&h), edited);
-    assert!(h.state().document().is_some_and(journeymap::edit::Document::is_dirty));
+    assert!(
+        h.state()
+            .document()
+            .is_some_and(journeymap::edit::Document::is_dirty)
+    );
     assert!(!renamed.exists(), "the restored copy is removed");
 }

@@ -23,7 +23,7 @@ fn cells(map: &JourneyMap) -> Vec<(Id, Id)> {
 
 /// Applies a command, checks the map stays valid, and that undo and redo give back exactly
 /// the maps before and after.
-fn check_undoable(doc: &mut Document, command: EditCommand) -> Applied {
+fn check_undoable(doc: &mut Document, command: &EditCommand) -> Applied {
     let before = doc.map().clone();
     let applied = doc
         .apply(command.clone())
@@ -123,7 +123,7 @@ fn every_command_is_valid_and_undoable() {
         EditCommand::DeleteStage { id: stage },
     ];
     for command in commands {
-        check_undoable(&mut doc, command);
+        check_undoable(&mut doc, &command);
     }
 }
 

@@ -300,7 +300,10 @@ impl MapLayout {
             .filter(|c| c.step_index == step && c.lane_index == lane && !moving.contains(&c.id))
             .collect();
         let index = staying.iter().filter(|c| c.rect.center().y < y).count();
-        let line_y = match (index.checked_sub(1).and_then(|i| staying.get(i)), staying.get(index)) {
+        let line_y = match (
+            index.checked_sub(1).and_then(|i| staying.get(i)),
+            staying.get(index),
+        ) {
             (_, Some(next)) => next.rect.min.y - 4.0,
             (Some(prev), None) => prev.rect.max.y + 4.0,
             (None, None) => self.lanes.get(lane).map_or(y, |l| l.row.min.y + 6.0),

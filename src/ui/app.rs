@@ -247,11 +247,10 @@ impl JourneyApp {
         let lang = self.lang();
         match &self.open {
             Some(open) => {
-                let name = open
-                    .path
-                    .as_ref()
-                    .and_then(|p| p.file_name())
-                    .map_or_else(|| tr(lang, "untitled"), |n| n.to_string_lossy().into_owned());
+                let name = open.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+                    || tr(lang, "untitled"),
+                    |n| n.to_string_lossy().into_owned(),
+                );
                 let marker = if open.doc.is_dirty() { "● " } else { "" };
                 format!("{marker}{name} — {} — journeymap", open.doc.map().title)
             }
@@ -291,7 +290,13 @@ impl JourneyApp {
                     .default_size(320.0)
                     .show(ui, |ui| {
                         egui::ScrollArea::vertical().show(ui, |ui| {
-                            inspector::inspector_ui(ui, lang, map, &self.editor.selection, &mut out.commands);
+                            inspector::inspector_ui(
+                                ui,
+                                lang,
+                                map,
+                                &self.editor.selection,
+                                &mut out.commands,
+                            );
                         });
                     });
             }
@@ -311,7 +316,9 @@ impl JourneyApp {
                 egui::Window::new(tr(lang, "map-properties"))
                     .open(&mut show)
                     .default_width(420.0)
-                    .show(&ctx, |ui| inspector::map_properties_ui(ui, lang, map, &mut out.commands));
+                    .show(&ctx, |ui| {
+                        inspector::map_properties_ui(ui, lang, map, &mut out.commands)
+                    });
                 self.show_properties = show;
             }
         }
@@ -326,7 +333,12 @@ impl JourneyApp {
                     .is_none_or(|(r, c, _)| *r != revision || *c != collapsed);
                 if stale {
                     let measure = EguiMeasure(ui.ctx());
-                    let computed = layout::compute_with_collapsed(open.doc.map(), &self.metrics, &measure, &collapsed);
+                    let computed = layout::compute_with_collapsed(
+                        open.doc.map(),
+                        &self.metrics,
+                        &measure,
+                        &collapsed,
+                    );
                     open.layout = Some((revision, collapsed, computed));
                 }
                 if let Some((_, _, layout)) = &open.layout {
@@ -349,12 +361,19 @@ impl JourneyApp {
                 egui::Frame::central_panel(ui.style()).show(ui, |ui| {
                     let action = start_ui(ui, lang, &self.prefs.recent, self.load_error.as_deref());
                     match action {
-                        Some(StartAction::NewFromTemplate { template_id, content_lang }) => {
+                        Some(StartAction::NewFromTemplate {
+                            template_id,
+                            content_lang,
+                        }) => {
                             actions.push(PendingAction::NewFromTemplate(template_id, content_lang));
                         }
                         Some(StartAction::OpenDialog) => actions.push(PendingAction::OpenDialog),
-                        Some(StartAction::OpenRecent(path)) => actions.push(PendingAction::Open(path)),
-                        Some(StartAction::OpenSample(i)) => actions.push(PendingAction::OpenSample(i)),
+                        Some(StartAction::OpenRecent(path)) => {
+                            actions.push(PendingAction::Open(path))
+                        }
+                        Some(StartAction::OpenSample(i)) => {
+                            actions.push(PendingAction::OpenSample(i))
+                        }
                         None => {}
                     }
                 });
@@ -377,7 +396,7 @@ impl JourneyApp {
             return;
         };
         // Moving focus to another field ends a burst of typing: the next edit is a new step.
-        let focused = ctx.memory(|m| m.focused());
+        let focused = ctx.memory(egui::Memory::focused);
         if focused != self.focused_before {
             open.doc.seal();
             self.focused_before = focused;
@@ -400,9 +419,14 @@ impl JourneyApp {
         {
             self.editor.selection = Selection::only_card(id.clone());
             self.editor.cursor = Some((card.step.clone(), card.lane.clone()));
-            self.editor.editing = Some(Editing::new(EditTarget::Card(id.clone()), &card.text, true));
+            self.editor.editing =
+                Some(Editing::new(EditTarget::Card(id.clone()), &card.text, true));
         } else if out.select_created && !created.is_empty() {
-            let cards: Vec<_> = created.iter().filter(|id| map.card(id).is_some()).cloned().collect();
+            let cards: Vec<_> = created
+                .iter()
+                .filter(|id| map.card(id).is_some())
+                .cloned()
+                .collect();
             self.editor.selection = if cards.is_empty() {
                 let id = created[0].clone();
                 if map.stages.iter().any(|s| s.id == id) {
@@ -413,12 +437,17 @@ impl JourneyApp {
                     Selection::default()
                 }
             } else {
-                Selection { cards, ..Selection::default() }
+                Selection {
+                    cards,
+                    ..Selection::default()
+                }
             };
         }
         if open.doc.revision() != before {
             self.last_change_at = ctx.input(|i| i.time);
-            ctx.request_repaint_after(std::time::Duration::from_secs_f64(self.autosave_delay_s + 0.1));
+            ctx.request_repaint_after(std::time::Duration::from_secs_f64(
+                self.autosave_delay_s + 0.1,
+            ));
         }
     }
 
@@ -440,7 +469,8 @@ impl JourneyApp {
 
     fn global_shortcuts(&mut self, ctx: &egui::Context) {
         let typing = ctx.text_edit_focused();
-        let shortcut = |mods, key| ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(mods, key)));
+        let shortcut =
+            |mods, key| ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(mods, key)));
         if shortcut(Modifiers::COMMAND, Key::S) {
             self.save(None);
         }
@@ -457,7 +487,9 @@ impl JourneyApp {
         if typing {
             return;
         }
-        if shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z) || shortcut(Modifiers::COMMAND, Key::Y) {
+        if shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)
+            || shortcut(Modifiers::COMMAND, Key::Y)
+        {
             self.redo();
         }
         if shortcut(Modifiers::COMMAND, Key::Z) {
@@ -478,13 +510,27 @@ impl JourneyApp {
     }
 
     fn handle_dropped_files(&mut self, ctx: &egui::Context) {
-        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_owned()).filter(|p| !p.as_os_str().is_empty()).collect());
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
         if let Some(path) = dropped.into_iter().next() {
-            if path.extension().is_some_and(|e| e.eq_ignore_ascii_case("ron")) {
+            if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+            {
                 self.request(PendingAction::Open(path));
             } else {
                 let file = path.display().to_string();
-                self.prompt = Some(Prompt::Error(tr_args(self.lang(), "drop-not-ron", &[("file", file.into())])));
+                self.prompt = Some(Prompt::Error(tr_args(
+                    self.lang(),
+                    "drop-not-ron",
+                    &[("file", file.into())],
+                )));
             }
         }
     }
@@ -509,7 +555,8 @@ impl JourneyApp {
                 }
                 Err(err) => {
                     self.prefs.recent.retain(|p| p.exists());
-                    self.prompt = Some(Prompt::Error(format!("{}: {err}", tr(lang, "open-failed"))));
+                    self.prompt =
+                        Some(Prompt::Error(format!("{}: {err}", tr(lang, "open-failed"))));
                 }
             },
             PendingAction::OpenDialog => self.start_dialog(DialogPurpose::Open),
@@ -582,7 +629,10 @@ impl JourneyApp {
                 open.doc.mark_saved();
                 open.path = Some(path.to_owned());
                 open.warnings.clear();
-                let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
                 self.status = Some(tr_args(lang, "status-saved", &[("file", name.into())]));
                 self.remember_recent(path);
                 self.clear_recovery();
@@ -628,14 +678,21 @@ impl JourneyApp {
             .as_ref()
             .and_then(|o| o.path.as_ref())
             .and_then(|p| p.parent().map(Path::to_owned))
-            .or_else(|| self.prefs.recent.first().and_then(|p| p.parent().map(Path::to_owned)));
+            .or_else(|| {
+                self.prefs
+                    .recent
+                    .first()
+                    .and_then(|p| p.parent().map(Path::to_owned))
+            });
         let suggested = self.suggested_file_name();
         let use_builtin = self.prefs.builtin_dialog
             || std::env::var("JOURNEYMAP_FILE_DIALOG").is_ok_and(|v| v == "builtin");
         if use_builtin {
             let mode = match purpose {
                 DialogPurpose::Open => DialogMode::Open,
-                DialogPurpose::SaveAs { .. } => DialogMode::Save { suggested_name: suggested },
+                DialogPurpose::SaveAs { .. } => DialogMode::Save {
+                    suggested_name: suggested,
+                },
             };
             self.file_dialog = Some((FileDialog::new(mode, start_dir), purpose));
             return;
@@ -645,7 +702,8 @@ impl JourneyApp {
         let spawned = std::thread::Builder::new()
             .name("file-dialog".into())
             .spawn(move || {
-                let mut dialog = rfd::AsyncFileDialog::new().add_filter("Journey map (.ron)", &["ron"]);
+                let mut dialog =
+                    rfd::AsyncFileDialog::new().add_filter("Journey map (.ron)", &["ron"]);
                 if let Some(dir) = &start_dir {
                     dialog = dialog.set_directory(dir);
                 }
@@ -678,7 +736,14 @@ impl JourneyApp {
             .filter(|s| !s.is_empty())
             .collect::<Vec<_>>()
             .join("-");
-        format!("{}.ron", if slug.is_empty() { "journey-map".to_owned() } else { slug.to_lowercase() })
+        format!(
+            "{}.ron",
+            if slug.is_empty() {
+                "journey-map".to_owned()
+            } else {
+                slug.to_lowercase()
+            }
+        )
     }
 
     fn poll_native_dialog(&mut self, ctx: &egui::Context) {
@@ -701,7 +766,9 @@ impl JourneyApp {
                     None => {}
                 }
             }
-            Err(mpsc::TryRecvError::Empty) => ctx.request_repaint_after(std::time::Duration::from_millis(100)),
+            Err(mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100))
+            }
             Err(mpsc::TryRecvError::Disconnected) => {
                 if let Some(native) = self.native_dialog.take() {
                     self.prefs.builtin_dialog = true;
@@ -751,7 +818,11 @@ impl JourneyApp {
             match prompt {
                 Prompt::Unsaved(_) => {
                     ui.heading(tr(lang, "unsaved-title"));
-                    ui.label(tr_args(lang, "unsaved-body", &[("title", title.clone().into())]));
+                    ui.label(tr_args(
+                        lang,
+                        "unsaved-body",
+                        &[("title", title.clone().into())],
+                    ));
                     ui.add_space(8.0);
                     ui.horizontal(|ui| {
                         if ui.button(tr(lang, "unsaved-save")).clicked() {
@@ -768,7 +839,11 @@ impl JourneyApp {
                 Prompt::Recovery(found) => {
                     ui.heading(tr(lang, "recovery-title"));
                     if let Some((_, r)) = found.first() {
-                        let when = r.written_at.get(..16).unwrap_or(&r.written_at).replace('T', " ");
+                        let when = r
+                            .written_at
+                            .get(..16)
+                            .unwrap_or(&r.written_at)
+                            .replace('T', " ");
                         ui.label(tr_args(
                             lang,
                             "recovery-body",
@@ -825,14 +900,27 @@ impl JourneyApp {
         }
     }
 
-    fn menu_bar_ui(&mut self, ui: &mut Ui, out: &mut EditorOutput, actions: &mut Vec<PendingAction>) {
+    fn menu_bar_ui(
+        &mut self,
+        ui: &mut Ui,
+        out: &mut EditorOutput,
+        actions: &mut Vec<PendingAction>,
+    ) {
         let lang = self.lang();
         let has_map = self.open.is_some();
         ui.menu_button(tr(lang, "menu-file"), |ui| {
             if ui.button(tr(lang, "file-new")).clicked() {
                 actions.push(PendingAction::Close);
             }
-            if ui.add(egui::Button::new(tr(lang, "file-open")).shortcut_text(ui.ctx().format_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O)))).clicked() {
+            if ui
+                .add(
+                    egui::Button::new(tr(lang, "file-open")).shortcut_text(
+                        ui.ctx()
+                            .format_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::O)),
+                    ),
+                )
+                .clicked()
+            {
                 actions.push(PendingAction::OpenDialog);
             }
             ui.menu_button(tr(lang, "file-recent"), |ui| {
@@ -853,14 +941,23 @@ impl JourneyApp {
                 }
             });
             ui.separator();
-            let save = egui::Button::new(tr(lang, "file-save")).shortcut_text(ui.ctx().format_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::S)));
+            let save = egui::Button::new(tr(lang, "file-save")).shortcut_text(
+                ui.ctx()
+                    .format_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::S)),
+            );
             if ui.add_enabled(has_map, save).clicked() {
                 self.save(None);
             }
-            if ui.add_enabled(has_map, egui::Button::new(tr(lang, "file-save-as"))).clicked() {
+            if ui
+                .add_enabled(has_map, egui::Button::new(tr(lang, "file-save-as")))
+                .clicked()
+            {
                 self.save_as(None);
             }
-            if ui.add_enabled(has_map, egui::Button::new(tr(lang, "file-close"))).clicked() {
+            if ui
+                .add_enabled(has_map, egui::Button::new(tr(lang, "file-close")))
+                .clicked()
+            {
                 actions.push(PendingAction::Close);
             }
             ui.separator();
@@ -869,15 +966,34 @@ impl JourneyApp {
             }
         });
         ui.menu_button(tr(lang, "menu-edit"), |ui| {
-            let what = |key: Option<&'static str>| key.map_or_else(|| tr(lang, "edit-nothing"), |k| tr(lang, k));
-            let (undo_label, redo_label) = self.open.as_ref().map_or((None, None), |o| (o.doc.undo_label(), o.doc.redo_label()));
-            let undo = egui::Button::new(tr_args(lang, "edit-undo-what", &[("what", what(undo_label).into())]))
-                .shortcut_text(ui.ctx().format_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)));
+            let what = |key: Option<&'static str>| {
+                key.map_or_else(|| tr(lang, "edit-nothing"), |k| tr(lang, k))
+            };
+            let (undo_label, redo_label) = self
+                .open
+                .as_ref()
+                .map_or((None, None), |o| (o.doc.undo_label(), o.doc.redo_label()));
+            let undo = egui::Button::new(tr_args(
+                lang,
+                "edit-undo-what",
+                &[("what", what(undo_label).into())],
+            ))
+            .shortcut_text(
+                ui.ctx()
+                    .format_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)),
+            );
             if ui.add_enabled(undo_label.is_some(), undo).clicked() {
                 self.undo();
             }
-            let redo = egui::Button::new(tr_args(lang, "edit-redo-what", &[("what", what(redo_label).into())]))
-                .shortcut_text(ui.ctx().format_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)));
+            let redo = egui::Button::new(tr_args(
+                lang,
+                "edit-redo-what",
+                &[("what", what(redo_label).into())],
+            ))
+            .shortcut_text(ui.ctx().format_shortcut(&KeyboardShortcut::new(
+                Modifiers::COMMAND | Modifiers::SHIFT,
+                Key::Z,
+            )));
             if ui.add_enabled(redo_label.is_some(), redo).clicked() {
                 self.redo();
             }
@@ -887,21 +1003,34 @@ impl JourneyApp {
             };
             let map = open.doc.map();
             let has_cards = !self.editor.selection.cards.is_empty();
-            if ui.add_enabled(has_cards, egui::Button::new(tr(lang, "edit-cut"))).clicked()
+            if ui
+                .add_enabled(has_cards, egui::Button::new(tr(lang, "edit-cut")))
+                .clicked()
                 && let Some(text) = editor::copy_text(&self.editor, map)
             {
                 ui.ctx().copy_text(text);
                 editor::delete_selection(&mut self.editor, map, out);
             }
-            if ui.add_enabled(has_cards, egui::Button::new(tr(lang, "edit-copy"))).clicked()
+            if ui
+                .add_enabled(has_cards, egui::Button::new(tr(lang, "edit-copy")))
+                .clicked()
                 && let Some(text) = editor::copy_text(&self.editor, map)
             {
                 ui.ctx().copy_text(text);
             }
-            if ui.add_enabled(has_cards, egui::Button::new(tr(lang, "edit-duplicate"))).clicked() {
+            if ui
+                .add_enabled(has_cards, egui::Button::new(tr(lang, "edit-duplicate")))
+                .clicked()
+            {
                 editor::duplicate(&mut self.editor, map, out);
             }
-            if ui.add_enabled(!self.editor.selection.is_empty(), egui::Button::new(tr(lang, "edit-delete"))).clicked() {
+            if ui
+                .add_enabled(
+                    !self.editor.selection.is_empty(),
+                    egui::Button::new(tr(lang, "edit-delete")),
+                )
+                .clicked()
+            {
                 editor::delete_selection(&mut self.editor, map, out);
             }
             if ui.button(tr(lang, "edit-select-all")).clicked() {
@@ -934,9 +1063,21 @@ impl JourneyApp {
             ui.menu_button(tr(lang, "view-theme"), |ui| {
                 let mut pref = ui.ctx().options(|o| o.theme_preference);
                 let before = pref;
-                ui.radio_value(&mut pref, egui::ThemePreference::Light, tr(lang, "view-theme-light"));
-                ui.radio_value(&mut pref, egui::ThemePreference::Dark, tr(lang, "view-theme-dark"));
-                ui.radio_value(&mut pref, egui::ThemePreference::System, tr(lang, "view-theme-system"));
+                ui.radio_value(
+                    &mut pref,
+                    egui::ThemePreference::Light,
+                    tr(lang, "view-theme-light"),
+                );
+                ui.radio_value(
+                    &mut pref,
+                    egui::ThemePreference::Dark,
+                    tr(lang, "view-theme-dark"),
+                );
+                ui.radio_value(
+                    &mut pref,
+                    egui::ThemePreference::System,
+                    tr(lang, "view-theme-system"),
+                );
                 if pref != before {
                     ui.ctx().set_theme(pref);
                 }
@@ -987,42 +1128,45 @@ impl JourneyApp {
         let has_map = self.open.is_some();
         // The controls on the right always fit; the map's title and persona on the left are
         // cut with an ellipsis when the window is narrow.
-        egui::containers::Sides::new().shrink_left().truncate().show(
-            ui,
-            |ui| {
-                ui.add_space(4.0);
-                let Some(open) = &self.open else {
-                    ui.label(RichText::new("journeymap").font(fonts::bold(size::TITLE_FONT)));
-                    return;
-                };
-                let map = open.doc.map();
-                ui.label(RichText::new(&map.title).font(fonts::bold(size::TITLE_FONT)));
-                ui.label(RichText::new(tr(lang, map_type_key(map.map_type))).weak());
-                let persona = &map.persona;
-                if !persona.name.is_empty() {
-                    ui.separator();
-                    let mut text = format!("{} {}", persona.avatar, persona.name);
-                    if !persona.segment.is_empty() {
-                        text.push_str(" · ");
-                        text.push_str(&persona.segment);
+        egui::containers::Sides::new()
+            .shrink_left()
+            .truncate()
+            .show(
+                ui,
+                |ui| {
+                    ui.add_space(4.0);
+                    let Some(open) = &self.open else {
+                        ui.label(RichText::new("journeymap").font(fonts::bold(size::TITLE_FONT)));
+                        return;
+                    };
+                    let map = open.doc.map();
+                    ui.label(RichText::new(&map.title).font(fonts::bold(size::TITLE_FONT)));
+                    ui.label(RichText::new(tr(lang, map_type_key(map.map_type))).weak());
+                    let persona = &map.persona;
+                    if !persona.name.is_empty() {
+                        ui.separator();
+                        let mut text = format!("{} {}", persona.avatar, persona.name);
+                        if !persona.segment.is_empty() {
+                            text.push_str(" · ");
+                            text.push_str(&persona.segment);
+                        }
+                        if ui.link(text).clicked() {
+                            self.prefs.show_persona = !self.prefs.show_persona;
+                        }
                     }
-                    if ui.link(text).clicked() {
-                        self.prefs.show_persona = !self.prefs.show_persona;
+                    if !map.goals.is_empty() {
+                        ui.separator();
+                        ui.label(format!("🎯 {}", map.goals.join(" · ")));
                     }
-                }
-                if !map.goals.is_empty() {
-                    ui.separator();
-                    ui.label(format!("🎯 {}", map.goals.join(" · ")));
-                }
-            },
-            |ui| {
-                egui::widgets::global_theme_preference_buttons(ui);
-                if has_map {
-                    ui.separator();
-                    zoom_controls_ui(ui, lang, &mut self.editor.view);
-                }
-            },
-        );
+                },
+                |ui| {
+                    egui::widgets::global_theme_preference_buttons(ui);
+                    if has_map {
+                        ui.separator();
+                        zoom_controls_ui(ui, lang, &mut self.editor.view);
+                    }
+                },
+            );
     }
 
     fn status_bar_ui(&mut self, ui: &mut Ui, theme: &Theme) {
@@ -1043,7 +1187,11 @@ impl JourneyApp {
                 let selected = self.editor.selection.cards.len();
                 if selected > 0 {
                     ui.separator();
-                    ui.label(tr_args(lang, "status-selected", &[("count", selected.into())]));
+                    ui.label(tr_args(
+                        lang,
+                        "status-selected",
+                        &[("count", selected.into())],
+                    ));
                 }
                 ui.separator();
                 if let Some(path) = &open.path {
@@ -1054,8 +1202,15 @@ impl JourneyApp {
                 }
                 if !open.warnings.is_empty() {
                     ui.separator();
-                    let text = tr_args(lang, "status-repaired", &[("count", open.warnings.len().into())]);
-                    if ui.link(RichText::new(text).color(theme.warning_text)).clicked() {
+                    let text = tr_args(
+                        lang,
+                        "status-repaired",
+                        &[("count", open.warnings.len().into())],
+                    );
+                    if ui
+                        .link(RichText::new(text).color(theme.warning_text))
+                        .clicked()
+                    {
                         self.show_warnings = !self.show_warnings;
                     }
                 }
@@ -1068,11 +1223,13 @@ impl JourneyApp {
         if self.show_warnings
             && let Some(open) = &self.open
         {
-            egui::ScrollArea::vertical().max_height(160.0).show(ui, |ui| {
-                for w in &open.warnings {
-                    ui.label(format!("• {w}"));
-                }
-            });
+            egui::ScrollArea::vertical()
+                .max_height(160.0)
+                .show(ui, |ui| {
+                    for w in &open.warnings {
+                        ui.label(format!("• {w}"));
+                    }
+                });
         }
     }
 }
@@ -1104,7 +1261,11 @@ pub fn open_file(path: &Path) -> Result<OpenMap, LoadError> {
     for w in &loaded.warnings {
         eprintln!("journeymap: {}: {w}", path.display());
     }
-    Ok(OpenMap::from_file(loaded.map, path.to_owned(), loaded.warnings))
+    Ok(OpenMap::from_file(
+        loaded.map,
+        path.to_owned(),
+        loaded.warnings,
+    ))
 }
 
 /// Measures text with egui's fonts, so the layout matches what the canvas draws.
@@ -1127,16 +1288,28 @@ impl TextMeasure for EguiMeasure<'_> {
 
 fn zoom_controls_ui(ui: &mut Ui, lang: Lang, view: &mut super::canvas::CanvasView) {
     // Right-to-left layout: the last added is leftmost.
-    if ui.button(tr(lang, "view-fit")).on_hover_text(tr(lang, "view-fit-hint")).clicked() {
+    if ui
+        .button(tr(lang, "view-fit"))
+        .on_hover_text(tr(lang, "view-fit-hint"))
+        .clicked()
+    {
         view.fit_pending = true;
     }
     let canvas = ui.ctx().content_rect();
-    if ui.button("+").on_hover_text(tr(lang, "view-zoom-in")).clicked() {
+    if ui
+        .button("+")
+        .on_hover_text(tr(lang, "view-zoom-in"))
+        .clicked()
+    {
         let z = view.step_zoom(true);
         view.zoom_around(z, canvas.center(), canvas);
     }
     ui.label(format!("{:.0} %", view.zoom * 100.0));
-    if ui.button("−").on_hover_text(tr(lang, "view-zoom-out")).clicked() {
+    if ui
+        .button("−")
+        .on_hover_text(tr(lang, "view-zoom-out"))
+        .clicked()
+    {
         let z = view.step_zoom(false);
         view.zoom_around(z, canvas.center(), canvas);
     }

@@ -8,8 +8,8 @@
 
 use egui::emath::TSTransform;
 use egui::{
-    Align2, Color32, CornerRadius, FontId, Pos2, Rect, Response, Shape, Stroke, StrokeKind,
-    Ui, Vec2, pos2, vec2,
+    Align2, Color32, CornerRadius, FontId, Pos2, Rect, Response, Shape, Stroke, StrokeKind, Ui,
+    Vec2, pos2, vec2,
 };
 
 use crate::layout::{CardBox, Chip, LayoutMetrics, MapLayout};
@@ -145,12 +145,19 @@ pub fn sticky_dx(view: &CanvasView, canvas: Rect) -> f32 {
 /// The screen y where the (sticky) step headers end.
 pub fn header_bottom(view: &CanvasView, canvas: Rect, metrics: &LayoutMetrics) -> f32 {
     let to_screen = view.screen_from_map(canvas);
-    (to_screen * pos2(0.0, metrics.stage_header_height + metrics.step_header_height)).y
-        + sticky_dy(view, canvas)
+    (to_screen
+        * pos2(
+            0.0,
+            metrics.stage_header_height + metrics.step_header_height,
+        ))
+    .y + sticky_dy(view, canvas)
 }
 
 /// Paints the map and the editor's overlay into `canvas`.
-#[expect(clippy::too_many_arguments, reason = "everything a frame of painting needs")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "everything a frame of painting needs"
+)]
 pub fn paint(
     ui: &Ui,
     canvas: Rect,
@@ -452,7 +459,11 @@ impl Paint<'_> {
         );
         let selected = self.overlay.selected.has_card(&card.id);
         let dragged = matches!(&self.overlay.drop, Some(DropPreview::Cards { ids, .. }) if ids.contains(&card.id));
-        let fill = if dragged { fill.gamma_multiply(0.35) } else { fill };
+        let fill = if dragged {
+            fill.gamma_multiply(0.35)
+        } else {
+            fill
+        };
         self.painter.rect(
             rect,
             rounding,
@@ -675,7 +686,9 @@ impl Paint<'_> {
                     );
                     self.wrapped_text(
                         &self.map.cards[b.card_index].text,
-                        r.min + vec2(self.metrics.card_padding, self.metrics.card_padding) * self.zoom,
+                        r.min
+                            + vec2(self.metrics.card_padding, self.metrics.card_padding)
+                                * self.zoom,
                         b.text.width(),
                         self.font(self.metrics.card_font_size),
                         t.card_text,
@@ -688,15 +701,19 @@ impl Paint<'_> {
                 let x = self.pos(pos2(*x, 0.0)).x;
                 let top = self.pos(Pos2::ZERO).y;
                 let bottom = self.pos(pos2(0.0, self.layout.size.y)).y;
-                self.painter
-                    .line_segment([pos2(x, top), pos2(x, bottom)], Stroke::new(3.0, t.selection));
+                self.painter.line_segment(
+                    [pos2(x, top), pos2(x, bottom)],
+                    Stroke::new(3.0, t.selection),
+                );
             }
             Some(DropPreview::LaneLine { y }) => {
                 let y = self.pos(pos2(0.0, *y)).y;
                 let left = self.pos(Pos2::ZERO).x;
                 let right = self.pos(pos2(self.layout.size.x, 0.0)).x;
-                self.painter
-                    .line_segment([pos2(left, y), pos2(right, y)], Stroke::new(3.0, t.selection));
+                self.painter.line_segment(
+                    [pos2(left, y), pos2(right, y)],
+                    Stroke::new(3.0, t.selection),
+                );
             }
             None => {}
         }

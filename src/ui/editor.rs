@@ -5,8 +5,8 @@
 use std::collections::BTreeSet;
 
 use egui::{
-    Event, FontId, Key, Modifiers, Pos2, Rect, Response, Role, Sense, Stroke, TextEdit, Ui,
-    Vec2, WidgetInfo, pos2, vec2,
+    Event, FontId, Key, Modifiers, Pos2, Rect, Response, Role, Sense, Stroke, TextEdit, Ui, Vec2,
+    WidgetInfo, pos2, vec2,
 };
 use serde::{Deserialize, Serialize};
 
@@ -120,7 +120,10 @@ struct ClipboardCards {
 }
 
 /// The editor canvas: paints the map and handles every direct manipulation.
-#[expect(clippy::too_many_arguments, reason = "the canvas needs all of these, and they are distinct")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the canvas needs all of these, and they are distinct"
+)]
 pub fn editor_ui(
     ui: &mut Ui,
     state: &mut EditorState,
@@ -144,7 +147,11 @@ pub fn editor_ui(
     // and Space reach the cell commands instead of "clicking" the background. While it has
     // focus, Tab and the arrows move between cells instead of between widgets; a text field
     // elsewhere (the inspector) keeps its keys.
-    let keyboard_focus = ui.interact(canvas, ui.scope_id().with("canvas-keyboard"), Sense::FOCUSABLE);
+    let keyboard_focus = ui.interact(
+        canvas,
+        ui.scope_id().with("canvas-keyboard"),
+        Sense::FOCUSABLE,
+    );
     let canvas_id = keyboard_focus.id;
     state.canvas_id = Some(canvas_id);
     if keyboard_focus.has_focus() {
@@ -160,7 +167,7 @@ pub fn editor_ui(
             );
         });
     }
-    let focused = ui.memory(|m| m.focused());
+    let focused = ui.memory(egui::Memory::focused);
     if focused.is_none() && state.editing.is_none() {
         ui.memory_mut(|m| m.request_focus(canvas_id));
     }
@@ -192,7 +199,10 @@ pub fn editor_ui(
         selected: &state.selection,
         editing_card: editing_id.as_ref(),
         cursor: state.cursor.as_ref().and_then(|(s, l)| {
-            Some((map.step_index(s)?, map.lanes.iter().position(|x| &x.id == l)?))
+            Some((
+                map.step_index(s)?,
+                map.lanes.iter().position(|x| &x.id == l)?,
+            ))
         }),
         drop: drop_preview(state, map, layout, pointer_in_map),
         band: match (&state.drag, ui.input(|i| i.pointer.interact_pos())) {
@@ -201,7 +211,16 @@ pub fn editor_ui(
         },
         lang,
     };
-    canvas::paint(ui, canvas, &state.view, map, layout, metrics, theme, &overlay);
+    canvas::paint(
+        ui,
+        canvas,
+        &state.view,
+        map,
+        layout,
+        metrics,
+        theme,
+        &overlay,
+    );
     if let Some(pointer) = background.hover_pos()
         && state.drag.is_none()
     {
@@ -297,7 +316,9 @@ fn background_interaction(
         && layout.lanes[l].kind.holds_cards()
         && !layout.lanes[l].collapsed
     {
-        let pointer_y = response.interact_pointer_pos().map_or(0.0, |p| (to_map * p).y);
+        let pointer_y = response
+            .interact_pointer_pos()
+            .map_or(0.0, |p| (to_map * p).y);
         let (index, _) = layout.drop_slot(s, l, pointer_y, &[]);
         state.cursor = Some((step.clone(), lane.clone()));
         out.commands.push(EditCommand::AddCard {
@@ -333,11 +354,7 @@ fn cards_interaction(
             continue;
         };
         let rect = (to_screen * card_box.rect).intersect(canvas);
-        let response = ui.interact(
-            rect,
-            ui.scope_id().with(("card", &card.id)),
-            ITEM_SENSE,
-        );
+        let response = ui.interact(rect, ui.scope_id().with(("card", &card.id)), ITEM_SENSE);
         response.widget_info(|| {
             let text = if card.text.is_empty() {
                 tr(lang, "card-empty")
@@ -363,7 +380,11 @@ fn cards_interaction(
         }
         if response.double_clicked() {
             state.selection = Selection::only_card(card.id.clone());
-            state.editing = Some(Editing::new(EditTarget::Card(card.id.clone()), &card.text, false));
+            state.editing = Some(Editing::new(
+                EditTarget::Card(card.id.clone()),
+                &card.text,
+                false,
+            ));
         }
         if response.drag_started() {
             if !state.selection.has_card(&card.id) {
@@ -406,16 +427,18 @@ fn card_menu_ui(
         state.selection = Selection::only_card(card.id.clone());
     }
     if ui.button(tr(lang, "ctx-edit")).clicked() {
-        state.editing = Some(Editing::new(EditTarget::Card(card.id.clone()), &card.text, false));
+        state.editing = Some(Editing::new(
+            EditTarget::Card(card.id.clone()),
+            &card.text,
+            false,
+        ));
         ui.close();
     }
     ui.menu_button(tr(lang, "ctx-color"), |ui| {
         if let Some(color) = color_menu_ui(ui, lang) {
             for c in state.selection.cards_in_map_order(map) {
-                out.commands.push(EditCommand::SetCard(Card {
-                    color,
-                    ..c.clone()
-                }));
+                out.commands
+                    .push(EditCommand::SetCard(Card { color, ..c.clone() }));
             }
             out.seal = true;
             ui.close();
@@ -426,19 +449,24 @@ fn card_menu_ui(
         .is_some_and(|l| l.kind == LaneKind::Touchpoints);
     if is_touchpoint || card.channel.is_some() {
         ui.menu_button(tr(lang, "ctx-channel"), |ui| {
-            egui::ScrollArea::vertical().max_height(360.0).show(ui, |ui| {
-                for kind in ChannelKind::BUILT_IN {
-                    let selected = card.channel.as_ref().is_some_and(|c| c.kind == kind);
-                    if ui.selectable_label(selected, kind.name(lang.code())).clicked() {
-                        out.commands.push(EditCommand::SetCard(Card {
-                            channel: Some(Channel::new(kind)),
-                            ..card.clone()
-                        }));
-                        out.seal = true;
-                        ui.close();
+            egui::ScrollArea::vertical()
+                .max_height(360.0)
+                .show(ui, |ui| {
+                    for kind in ChannelKind::BUILT_IN {
+                        let selected = card.channel.as_ref().is_some_and(|c| c.kind == kind);
+                        if ui
+                            .selectable_label(selected, kind.name(lang.code()))
+                            .clicked()
+                        {
+                            out.commands.push(EditCommand::SetCard(Card {
+                                channel: Some(Channel::new(kind)),
+                                ..card.clone()
+                            }));
+                            out.seal = true;
+                            ui.close();
+                        }
                     }
-                }
-            });
+                });
             if let Some(channel) = &card.channel {
                 ui.separator();
                 let mut online = channel.online;
@@ -530,7 +558,9 @@ fn headers_interaction(
     let dy = canvas::sticky_dy(&state.view, canvas);
     let pointer = ui.input(|i| i.pointer.interact_pos());
     for (stage_box, stage) in layout.stages.iter().zip(&map.stages) {
-        let rect = (to_screen * stage_box.header).translate(vec2(0.0, dy)).intersect(canvas);
+        let rect = (to_screen * stage_box.header)
+            .translate(vec2(0.0, dy))
+            .intersect(canvas);
         if rect.width() <= 0.0 {
             continue;
         }
@@ -549,15 +579,25 @@ fn headers_interaction(
             state.selection = Selection::only_stage(stage.id.clone());
         }
         if response.double_clicked() {
-            state.editing = Some(Editing::new(EditTarget::Stage(stage.id.clone()), &stage.name, false));
+            state.editing = Some(Editing::new(
+                EditTarget::Stage(stage.id.clone()),
+                &stage.name,
+                false,
+            ));
         }
         if response.drag_started() {
-            state.drag = Some(Drag::Stage { id: stage.id.clone() });
+            state.drag = Some(Drag::Stage {
+                id: stage.id.clone(),
+            });
         }
         response.context_menu(|ui| {
             state.selection = Selection::only_stage(stage.id.clone());
             if ui.button(tr(lang, "ctx-rename")).clicked() {
-                state.editing = Some(Editing::new(EditTarget::Stage(stage.id.clone()), &stage.name, false));
+                state.editing = Some(Editing::new(
+                    EditTarget::Stage(stage.id.clone()),
+                    &stage.name,
+                    false,
+                ));
                 ui.close();
             }
             ui.menu_button(tr(lang, "ctx-color"), |ui| {
@@ -580,7 +620,10 @@ fn headers_interaction(
                 ui.close();
             }
             let index = stage_box.index;
-            for (key, at) in [("ctx-add-stage-before", index), ("ctx-add-stage-after", index + 1)] {
+            for (key, at) in [
+                ("ctx-add-stage-before", index),
+                ("ctx-add-stage-after", index + 1),
+            ] {
                 if ui.button(tr(lang, key)).clicked() {
                     out.commands.push(EditCommand::AddStage {
                         index: at,
@@ -592,7 +635,9 @@ fn headers_interaction(
             }
             ui.separator();
             if ui.button(tr(lang, "ctx-delete-stage")).clicked() {
-                out.commands.push(EditCommand::DeleteStage { id: stage.id.clone() });
+                out.commands.push(EditCommand::DeleteStage {
+                    id: stage.id.clone(),
+                });
                 ui.close();
             }
         });
@@ -604,9 +649,12 @@ fn headers_interaction(
         vec2(30.0, metrics.stage_header_height * state.view.zoom),
     );
     if add.intersects(canvas) {
-        let response = ui.put(add, egui::Button::new("+").small())
+        let response = ui
+            .put(add, egui::Button::new("+").small())
             .on_hover_text(tr(lang, "canvas-add-stage-hint"));
-        response.widget_info(|| WidgetInfo::labeled(Role::Button, true, tr(lang, "canvas-add-stage-hint")));
+        response.widget_info(|| {
+            WidgetInfo::labeled(Role::Button, true, tr(lang, "canvas-add-stage-hint"))
+        });
         if response.clicked() {
             if let Some(id) = state.canvas_id {
                 ui.memory_mut(|m| m.request_focus(id));
@@ -623,14 +671,24 @@ fn headers_interaction(
         let Some((stage, step)) = map.steps().nth(i) else {
             continue;
         };
-        let rect = (to_screen * step_box.header).translate(vec2(0.0, dy)).intersect(canvas);
+        let rect = (to_screen * step_box.header)
+            .translate(vec2(0.0, dy))
+            .intersect(canvas);
         if rect.width() <= 0.0 {
             continue;
         }
         let response = ui.interact(rect, ui.scope_id().with(("step", &step.id)), Sense::CLICK);
-        let label = if step.name.is_empty() { stage.name.clone() } else { step.name.clone() };
+        let label = if step.name.is_empty() {
+            stage.name.clone()
+        } else {
+            step.name.clone()
+        };
         response.widget_info(|| {
-            WidgetInfo::labeled(Role::Button, true, tr_args(lang, "step-label", &[("name", label.clone().into())]))
+            WidgetInfo::labeled(
+                Role::Button,
+                true,
+                tr_args(lang, "step-label", &[("name", label.clone().into())]),
+            )
         });
         focus_canvas_on_click(ui, state, &response);
         if response.clicked() {
@@ -638,15 +696,27 @@ fn headers_interaction(
             state.selection = Selection::only_step(step.id.clone());
         }
         if response.double_clicked() {
-            state.editing = Some(Editing::new(EditTarget::Step(step.id.clone()), &step.name, false));
+            state.editing = Some(Editing::new(
+                EditTarget::Step(step.id.clone()),
+                &step.name,
+                false,
+            ));
         }
         response.context_menu(|ui| {
             if ui.button(tr(lang, "ctx-rename")).clicked() {
-                state.editing = Some(Editing::new(EditTarget::Step(step.id.clone()), &step.name, false));
+                state.editing = Some(Editing::new(
+                    EditTarget::Step(step.id.clone()),
+                    &step.name,
+                    false,
+                ));
                 ui.close();
             }
             if ui.button(tr(lang, "ctx-add-step")).clicked() {
-                let index = stage.steps.iter().position(|s| s.id == step.id).map_or(0, |p| p + 1);
+                let index = stage
+                    .steps
+                    .iter()
+                    .position(|s| s.id == step.id)
+                    .map_or(0, |p| p + 1);
                 out.commands.push(EditCommand::AddStep {
                     stage: stage.id.clone(),
                     index,
@@ -655,7 +725,9 @@ fn headers_interaction(
                 ui.close();
             }
             if ui.button(tr(lang, "ctx-delete-step")).clicked() {
-                out.commands.push(EditCommand::DeleteStep { id: step.id.clone() });
+                out.commands.push(EditCommand::DeleteStep {
+                    id: step.id.clone(),
+                });
                 ui.close();
             }
         });
@@ -663,7 +735,10 @@ fn headers_interaction(
     let _ = pointer;
 }
 
-#[expect(clippy::too_many_arguments, reason = "the lane labels need all of these")]
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the lane labels need all of these"
+)]
 fn lanes_interaction(
     ui: &mut Ui,
     state: &mut EditorState,
@@ -679,7 +754,9 @@ fn lanes_interaction(
     let header_bottom = canvas::header_bottom(&state.view, canvas, metrics);
     let clip = Rect::from_min_max(pos2(canvas.min.x, header_bottom), canvas.max);
     for (lane_box, lane) in layout.lanes.iter().zip(&map.lanes) {
-        let rect = (to_screen * lane_box.label).translate(vec2(dx, 0.0)).intersect(clip);
+        let rect = (to_screen * lane_box.label)
+            .translate(vec2(dx, 0.0))
+            .intersect(clip);
         if rect.height() <= 0.0 {
             continue;
         }
@@ -698,24 +775,42 @@ fn lanes_interaction(
             state.selection = Selection::only_lane(lane.id.clone());
         }
         if response.double_clicked() {
-            state.editing = Some(Editing::new(EditTarget::Lane(lane.id.clone()), &lane.name, false));
+            state.editing = Some(Editing::new(
+                EditTarget::Lane(lane.id.clone()),
+                &lane.name,
+                false,
+            ));
         }
         if response.drag_started() {
-            state.drag = Some(Drag::Lane { id: lane.id.clone() });
+            state.drag = Some(Drag::Lane {
+                id: lane.id.clone(),
+            });
         }
         response.context_menu(|ui| {
             state.selection = Selection::only_lane(lane.id.clone());
             if ui.button(tr(lang, "ctx-rename")).clicked() {
-                state.editing = Some(Editing::new(EditTarget::Lane(lane.id.clone()), &lane.name, false));
+                state.editing = Some(Editing::new(
+                    EditTarget::Lane(lane.id.clone()),
+                    &lane.name,
+                    false,
+                ));
                 ui.close();
             }
             let collapsed = state.collapsed.contains(&lane.id);
-            let key = if collapsed { "ctx-expand" } else { "ctx-collapse" };
+            let key = if collapsed {
+                "ctx-expand"
+            } else {
+                "ctx-collapse"
+            };
             if ui.button(tr(lang, key)).clicked() {
                 toggle_collapsed(state, &lane.id);
                 ui.close();
             }
-            let index = map.lanes.iter().position(|l| l.id == lane.id).map_or(0, |p| p + 1);
+            let index = map
+                .lanes
+                .iter()
+                .position(|l| l.id == lane.id)
+                .map_or(0, |p| p + 1);
             ui.menu_button(tr(lang, "ctx-add-lane-below"), |ui| {
                 if let Some(kind) = lane_kind_menu_ui(ui, lang) {
                     out.commands.push(EditCommand::AddLane {
@@ -729,7 +824,9 @@ fn lanes_interaction(
             });
             ui.separator();
             if ui.button(tr(lang, "ctx-delete-lane")).clicked() {
-                out.commands.push(EditCommand::DeleteLane { id: lane.id.clone() });
+                out.commands.push(EditCommand::DeleteLane {
+                    id: lane.id.clone(),
+                });
                 ui.close();
             }
         });
@@ -738,10 +835,18 @@ fn lanes_interaction(
         if toggle.intersects(clip) {
             let collapsed = state.collapsed.contains(&lane.id);
             let symbol = if collapsed { "▸" } else { "▾" };
-            let key = if collapsed { "ctx-expand" } else { "ctx-collapse" };
+            let key = if collapsed {
+                "ctx-expand"
+            } else {
+                "ctx-collapse"
+            };
             let r = ui.put(toggle, egui::Button::new(symbol).small().frame(false));
             r.widget_info(|| {
-                WidgetInfo::labeled(Role::Button, true, format!("{} {}", tr(lang, key), lane.name))
+                WidgetInfo::labeled(
+                    Role::Button,
+                    true,
+                    format!("{} {}", tr(lang, key), lane.name),
+                )
             });
             if r.clicked() {
                 toggle_collapsed(state, &lane.id);
@@ -751,13 +856,20 @@ fn lanes_interaction(
     // The "add lane" button under the last lane.
     let bottom = to_screen * pos2(0.0, layout.size.y);
     let add = Rect::from_min_size(
-        pos2(canvas.min.x.max(to_screen.translation.x) + dx.min(0.0) + 4.0, bottom.y + 6.0),
+        pos2(
+            canvas.min.x.max(to_screen.translation.x) + dx.min(0.0) + 4.0,
+            bottom.y + 6.0,
+        ),
         vec2(metrics.lane_label_width * state.view.zoom - 8.0, 26.0),
     );
     if add.intersects(canvas) {
-        let response = ui
-            .put(add, egui::Button::new(format!("+ {}", tr(lang, "map-add-lane"))).small());
-        response.widget_info(|| WidgetInfo::labeled(Role::Button, true, tr(lang, "canvas-add-lane-hint")));
+        let response = ui.put(
+            add,
+            egui::Button::new(format!("+ {}", tr(lang, "map-add-lane"))).small(),
+        );
+        response.widget_info(|| {
+            WidgetInfo::labeled(Role::Button, true, tr(lang, "canvas-add-lane-hint"))
+        });
         egui::Popup::menu(&response).show(|ui| {
             if let Some(kind) = lane_kind_menu_ui(ui, lang) {
                 out.commands.push(EditCommand::AddLane {
@@ -786,7 +898,11 @@ fn toggle_collapsed(state: &mut EditorState, id: &Id) {
 pub fn lane_kind_menu_ui(ui: &mut Ui, lang: Lang) -> Option<LaneKind> {
     let mut chosen = None;
     for kind in LaneKind::ALL {
-        let label = format!("{} {}", canvas::lane_icon(kind), tr(lang, lane_kind_key(kind)));
+        let label = format!(
+            "{} {}",
+            canvas::lane_icon(kind),
+            tr(lang, lane_kind_key(kind))
+        );
         if ui.button(label).clicked() {
             chosen = Some(kind);
         }
@@ -814,7 +930,12 @@ fn finish_drag(
     match state.drag.take() {
         Some(Drag::Cards { ids, .. }) => {
             if let Some((step, lane, index)) = card_drop_target(map, layout, pos, &ids) {
-                out.commands.push(EditCommand::MoveCards { ids, step, lane, index });
+                out.commands.push(EditCommand::MoveCards {
+                    ids,
+                    step,
+                    lane,
+                    index,
+                });
                 out.seal = true;
             }
         }
@@ -841,7 +962,12 @@ fn finish_drag(
 }
 
 /// The cell and index a card drag at `pos` would drop into.
-fn card_drop_target(map: &JourneyMap, layout: &MapLayout, pos: Pos2, moving: &[Id]) -> Option<(Id, Id, usize)> {
+fn card_drop_target(
+    map: &JourneyMap,
+    layout: &MapLayout,
+    pos: Pos2,
+    moving: &[Id],
+) -> Option<(Id, Id, usize)> {
     let (s, l) = layout.cell_at(pos)?;
     let lane = layout.lanes.get(l)?;
     if !lane.kind.holds_cards() || lane.collapsed {
@@ -880,7 +1006,13 @@ fn drop_preview(
                 .stages
                 .iter()
                 .filter(|s| &s.id != id)
-                .map(|s| if s.header.center().x < pos.x { s.header.max.x } else { s.header.min.x })
+                .map(|s| {
+                    if s.header.center().x < pos.x {
+                        s.header.max.x
+                    } else {
+                        s.header.min.x
+                    }
+                })
                 .min_by(|a, b| (a - pos.x).abs().total_cmp(&(b - pos.x).abs()))?;
             Some(canvas::DropPreview::StageLine { x })
         }
@@ -889,7 +1021,13 @@ fn drop_preview(
                 .lanes
                 .iter()
                 .filter(|l| &l.id != id)
-                .map(|l| if l.row.center().y < pos.y { l.row.max.y } else { l.row.min.y })
+                .map(|l| {
+                    if l.row.center().y < pos.y {
+                        l.row.max.y
+                    } else {
+                        l.row.min.y
+                    }
+                })
                 .min_by(|a, b| (a - pos.y).abs().total_cmp(&(b - pos.y).abs()))?;
             Some(canvas::DropPreview::LaneLine { y })
         }
@@ -920,7 +1058,11 @@ fn inplace_editor_ui(
                 return;
             };
             let rect = to_screen * b.text.expand2(vec2(2.0, 0.0));
-            (rect, FontId::proportional(metrics.card_font_size * zoom), true)
+            (
+                rect,
+                FontId::proportional(metrics.card_font_size * zoom),
+                true,
+            )
         }
         EditTarget::Stage(id) => {
             let Some(b) = layout.stages.iter().find(|s| &s.id == id) else {
@@ -951,7 +1093,10 @@ fn inplace_editor_ui(
             let dx = canvas::sticky_dx(&state.view, canvas);
             let r = (to_screen * b.label).translate(vec2(dx, 0.0));
             (
-                Rect::from_min_size(r.min + vec2(8.0, 6.0), vec2(r.width() - 30.0, 28.0 * zoom.max(0.6))),
+                Rect::from_min_size(
+                    r.min + vec2(8.0, 6.0),
+                    vec2(r.width() - 30.0, 28.0 * zoom.max(0.6)),
+                ),
                 super::fonts::bold(super::theme::size::LANE_FONT * zoom),
                 false,
             )
@@ -987,7 +1132,12 @@ fn inplace_editor_ui(
     .margin(Vec2::ZERO)
     .desired_width(rect.width())
     .desired_rows(1);
-    ui.painter().rect_stroke(rect.expand(3.0), 3.0, Stroke::new(2.0, theme.selection), egui::StrokeKind::Outside);
+    ui.painter().rect_stroke(
+        rect.expand(3.0),
+        3.0,
+        Stroke::new(2.0, theme.selection),
+        egui::StrokeKind::Outside,
+    );
     let response = ui.put(rect, edit);
     let (role, key) = match &editing.target {
         EditTarget::Card(_) => (Role::MultilineTextInput, "inplace-card"),
@@ -1011,7 +1161,9 @@ fn inplace_editor_ui(
         out.seal = true;
         if let (EditTarget::Card(id), true) = (&target, empty_new) {
             // An empty card that was just created is not kept.
-            out.commands.push(EditCommand::DeleteCards { ids: vec![id.clone()] });
+            out.commands.push(EditCommand::DeleteCards {
+                ids: vec![id.clone()],
+            });
         }
         if tab || shift_tab {
             move_cursor_tab(state, map, layout, shift_tab);
@@ -1127,11 +1279,28 @@ fn keyboard(
     } else if pressed(Key::Enter, Modifiers::NONE) {
         let selected = state.selection.cards.first().and_then(|id| map.card(id));
         if let Some(card) = selected {
-            state.editing = Some(Editing::new(EditTarget::Card(card.id.clone()), &card.text, false));
-        } else if let Some(stage) = state.selection.stage.as_ref().and_then(|id| map.stages.iter().find(|s| &s.id == id)) {
-            state.editing = Some(Editing::new(EditTarget::Stage(stage.id.clone()), &stage.name, false));
+            state.editing = Some(Editing::new(
+                EditTarget::Card(card.id.clone()),
+                &card.text,
+                false,
+            ));
+        } else if let Some(stage) = state
+            .selection
+            .stage
+            .as_ref()
+            .and_then(|id| map.stages.iter().find(|s| &s.id == id))
+        {
+            state.editing = Some(Editing::new(
+                EditTarget::Stage(stage.id.clone()),
+                &stage.name,
+                false,
+            ));
         } else if let Some(lane) = state.selection.lane.as_ref().and_then(|id| map.lane(id)) {
-            state.editing = Some(Editing::new(EditTarget::Lane(lane.id.clone()), &lane.name, false));
+            state.editing = Some(Editing::new(
+                EditTarget::Lane(lane.id.clone()),
+                &lane.name,
+                false,
+            ));
         } else {
             add_card_at_cursor(state, map, layout, out);
         }
@@ -1155,7 +1324,12 @@ fn keyboard(
     }
 }
 
-fn add_card_at_cursor(state: &mut EditorState, map: &JourneyMap, layout: &MapLayout, out: &mut EditorOutput) {
+fn add_card_at_cursor(
+    state: &mut EditorState,
+    map: &JourneyMap,
+    layout: &MapLayout,
+    out: &mut EditorOutput,
+) {
     if state.cursor.is_none() {
         move_cursor_tab(state, map, layout, false);
     }
@@ -1164,14 +1338,27 @@ fn add_card_at_cursor(state: &mut EditorState, map: &JourneyMap, layout: &MapLay
     {
         // After the selected card in this cell, or at the end.
         let index = state.selection.cards.first().and_then(|id| {
-            map.cards_in(&step, &lane).position(|c| &c.id == id).map(|p| p + 1)
+            map.cards_in(&step, &lane)
+                .position(|c| &c.id == id)
+                .map(|p| p + 1)
         });
-        out.commands.push(EditCommand::AddCard { step, lane, index, text: String::new() });
+        out.commands.push(EditCommand::AddCard {
+            step,
+            lane,
+            index,
+            text: String::new(),
+        });
         out.edit_created_card = true;
     }
 }
 
-fn move_cursor_arrow(state: &mut EditorState, map: &JourneyMap, layout: &MapLayout, dx: i32, dy: i32) {
+fn move_cursor_arrow(
+    state: &mut EditorState,
+    map: &JourneyMap,
+    layout: &MapLayout,
+    dx: i32,
+    dy: i32,
+) {
     let Some((step, lane)) = state.cursor.clone() else {
         move_cursor_tab(state, map, layout, false);
         return;
@@ -1192,18 +1379,31 @@ fn move_cursor_arrow(state: &mut EditorState, map: &JourneyMap, layout: &MapLayo
     // Up/Down first walk the cards of the cell, then leave it.
     if dy != 0 {
         let cards: Vec<&Card> = map.cards_in(&step, &lane).collect();
-        let at = state.selection.cards.first().and_then(|id| cards.iter().position(|c| &c.id == id));
+        let at = state
+            .selection
+            .cards
+            .first()
+            .and_then(|id| cards.iter().position(|c| &c.id == id));
         if let Some(at) = at {
-            let next = at.checked_add_signed(dy as isize).filter(|n| *n < cards.len());
+            let next = at
+                .checked_add_signed(dy as isize)
+                .filter(|n| *n < cards.len());
             if let Some(next) = next {
                 state.selection = Selection::only_card(cards[next].id.clone());
                 return;
             }
         }
     }
-    let new_s = s.saturating_add_signed(dx as isize).min(layout.steps.len().saturating_sub(1));
-    let new_l = li.saturating_add_signed(dy as isize).min(lanes.len().saturating_sub(1));
-    let cell = (layout.steps[new_s].id.clone(), map.lanes[lanes[new_l]].id.clone());
+    let new_s = s
+        .saturating_add_signed(dx as isize)
+        .min(layout.steps.len().saturating_sub(1));
+    let new_l = li
+        .saturating_add_signed(dy as isize)
+        .min(lanes.len().saturating_sub(1));
+    let cell = (
+        layout.steps[new_s].id.clone(),
+        map.lanes[lanes[new_l]].id.clone(),
+    );
     if dy < 0 {
         // Entering a cell from below selects its last card.
         state.selection = map
@@ -1217,11 +1417,19 @@ fn move_cursor_arrow(state: &mut EditorState, map: &JourneyMap, layout: &MapLayo
     }
 }
 
-fn scroll_cursor_into_view(state: &mut EditorState, map: &JourneyMap, layout: &MapLayout, canvas: Rect) {
+fn scroll_cursor_into_view(
+    state: &mut EditorState,
+    map: &JourneyMap,
+    layout: &MapLayout,
+    canvas: Rect,
+) {
     let Some((step, lane)) = &state.cursor else {
         return;
     };
-    let (Some(s), Some(l)) = (layout.steps.iter().position(|x| &x.id == step), map.lanes.iter().position(|x| &x.id == lane)) else {
+    let (Some(s), Some(l)) = (
+        layout.steps.iter().position(|x| &x.id == step),
+        map.lanes.iter().position(|x| &x.id == lane),
+    ) else {
         return;
     };
     let Some(cell) = layout.cell_rect(s, l) else {
@@ -1249,25 +1457,40 @@ fn scroll_cursor_into_view(state: &mut EditorState, map: &JourneyMap, layout: &M
 pub fn delete_selection(state: &mut EditorState, map: &JourneyMap, out: &mut EditorOutput) {
     let sel = &state.selection;
     if !sel.cards.is_empty() {
-        let ids = sel.cards_in_map_order(map).iter().map(|c| c.id.clone()).collect();
+        let ids = sel
+            .cards_in_map_order(map)
+            .iter()
+            .map(|c| c.id.clone())
+            .collect();
         out.commands.push(EditCommand::DeleteCards { ids });
     } else if let Some(id) = &sel.stage {
-        out.commands.push(EditCommand::DeleteStage { id: id.clone() });
+        out.commands
+            .push(EditCommand::DeleteStage { id: id.clone() });
     } else if let Some(id) = &sel.step {
-        out.commands.push(EditCommand::DeleteStep { id: id.clone() });
+        out.commands
+            .push(EditCommand::DeleteStep { id: id.clone() });
     } else if let Some(id) = &sel.lane {
-        out.commands.push(EditCommand::DeleteLane { id: id.clone() });
+        out.commands
+            .push(EditCommand::DeleteLane { id: id.clone() });
     }
     state.selection = Selection::default();
 }
 
 /// Duplicates the selected cards right after themselves, in their cell.
 pub fn duplicate(state: &mut EditorState, map: &JourneyMap, out: &mut EditorOutput) {
-    let cards: Vec<Card> = state.selection.cards_in_map_order(map).into_iter().cloned().collect();
+    let cards: Vec<Card> = state
+        .selection
+        .cards_in_map_order(map)
+        .into_iter()
+        .cloned()
+        .collect();
     let Some(first) = cards.first() else {
         return;
     };
-    let index = map.cards_in(&first.step, &first.lane).position(|c| c.id == first.id).map(|p| p + cards.len());
+    let index = map
+        .cards_in(&first.step, &first.lane)
+        .position(|c| c.id == first.id)
+        .map(|p| p + cards.len());
     out.commands.push(EditCommand::InsertCards {
         step: first.step.clone(),
         lane: first.lane.clone(),
@@ -1279,11 +1502,19 @@ pub fn duplicate(state: &mut EditorState, map: &JourneyMap, out: &mut EditorOutp
 
 /// The selected cards as clipboard text.
 pub fn copy_text(state: &EditorState, map: &JourneyMap) -> Option<String> {
-    let cards: Vec<Card> = state.selection.cards_in_map_order(map).into_iter().cloned().collect();
+    let cards: Vec<Card> = state
+        .selection
+        .cards_in_map_order(map)
+        .into_iter()
+        .cloned()
+        .collect();
     if cards.is_empty() {
         return None;
     }
-    ron::to_string(&ClipboardCards { journeymap_cards: cards }).ok()
+    ron::to_string(&ClipboardCards {
+        journeymap_cards: cards,
+    })
+    .ok()
 }
 
 /// Pastes clipboard text at the keyboard cell (or the first selected card's cell): cards copied
@@ -1313,7 +1544,12 @@ pub fn paste_text(state: &mut EditorState, map: &JourneyMap, text: &str, out: &m
     if cards.is_empty() {
         return;
     }
-    out.commands.push(EditCommand::InsertCards { cards, step, lane, index: None });
+    out.commands.push(EditCommand::InsertCards {
+        cards,
+        step,
+        lane,
+        index: None,
+    });
     out.select_created = true;
 }
 

@@ -95,6 +95,9 @@ impl Selection {
 
     /// The selected cards that exist, in map order.
     pub fn cards_in_map_order<'a>(&'a self, map: &'a JourneyMap) -> Vec<&'a crate::model::Card> {
-        map.cards.iter().filter(|c| self.cards.contains(&c.id)).collect()
+        map.cards
+            .iter()
+            .filter(|c| self.cards.contains(&c.id))
+            .collect()
     }
 }

@@ -59,10 +59,13 @@ pub fn double_click(harness: &mut Harness<'static, JourneyApp>, pos: egui::Pos2)
 }
 
 /// A harness on a new map from `template` in `lang`, fitted to the window.
-pub fn editor_on_template(template: &str, lang: journeymap::model::template::Lang) -> Harness<'static, JourneyApp> {
+pub fn editor_on_template(
+    template: &str,
+    lang: journeymap::model::template::Lang,
+) -> Harness<'static, JourneyApp> {
     let map = journeymap::model::template::find(template)
-        .map(|t| t.instantiate(lang))
-        .unwrap_or_else(|| panic!("no template {template}"));
+        .unwrap_or_else(|| panic!("no template {template}"))
+        .instantiate(lang);
     let app = JourneyApp::new(Some(journeymap::ui::OpenMap::unsaved(map)), None);
     let mut harness = harness(app, egui::Theme::Light);
     harness.run();
@@ -71,7 +74,11 @@ pub fn editor_on_template(template: &str, lang: journeymap::model::template::Lan
 
 /// A point near the bottom of the cell (below its cards) of step `step_label` and lane `lane_label` (their
 /// accessible labels, e.g. "Step: Chú ý" and "Lane: Điểm chạm").
-pub fn cell_center(harness: &Harness<'static, JourneyApp>, step_label: &str, lane_label: &str) -> egui::Pos2 {
+pub fn cell_center(
+    harness: &Harness<'static, JourneyApp>,
+    step_label: &str,
+    lane_label: &str,
+) -> egui::Pos2 {
     use egui_kittest::kittest::Queryable as _;
     let x = harness.get_by_label(step_label).rect().center().x;
     let lane = harness.get_by_label(lane_label).rect();
@@ -91,14 +98,22 @@ pub fn type_text(harness: &mut Harness<'static, JourneyApp>, text: &str) {
 }
 
 /// Drags from `from` to `to` in a few pointer moves, then releases.
-pub fn drag(harness: &mut Harness<'static, JourneyApp>, from: egui::Pos2, to: egui::Pos2, modifiers: egui::Modifiers) {
+pub fn drag(
+    harness: &mut Harness<'static, JourneyApp>,
+    from: egui::Pos2,
+    to: egui::Pos2,
+    modifiers: egui::Modifiers,
+) {
     let press = |pressed, pos| egui::Event::PointerButton {
         pos,
         button: egui::PointerButton::Primary,
         pressed,
         modifiers,
     };
-    harness.input_mut().events.push(egui::Event::ModifiersChanged(modifiers));
+    harness
+        .input_mut()
+        .events
+        .push(egui::Event::ModifiersChanged(modifiers));
     harness.event(egui::Event::PointerMoved(from));
     harness.event(press(true, from));
     harness.step();
@@ -115,8 +130,15 @@ pub fn drag(harness: &mut Harness<'static, JourneyApp>, from: egui::Pos2, to: eg
 }
 
 /// Clicks at `pos` with modifiers held.
-pub fn click_at(harness: &mut Harness<'static, JourneyApp>, pos: egui::Pos2, modifiers: egui::Modifiers) {
-    harness.input_mut().events.push(egui::Event::ModifiersChanged(modifiers));
+pub fn click_at(
+    harness: &mut Harness<'static, JourneyApp>,
+    pos: egui::Pos2,
+    modifiers: egui::Modifiers,
+) {
+    harness
+        .input_mut()
+        .events
+        .push(egui::Event::ModifiersChanged(modifiers));
     let events = &mut harness.input_mut().events;
     events.push(egui::Event::PointerMoved(pos));
     for pressed in [true, false] {
@@ -135,7 +157,11 @@ pub fn click_at(harness: &mut Harness<'static, JourneyApp>, pos: egui::Pos2, mod
 
 /// The open map, cloned.
 pub fn map_of(harness: &Harness<'static, JourneyApp>) -> journeymap::model::JourneyMap {
-    harness.state().map().cloned().unwrap_or_else(|| panic!("no map open"))
+    harness
+        .state()
+        .map()
+        .cloned()
+        .unwrap_or_else(|| panic!("no map open"))
 }
 
 /// Undoes then redoes, checking the maps before and after.
@@ -148,9 +174,21 @@ pub fn check_undo_redo(
     for _ in 0..steps {
         key(harness, egui::Key::Z, egui::Modifiers::COMMAND);
     }
-    assert_eq!(&map_of(harness), before, "undo did not give back the earlier map");
+    assert_eq!(
+        &map_of(harness),
+        before,
+        "undo did not give back the earlier map"
+    );
     for _ in 0..steps {
-        key(harness, egui::Key::Z, egui::Modifiers::COMMAND | egui::Modifiers::SHIFT);
+        key(
+            harness,
+            egui::Key::Z,
+            egui::Modifiers::COMMAND | egui::Modifiers::SHIFT,
+        );
     }
-    assert_eq!(&map_of(harness), after, "redo did not give back the later map");
+    assert_eq!(
+        &map_of(harness),
+        after,
+        "redo did not give back the later map"
+    );
 }
