@@ -143,6 +143,12 @@ fn save_is_atomic_and_keeps_a_backup() {
     assert!(!file::backup_path(&path).exists());
     map.title = "Hai".into();
     file::save(&path, &map).unwrap_or_else(|e| panic!("{e}"));
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        let mode = std::fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o644, "a saved map is readable like any document");
+    }
     let backup = std::fs::read_to_string(file::backup_path(&path)).unwrap_or_default();
     assert!(backup.contains("Một"));
     let current = file::load(&path).unwrap_or_else(|e| panic!("{e}"));

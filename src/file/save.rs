@@ -142,6 +142,17 @@ pub fn write_atomically(path: &Path, bytes: &[u8], backup: bool) -> Result<(), S
         .map_err(io("cannot create a temporary file in its folder"))?;
     temp.write_all(bytes)
         .map_err(io("cannot write the temporary file"))?;
+    // A temporary file is private (0600); the saved map gets the permissions of the file it
+    // replaces, or the usual ones for a new document.
+    let permissions = match std::fs::metadata(path) {
+        Ok(meta) => Some(meta.permissions()),
+        Err(_) => default_permissions(),
+    };
+    if let Some(permissions) = permissions {
+        temp.as_file()
+            .set_permissions(permissions)
+            .map_err(io("cannot set the permissions of the temporary file"))?;
+    }
     temp.as_file()
         .sync_all()
         .map_err(io("cannot flush the temporary file to disk"))?;
@@ -172,6 +183,18 @@ fn keep_backup(path: &Path) -> std::io::Result<()> {
     temp.as_file().sync_all()?;
     temp.persist(&backup).map_err(|err| err.error)?;
     Ok(())
+}
+
+#[cfg(unix)]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    use std::os::unix::fs::PermissionsExt as _;
+    Some(std::fs::Permissions::from_mode(0o644))
+}
+
+#[cfg(not(unix))]
+fn default_permissions() -> Option<std::fs::Permissions> {
+    // On Windows a temporary file already has the permissions of a new document.
+    None
 }
 
 #[cfg(unix)]

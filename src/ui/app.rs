@@ -66,6 +66,8 @@ pub struct OpenMap {
     pub path: Option<PathBuf>,
     /// What was repaired while loading.
     pub warnings: Vec<Warning>,
+    /// Restored from a recovery copy: worth a recovery copy of its own even before an edit.
+    recovered: bool,
     layout: Option<(u64, BTreeSet<crate::model::Id>, MapLayout)>,
 }
 
@@ -76,6 +78,7 @@ impl OpenMap {
             doc: Document::new(map, false),
             path: None,
             warnings: Vec::new(),
+            recovered: false,
             layout: None,
         }
     }
@@ -86,6 +89,7 @@ impl OpenMap {
             doc: Document::new(map, warnings.is_empty()),
             path: Some(path),
             warnings,
+            recovered: false,
             layout: None,
         }
     }
@@ -483,6 +487,9 @@ impl JourneyApp {
         if shortcut(Modifiers::COMMAND, Key::N) {
             self.request(PendingAction::Close);
         }
+        if shortcut(Modifiers::COMMAND, Key::Q) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
         // Inside a text field, Ctrl+Z belongs to the field.
         if typing {
             return;
@@ -656,7 +663,9 @@ impl JourneyApp {
         let (Some(store), Some(open)) = (&self.recovery, &self.open) else {
             return;
         };
-        if !open.doc.is_dirty() || self.autosaved_revision == Some(open.doc.revision()) {
+        // Nothing to recover from a map nobody has touched (a fresh template, a sample).
+        let edited = open.doc.revision() != 0 || open.recovered;
+        if !edited || !open.doc.is_dirty() || self.autosaved_revision == Some(open.doc.revision()) {
             return;
         }
         let now = ctx.input(|i| i.time);
@@ -887,6 +896,7 @@ impl JourneyApp {
                 if let Some((_, r)) = found.into_iter().next() {
                     let mut open = OpenMap::unsaved(r.map);
                     open.path = r.path;
+                    open.recovered = true;
                     self.set_open(Some(open));
                 }
                 RecoveryStore::discard(&files);
@@ -961,7 +971,11 @@ impl JourneyApp {
                 actions.push(PendingAction::Close);
             }
             ui.separator();
-            if ui.button(tr(lang, "file-quit")).clicked() {
+            let quit = egui::Button::new(tr(lang, "file-quit")).shortcut_text(
+                ui.ctx()
+                    .format_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Q)),
+            );
+            if ui.add(quit).clicked() {
                 ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
             }
         });
@@ -1102,7 +1116,10 @@ impl JourneyApp {
                     if ui.button(tr(lang, "map-add-stage")).clicked() {
                         out.commands.push(EditCommand::AddStage {
                             index: map.stages.len(),
-                            name: tr(lang, "canvas-new-stage"),
+                            name: tr(
+                                Lang::from_code(&map.language).unwrap_or_default(),
+                                "canvas-new-stage",
+                            ),
                         });
                         out.select_created = true;
                     }

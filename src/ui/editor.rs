@@ -615,7 +615,7 @@ fn headers_interaction(
                 out.commands.push(EditCommand::AddStep {
                     stage: stage.id.clone(),
                     index: stage.steps.len(),
-                    name: tr(lang, "canvas-new-step"),
+                    name: tr(map_lang(map), "canvas-new-step"),
                 });
                 ui.close();
             }
@@ -627,7 +627,7 @@ fn headers_interaction(
                 if ui.button(tr(lang, key)).clicked() {
                     out.commands.push(EditCommand::AddStage {
                         index: at,
-                        name: tr(lang, "canvas-new-stage"),
+                        name: tr(map_lang(map), "canvas-new-stage"),
                     });
                     out.select_created = true;
                     ui.close();
@@ -661,7 +661,7 @@ fn headers_interaction(
             }
             out.commands.push(EditCommand::AddStage {
                 index: map.stages.len(),
-                name: tr(lang, "canvas-new-stage"),
+                name: tr(map_lang(map), "canvas-new-stage"),
             });
             out.select_created = true;
         }
@@ -720,7 +720,7 @@ fn headers_interaction(
                 out.commands.push(EditCommand::AddStep {
                     stage: stage.id.clone(),
                     index,
-                    name: tr(lang, "canvas-new-step"),
+                    name: tr(map_lang(map), "canvas-new-step"),
                 });
                 ui.close();
             }
@@ -1132,6 +1132,9 @@ fn inplace_editor_ui(
     .margin(Vec2::ZERO)
     .desired_width(rect.width())
     .desired_rows(1);
+    // The editor covers what the canvas drew there (the header's or card's own text).
+    ui.painter()
+        .rect_filled(rect.expand(3.0), 3.0, theme.editor_bg);
     ui.painter().rect_stroke(
         rect.expand(3.0),
         3.0,

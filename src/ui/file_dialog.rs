@@ -16,6 +16,9 @@ use egui::{Align, Key, Layout, Modifiers, RichText};
 use super::i18n::{Lang, tr, tr_args};
 use super::theme::Theme;
 
+/// Space between the dialog's border and its contents.
+const DIALOG_MARGIN: f32 = 12.0;
+
 /// What the dialog is for.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum DialogMode {
@@ -141,9 +144,11 @@ impl FileDialog {
         let escape_pressed = ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
 
         let name_field_id = egui::Id::unique("journeymap-file-dialog-name");
-        let modal = egui::Modal::new(egui::Id::unique("journeymap-file-dialog")).show(ctx, |ui| {
-            self.contents_ui(ui, lang, name_field_id, enter_pressed)
-        });
+        let modal = egui::Modal::new(egui::Id::unique("journeymap-file-dialog"))
+            .frame(egui::Frame::popup(&ctx.global_style()).inner_margin(DIALOG_MARGIN))
+            .show(ctx, |ui| {
+                self.contents_ui(ui, lang, name_field_id, enter_pressed)
+            });
         let mut actions = modal.inner;
 
         // Enter confirms unless it was meant for another field (the path bar) or a button.
@@ -282,10 +287,11 @@ impl FileDialog {
                 DialogMode::Save { .. } => "dialog-save",
             };
             let can_confirm = !self.file_name.trim().is_empty() || self.selected_folder().is_some();
-            if ui
-                .add_enabled(can_confirm, egui::Button::new(tr(lang, confirm_key)))
-                .clicked()
-            {
+            let confirm = egui::Button::new(
+                RichText::new(tr(lang, confirm_key)).color(ui.visuals().selection.stroke.color),
+            )
+            .fill(ui.visuals().selection.bg_fill);
+            if ui.add_enabled(can_confirm, confirm).clicked() {
                 actions.push(Action::Confirm);
             }
             if ui.button(tr(lang, "dialog-cancel")).clicked() {
@@ -749,6 +755,22 @@ mod tests {
         harness.key_press(Key::Escape);
         harness.run();
         assert_eq!(harness.state().result, Some(None));
+    }
+
+    #[test]
+    fn enter_after_picking_a_map_opens_it() {
+        let dir = fixture();
+        let dialog = FileDialog::new(DialogMode::Open, Some(dir.path().to_path_buf()));
+        let mut harness = dialog_harness(dialog, Lang::En);
+        harness.run();
+        harness.get_by_label("📄 top.ron").click();
+        harness.run();
+        harness.key_press(Key::Enter);
+        harness.run();
+        assert_eq!(
+            harness.state().result,
+            Some(Some(dir.path().join("top.ron")))
+        );
     }
 
     #[test]

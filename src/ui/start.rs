@@ -51,6 +51,10 @@ const CARD_PADDING: f32 = 12.0;
 const CHIP_PADDING: Vec2 = vec2(6.0, 2.0);
 /// Space between stage chips.
 const CHIP_GAP: f32 = 4.0;
+/// Height of the Open button, taller than a plain button: it is a main way in.
+const OPEN_BUTTON_HEIGHT: f32 = 28.0;
+/// Width of a sample's language tag, so the titles after it line up.
+const LANG_TAG_WIDTH: f32 = 26.0;
 /// Below this width the recent files and the samples stack instead of sitting side by side.
 const TWO_COLUMNS_MIN_WIDTH: f32 = 760.0;
 
@@ -92,7 +96,11 @@ fn page_ui(
     action: &mut Option<StartAction>,
 ) {
     ui.add_space(24.0);
-    ui.label(RichText::new("journeymap").font(fonts::bold(HERO_FONT)));
+    ui.label(
+        RichText::new("journeymap")
+            .font(fonts::bold(HERO_FONT))
+            .color(ui.visuals().strong_text_color()),
+    );
     ui.label(
         RichText::new(tr(lang, "start-subtitle"))
             .size(size::BODY_FONT)
@@ -131,17 +139,19 @@ fn page_ui(
 
     // Open, recent files, samples.
     let mut recent_column = |ui: &mut Ui| {
+        section_heading_ui(ui, &tr(lang, "start-open-section"));
+        ui.add_space(4.0);
         ui.horizontal(|ui| {
-            section_heading_ui(ui, &tr(lang, "start-open-section"));
-            ui.add_space(8.0);
-            let open = ui
-                .button(tr(lang, "start-open"))
-                .on_hover_text(tr(lang, "start-open-hint"));
+            let open = ui.add(
+                egui::Button::new(RichText::new(tr(lang, "start-open")).size(size::BODY_FONT))
+                    .min_size(vec2(0.0, OPEN_BUTTON_HEIGHT)),
+            );
             if open.clicked() {
                 *action = Some(StartAction::OpenDialog);
             }
+            ui.label(RichText::new(tr(lang, "start-open-hint")).weak());
         });
-        ui.add_space(8.0);
+        ui.add_space(12.0);
         ui.label(RichText::new(tr(lang, "start-recent")).strong());
         if let Some(path) = recent_ui(ui, lang, recent) {
             *action = Some(StartAction::OpenRecent(path));
@@ -171,7 +181,11 @@ fn page_ui(
 }
 
 fn section_heading_ui(ui: &mut Ui, text: &str) {
-    ui.label(RichText::new(text).font(fonts::bold(size::TITLE_FONT)));
+    ui.label(
+        RichText::new(text)
+            .font(fonts::bold(size::TITLE_FONT))
+            .color(ui.visuals().strong_text_color()),
+    );
 }
 
 fn load_error_ui(ui: &mut Ui, lang: Lang, theme: &Theme, err: &str) {
@@ -425,14 +439,7 @@ fn samples_ui(ui: &mut Ui, lang: Lang) -> Option<usize> {
     for (index, sample) in samples().iter().enumerate() {
         let language = sample.lang().map_or(sample.language, native_name);
         ui.horizontal(|ui| {
-            egui::Frame::new()
-                .fill(ui.visuals().faint_bg_color)
-                .stroke(ui.visuals().widgets.noninteractive.bg_stroke)
-                .corner_radius(CornerRadius::same(size::HEADER_ROUNDING))
-                .inner_margin(egui::Margin::symmetric(4, 1))
-                .show(ui, |ui| {
-                    ui.label(RichText::new(sample.language.to_uppercase()).small().weak());
-                });
+            lang_tag_ui(ui, sample.language);
             let button = ui
                 .with_layout(Layout::left_to_right(Align::Center), |ui| {
                     ui.add(
@@ -453,6 +460,34 @@ fn samples_ui(ui: &mut Ui, lang: Lang) -> Option<usize> {
         });
     }
     clicked
+}
+
+/// A small fixed-width tag with a language code (`VI`). Decoration only: the sample's
+/// button says the language in its hover text.
+fn lang_tag_ui(ui: &mut Ui, code: &str) {
+    let visuals = ui.visuals().clone();
+    let galley = ui.painter().layout_no_wrap(
+        code.to_uppercase(),
+        FontId::proportional(size::CHIP_FONT),
+        visuals.weak_text_color(),
+    );
+    let tag_size = vec2(
+        LANG_TAG_WIDTH.max(galley.size().x + 2.0 * CHIP_PADDING.x),
+        galley.size().y + 2.0 * CHIP_PADDING.y,
+    );
+    let (rect, _) = ui.allocate_exact_size(tag_size, Sense::hover());
+    if ui.is_rect_visible(rect) {
+        let painter = ui.painter();
+        painter.rect(
+            rect,
+            CornerRadius::same(size::HEADER_ROUNDING),
+            visuals.faint_bg_color,
+            visuals.widgets.noninteractive.bg_stroke,
+            StrokeKind::Inside,
+        );
+        let text_pos = rect.center() - galley.size() / 2.0;
+        painter.galley(text_pos, galley, visuals.weak_text_color());
+    }
 }
 
 #[cfg(test)]
