@@ -321,7 +321,7 @@ impl JourneyApp {
                     .open(&mut show)
                     .default_width(420.0)
                     .show(&ctx, |ui| {
-                        inspector::map_properties_ui(ui, lang, map, &mut out.commands)
+                        inspector::map_properties_ui(ui, lang, map, &mut out.commands);
                     });
                 self.show_properties = show;
             }
@@ -373,10 +373,10 @@ impl JourneyApp {
                         }
                         Some(StartAction::OpenDialog) => actions.push(PendingAction::OpenDialog),
                         Some(StartAction::OpenRecent(path)) => {
-                            actions.push(PendingAction::Open(path))
+                            actions.push(PendingAction::Open(path));
                         }
                         Some(StartAction::OpenSample(i)) => {
-                            actions.push(PendingAction::OpenSample(i))
+                            actions.push(PendingAction::OpenSample(i));
                         }
                         None => {}
                     }
@@ -776,7 +776,7 @@ impl JourneyApp {
                 }
             }
             Err(mpsc::TryRecvError::Empty) => {
-                ctx.request_repaint_after(std::time::Duration::from_millis(100))
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
             }
             Err(mpsc::TryRecvError::Disconnected) => {
                 if let Some(native) = self.native_dialog.take() {

@@ -860,7 +860,10 @@ fn lanes_interaction(
             canvas.min.x.max(to_screen.translation.x) + dx.min(0.0) + 4.0,
             bottom.y + 6.0,
         ),
-        vec2(metrics.lane_label_width * state.view.zoom - 8.0, 26.0),
+        vec2(
+            (metrics.lane_label_width * state.view.zoom - 8.0).max(130.0),
+            26.0,
+        ),
     );
     if add.intersects(canvas) {
         let response = ui.put(

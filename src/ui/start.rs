@@ -465,11 +465,10 @@ fn samples_ui(ui: &mut Ui, lang: Lang) -> Option<usize> {
 /// A small fixed-width tag with a language code (`VI`). Decoration only: the sample's
 /// button says the language in its hover text.
 fn lang_tag_ui(ui: &mut Ui, code: &str) {
-    let visuals = ui.visuals().clone();
     let galley = ui.painter().layout_no_wrap(
         code.to_uppercase(),
         FontId::proportional(size::CHIP_FONT),
-        visuals.weak_text_color(),
+        ui.visuals().weak_text_color(),
     );
     let tag_size = vec2(
         LANG_TAG_WIDTH.max(galley.size().x + 2.0 * CHIP_PADDING.x),
@@ -477,6 +476,7 @@ fn lang_tag_ui(ui: &mut Ui, code: &str) {
     );
     let (rect, _) = ui.allocate_exact_size(tag_size, Sense::hover());
     if ui.is_rect_visible(rect) {
+        let visuals = ui.visuals();
         let painter = ui.painter();
         painter.rect(
             rect,
@@ -529,6 +529,15 @@ mod tests {
         }
     }
 
+    /// Scrolls the widget into view (the lower part of the page is below the fold of a
+    /// laptop screen), then clicks it.
+    fn click(harness: &mut Harness<'_, State>, label: &str) {
+        harness.get_by_label(label).scroll_to_me();
+        harness.run();
+        harness.get_by_label(label).click();
+        harness.run();
+    }
+
     #[test]
     fn renders_in_both_languages_with_every_template_and_sample() {
         for lang in Lang::ALL {
@@ -553,8 +562,7 @@ mod tests {
     fn clicking_a_template_creates_a_map_in_the_ui_language() {
         let mut harness = start_harness(state(Lang::En));
         harness.run();
-        harness.get_by_label("AISAS").click();
-        harness.run();
+        click(&mut harness, "AISAS");
         assert_eq!(
             harness.state().action,
             Some(StartAction::NewFromTemplate {
@@ -568,10 +576,8 @@ mod tests {
     fn the_content_language_can_differ_from_the_ui_language() {
         let mut harness = start_harness(state(Lang::Vi));
         harness.run();
-        harness.get_by_label("English").click();
-        harness.run();
-        harness.get_by_label("AISAS").click();
-        harness.run();
+        click(&mut harness, "English");
+        click(&mut harness, "AISAS");
         assert_eq!(
             harness.state().action,
             Some(StartAction::NewFromTemplate {
@@ -597,27 +603,20 @@ mod tests {
         harness.get_by_label("không còn");
 
         // A missing file is disabled: clicking it does nothing.
-        harness.get_by_label("gone.ron").click();
-        harness.run();
+        click(&mut harness, "gone.ron");
         assert_eq!(harness.state().action, None);
 
-        harness.get_by_label("hành trình.ron").click();
-        harness.run();
+        click(&mut harness, "hành trình.ron");
         assert_eq!(
             harness.state().action,
             Some(StartAction::OpenRecent(present))
         );
 
-        // The samples are below the fold of a laptop screen: scroll there first.
         let last = samples().len() - 1;
-        harness.get_by_label(samples()[last].title).scroll_to_me();
-        harness.run();
-        harness.get_by_label(samples()[last].title).click();
-        harness.run();
+        click(&mut harness, samples()[last].title);
         assert_eq!(harness.state().action, Some(StartAction::OpenSample(last)));
 
-        harness.get_by_label("📂 Mở…").click();
-        harness.run();
+        click(&mut harness, "📂 Mở…");
         assert_eq!(harness.state().action, Some(StartAction::OpenDialog));
     }
 
@@ -628,12 +627,18 @@ mod tests {
             .with_context_setup(crate::ui::fonts::install)
             .build_ui_state(
                 |ui, state: &mut State| {
-                    state.action = start_ui(ui, state.lang, &state.recent, None);
+                    if let Some(action) = start_ui(ui, state.lang, &state.recent, None) {
+                        state.action = Some(action);
+                    }
                 },
                 state(Lang::Vi),
             );
         harness.run();
         harness.get_by_label("AISAS");
+        // The bottom of the page is reachable by scrolling.
+        let last = samples().len() - 1;
+        click(&mut harness, samples()[last].title);
+        assert_eq!(harness.state().action, Some(StartAction::OpenSample(last)));
     }
 
     #[test]
