@@ -14,11 +14,11 @@ use serde::{Deserialize, Serialize};
 use crate::edit::{Document, EditCommand};
 use crate::file::{self, LoadError};
 use crate::layout::{self, LayoutMetrics, MapLayout, TextMeasure};
-use crate::model::{JourneyMap, MapType, Warning, template};
+use crate::model::{JourneyMap, Warning, template};
 
 use super::editor::{self, EditTarget, Editing, EditorOutput, EditorState};
 use super::file_dialog::{DialogMode, FileDialog};
-use super::i18n::{Lang, native_name, tr, tr_args};
+use super::i18n::{Lang, map_type_key, native_name, tr, tr_args};
 use super::recovery::{Recovered, RecoveryStore};
 use super::selection::Selection;
 use super::start::{StartAction, start_ui};
@@ -1329,15 +1329,5 @@ fn zoom_controls_ui(ui: &mut Ui, lang: Lang, view: &mut super::canvas::CanvasVie
     {
         let z = view.step_zoom(false);
         view.zoom_around(z, canvas.center(), canvas);
-    }
-}
-
-/// The message key of a map type's name.
-pub fn map_type_key(t: MapType) -> &'static str {
-    match t {
-        MapType::CurrentState => "map-type-current",
-        MapType::FutureState => "map-type-future",
-        MapType::DayInTheLife => "map-type-day",
-        MapType::ServiceBlueprint => "map-type-blueprint",
     }
 }

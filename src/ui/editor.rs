@@ -15,7 +15,7 @@ use crate::layout::{LayoutMetrics, MapLayout};
 use crate::model::{Card, Channel, ChannelKind, ColorToken, Id, JourneyMap, LaneKind};
 
 use super::canvas::{self, CanvasView, Overlay};
-use super::i18n::{Lang, tr, tr_args};
+use super::i18n::{Lang, color_key, lane_kind_key, tr, tr_args};
 use super::selection::Selection;
 use super::theme::Theme;
 
@@ -509,38 +509,6 @@ pub fn color_menu_ui(ui: &mut Ui, lang: Lang) -> Option<Option<ColorToken>> {
         }
     }
     choice
-}
-
-/// The message key of a colour's name.
-pub fn color_key(token: ColorToken) -> &'static str {
-    match token {
-        ColorToken::Yellow => "color-yellow",
-        ColorToken::Orange => "color-orange",
-        ColorToken::Red => "color-red",
-        ColorToken::Pink => "color-pink",
-        ColorToken::Purple => "color-purple",
-        ColorToken::Blue => "color-blue",
-        ColorToken::Teal => "color-teal",
-        ColorToken::Green => "color-green",
-        ColorToken::Gray => "color-gray",
-    }
-}
-
-/// The message key of a lane kind's name.
-pub fn lane_kind_key(kind: LaneKind) -> &'static str {
-    match kind {
-        LaneKind::Touchpoints => "lane-kind-touchpoints",
-        LaneKind::Actions => "lane-kind-actions",
-        LaneKind::Thoughts => "lane-kind-thoughts",
-        LaneKind::Emotions => "lane-kind-emotions",
-        LaneKind::PainPoints => "lane-kind-pain-points",
-        LaneKind::Opportunities => "lane-kind-opportunities",
-        LaneKind::Metrics => "lane-kind-metrics",
-        LaneKind::Text => "lane-kind-text",
-        LaneKind::Frontstage => "lane-kind-frontstage",
-        LaneKind::Backstage => "lane-kind-backstage",
-        LaneKind::Support => "lane-kind-support",
-    }
 }
 
 #[expect(clippy::too_many_arguments, reason = "the headers need all of these")]

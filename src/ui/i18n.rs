@@ -10,6 +10,7 @@ use fluent_templates::fluent_bundle::FluentValue;
 use fluent_templates::{LanguageIdentifier, Loader as _, langid};
 
 pub use crate::model::template::Lang;
+use crate::model::{ColorToken, LaneKind, MapType};
 
 fluent_templates::static_loader! {
     static LOCALES = {
@@ -48,6 +49,48 @@ pub fn tr_args(lang: Lang, key: &str, args: &[(&'static str, FluentValue<'static
     LOCALES
         .try_lookup_with_args(id(lang), key, &args)
         .unwrap_or_else(|| key.to_owned())
+}
+
+/// The message key of a colour's name.
+pub fn color_key(token: ColorToken) -> &'static str {
+    match token {
+        ColorToken::Yellow => "color-yellow",
+        ColorToken::Orange => "color-orange",
+        ColorToken::Red => "color-red",
+        ColorToken::Pink => "color-pink",
+        ColorToken::Purple => "color-purple",
+        ColorToken::Blue => "color-blue",
+        ColorToken::Teal => "color-teal",
+        ColorToken::Green => "color-green",
+        ColorToken::Gray => "color-gray",
+    }
+}
+
+/// The message key of a map type's name.
+pub fn map_type_key(map_type: MapType) -> &'static str {
+    match map_type {
+        MapType::CurrentState => "map-type-current",
+        MapType::FutureState => "map-type-future",
+        MapType::DayInTheLife => "map-type-day",
+        MapType::ServiceBlueprint => "map-type-blueprint",
+    }
+}
+
+/// The message key of a lane kind's name.
+pub fn lane_kind_key(kind: LaneKind) -> &'static str {
+    match kind {
+        LaneKind::Touchpoints => "lane-kind-touchpoints",
+        LaneKind::Actions => "lane-kind-actions",
+        LaneKind::Thoughts => "lane-kind-thoughts",
+        LaneKind::Emotions => "lane-kind-emotions",
+        LaneKind::PainPoints => "lane-kind-pain-points",
+        LaneKind::Opportunities => "lane-kind-opportunities",
+        LaneKind::Metrics => "lane-kind-metrics",
+        LaneKind::Text => "lane-kind-text",
+        LaneKind::Frontstage => "lane-kind-frontstage",
+        LaneKind::Backstage => "lane-kind-backstage",
+        LaneKind::Support => "lane-kind-support",
+    }
 }
 
 /// The name of a language in itself, for the language menu.
@@ -141,6 +184,21 @@ mod tests {
             }
         }
         assert!(missing.is_empty(), "missing keys: {missing:#?}");
+    }
+
+    #[test]
+    fn every_enum_has_its_message() {
+        for lang in Lang::ALL {
+            for token in ColorToken::ALL {
+                assert_ne!(tr(lang, color_key(token)), color_key(token));
+            }
+            for kind in LaneKind::ALL {
+                assert_ne!(tr(lang, lane_kind_key(kind)), lane_kind_key(kind));
+            }
+            for t in MapType::ALL {
+                assert_ne!(tr(lang, map_type_key(t)), map_type_key(t));
+            }
+        }
     }
 
     #[test]

@@ -25,7 +25,7 @@ use crate::model::{
     Opportunity, PainPoint, PainStatus, Persona, SEVERITY_MAX, SEVERITY_MIN, Stage,
 };
 use crate::ui::canvas::lane_icon;
-use crate::ui::i18n::{Lang, native_name, tr, tr_args};
+use crate::ui::i18n::{Lang, color_key, lane_kind_key, map_type_key, native_name, tr, tr_args};
 use crate::ui::selection::Selection;
 use crate::ui::theme::{Theme, size};
 
@@ -1314,46 +1314,9 @@ fn swatch_ui(
 // ---------------------------------------------------------------------------------------------
 // Message keys
 
-/// The message key of a colour's name.
-fn color_key(token: ColorToken) -> &'static str {
-    match token {
-        ColorToken::Yellow => "color-yellow",
-        ColorToken::Orange => "color-orange",
-        ColorToken::Red => "color-red",
-        ColorToken::Pink => "color-pink",
-        ColorToken::Purple => "color-purple",
-        ColorToken::Blue => "color-blue",
-        ColorToken::Teal => "color-teal",
-        ColorToken::Green => "color-green",
-        ColorToken::Gray => "color-gray",
-    }
-}
-
-/// The message key of a map type's name.
-fn map_type_key(map_type: MapType) -> &'static str {
-    match map_type {
-        MapType::CurrentState => "map-type-current",
-        MapType::FutureState => "map-type-future",
-        MapType::DayInTheLife => "map-type-day",
-        MapType::ServiceBlueprint => "map-type-blueprint",
-    }
-}
-
 /// A lane kind's icon and name.
 fn lane_kind_name(lang: Lang, kind: LaneKind) -> String {
-    let key = match kind {
-        LaneKind::Touchpoints => "lane-kind-touchpoints",
-        LaneKind::Actions => "lane-kind-actions",
-        LaneKind::Thoughts => "lane-kind-thoughts",
-        LaneKind::Emotions => "lane-kind-emotions",
-        LaneKind::PainPoints => "lane-kind-pain-points",
-        LaneKind::Opportunities => "lane-kind-opportunities",
-        LaneKind::Metrics => "lane-kind-metrics",
-        LaneKind::Text => "lane-kind-text",
-        LaneKind::Frontstage => "lane-kind-frontstage",
-        LaneKind::Backstage => "lane-kind-backstage",
-        LaneKind::Support => "lane-kind-support",
-    };
+    let key = lane_kind_key(kind);
     format!("{} {}", lane_icon(kind), tr(lang, key))
 }
 

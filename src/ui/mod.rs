@@ -13,8 +13,7 @@ pub mod start;
 pub mod theme;
 
 pub use app::{
-    AUTOSAVE_DELAY_S, EguiMeasure, JourneyApp, OpenMap, PendingAction, Prefs, load_prefs,
-    map_type_key, open_file,
+    AUTOSAVE_DELAY_S, EguiMeasure, JourneyApp, OpenMap, PendingAction, Prefs, load_prefs, open_file,
 };
 
 use std::path::Path;
