@@ -37,6 +37,15 @@ pub enum Command {
         #[arg(required = true)]
         files: Vec<PathBuf>,
     },
+    /// Print the pain points and opportunities, ranked by severity × votes, with their stage
+    /// and evidence.
+    Report {
+        /// The map.
+        file: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
+        format: ReportFormat,
+    },
     /// List the built-in templates.
     Templates {
         /// Language of the names shown.
@@ -79,6 +88,15 @@ pub enum Command {
         #[arg(long, short)]
         output: PathBuf,
     },
+}
+
+/// The format of `journeymap report`.
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ReportFormat {
+    /// Markdown tables.
+    Md,
+    /// CSV (UTF-8, RFC 4180), one row per pain point and per opportunity.
+    Csv,
 }
 
 /// A content language on the command line.
@@ -144,6 +162,18 @@ pub fn run_command(command: Command) -> anyhow::Result<ExitCode> {
             } else {
                 ExitCode::SUCCESS
             })
+        }
+        Command::Report { file, format } => {
+            let loaded = file::load(&file)?;
+            for w in &loaded.warnings {
+                eprintln!("journeymap: {}: repaired: {w}", file.display());
+            }
+            let text = match format {
+                ReportFormat::Md => crate::report::to_markdown(&loaded.map),
+                ReportFormat::Csv => crate::report::to_csv(&loaded.map)?,
+            };
+            out.write_all(text.as_bytes())?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::Templates { lang } => {
             let lang = Lang::from(lang);

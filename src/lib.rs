@@ -9,4 +9,5 @@ pub mod edit;
 pub mod file;
 pub mod layout;
 pub mod model;
+pub mod report;
 pub mod ui;

@@ -1,0 +1,349 @@
+//! The pain-point review as data: pain points ranked by severity × votes, opportunities ranked
+//! by the pain they address, each with its stage, step and evidence. The CLI's
+//! `journeymap report` and the review table's exports (CSV, Markdown) are built from here.
+
+use std::fmt::Write as _;
+
+use crate::model::{Card, Evidence, JourneyMap, PainStatus};
+
+/// One pain point in the review.
+#[derive(Clone, Debug, PartialEq)]
+pub struct PainRow {
+    /// Card id.
+    pub id: String,
+    /// Stage name.
+    pub stage: String,
+    /// Step name (empty for a stage's only, unnamed step).
+    pub step: String,
+    /// The pain point.
+    pub text: String,
+    /// 1–5.
+    pub severity: u8,
+    /// Dot votes.
+    pub votes: u32,
+    /// Severity × votes: the ranking.
+    pub score: u64,
+    /// Evidence, each as text (a metric shows its card's text).
+    pub evidence: Vec<String>,
+    /// Open, in progress, fixed.
+    pub status: PainStatus,
+    /// Who fixes it.
+    pub owner: String,
+    /// Texts of the opportunities that address it.
+    pub opportunities: Vec<String>,
+}
+
+/// One opportunity in the review.
+#[derive(Clone, Debug, PartialEq)]
+pub struct OpportunityRow {
+    /// Card id.
+    pub id: String,
+    /// Stage name.
+    pub stage: String,
+    /// Step name.
+    pub step: String,
+    /// The opportunity.
+    pub text: String,
+    /// 1–5.
+    pub impact: u8,
+    /// 1–5.
+    pub effort: u8,
+    /// Dot votes.
+    pub votes: u32,
+    /// Sum of severity × votes of the pain points it addresses: the ranking.
+    pub pain_score: u64,
+    /// Texts of the pain points it addresses.
+    pub addresses: Vec<String>,
+}
+
+fn place(map: &JourneyMap, card: &Card) -> (String, String) {
+    map.steps()
+        .find(|(_, s)| s.id == card.step)
+        .map(|(stage, step)| (stage.name.clone(), step.name.clone()))
+        .unwrap_or_default()
+}
+
+fn pain_score(severity: u8, votes: u32) -> u64 {
+    u64::from(severity) * u64::from(votes)
+}
+
+/// The label of a status.
+pub fn status_label(status: PainStatus) -> &'static str {
+    match status {
+        PainStatus::Open => "open",
+        PainStatus::InProgress => "in progress",
+        PainStatus::Fixed => "fixed",
+    }
+}
+
+/// Every pain point, highest severity × votes first (ties: higher severity, then map order).
+pub fn pain_rows(map: &JourneyMap) -> Vec<PainRow> {
+    let mut rows: Vec<PainRow> = map
+        .pain_points()
+        .map(|(card, pain)| {
+            let (stage, step) = place(map, card);
+            let evidence = pain
+                .evidence
+                .iter()
+                .map(|e| match e {
+                    Evidence::Text(t) | Evidence::Link(t) => t.clone(),
+                    Evidence::Metric(id) => map
+                        .card(id)
+                        .map_or_else(|| id.to_string(), |c| c.text.clone()),
+                })
+                .collect();
+            let opportunities = map
+                .opportunities()
+                .filter(|(_, o)| o.addresses.contains(&card.id))
+                .map(|(c, _)| c.text.clone())
+                .collect();
+            PainRow {
+                id: card.id.to_string(),
+                stage,
+                step,
+                text: card.text.clone(),
+                severity: pain.severity,
+                votes: pain.votes,
+                score: pain_score(pain.severity, pain.votes),
+                evidence,
+                status: pain.status,
+                owner: pain.owner.clone(),
+                opportunities,
+            }
+        })
+        .collect();
+    // A stable sort keeps map order among equals, so the report is deterministic.
+    rows.sort_by(|a, b| b.score.cmp(&a.score).then(b.severity.cmp(&a.severity)));
+    rows
+}
+
+/// Every opportunity, the one addressing the most pain first (ties: more impact, less effort,
+/// more votes, then map order).
+pub fn opportunity_rows(map: &JourneyMap) -> Vec<OpportunityRow> {
+    let mut rows: Vec<OpportunityRow> = map
+        .opportunities()
+        .map(|(card, opp)| {
+            let (stage, step) = place(map, card);
+            let addressed: Vec<&Card> =
+                opp.addresses.iter().filter_map(|id| map.card(id)).collect();
+            let pain_score_sum = addressed
+                .iter()
+                .filter_map(|c| c.pain.as_ref())
+                .map(|p| pain_score(p.severity, p.votes))
+                .sum();
+            OpportunityRow {
+                id: card.id.to_string(),
+                stage,
+                step,
+                text: card.text.clone(),
+                impact: opp.impact,
+                effort: opp.effort,
+                votes: opp.votes,
+                pain_score: pain_score_sum,
+                addresses: addressed.iter().map(|c| c.text.clone()).collect(),
+            }
+        })
+        .collect();
+    rows.sort_by(|a, b| {
+        b.pain_score
+            .cmp(&a.pain_score)
+            .then(b.impact.cmp(&a.impact))
+            .then(a.effort.cmp(&b.effort))
+            .then(b.votes.cmp(&a.votes))
+    });
+    rows
+}
+
+/// A Markdown table cell: no pipes or line breaks may escape it.
+fn md_cell(text: &str) -> String {
+    text.replace('\\', "\\\\")
+        .replace('|', "\\|")
+        .replace("\r\n", "<br>")
+        .replace('\n', "<br>")
+}
+
+fn md_list(items: &[String]) -> String {
+    items
+        .iter()
+        .map(|i| md_cell(i))
+        .collect::<Vec<_>>()
+        .join("<br>")
+}
+
+/// The review as Markdown: a title, then a table of pain points and one of opportunities.
+pub fn to_markdown(map: &JourneyMap) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# Pain points and opportunities: {}\n",
+        md_cell(&map.title)
+    );
+    if !map.persona.name.is_empty() {
+        let _ = writeln!(
+            out,
+            "Persona: {} {} · {}\n",
+            map.persona.avatar,
+            md_cell(&map.persona.name),
+            md_cell(&map.persona.segment)
+        );
+    }
+    let pains = pain_rows(map);
+    let _ = writeln!(
+        out,
+        "## Pain points ({}), ranked by severity × votes\n",
+        pains.len()
+    );
+    out.push_str("| # | Score | Severity | Votes | Stage | Step | Pain point | Evidence | Status | Owner | Opportunities |\n");
+    out.push_str("|---:|---:|---:|---:|---|---|---|---|---|---|---|\n");
+    for (i, r) in pains.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            i + 1,
+            r.score,
+            r.severity,
+            r.votes,
+            md_cell(&r.stage),
+            md_cell(&r.step),
+            md_cell(&r.text),
+            md_list(&r.evidence),
+            status_label(r.status),
+            md_cell(&r.owner),
+            md_list(&r.opportunities)
+        );
+    }
+    let opps = opportunity_rows(map);
+    let _ = writeln!(
+        out,
+        "\n## Opportunities ({}), ranked by the pain they address\n",
+        opps.len()
+    );
+    out.push_str("| # | Pain addressed | Impact | Effort | Votes | Stage | Step | Opportunity | Addresses |\n");
+    out.push_str("|---:|---:|---:|---:|---:|---|---|---|---|\n");
+    for (i, r) in opps.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            i + 1,
+            r.pain_score,
+            r.impact,
+            r.effort,
+            r.votes,
+            md_cell(&r.stage),
+            md_cell(&r.step),
+            md_cell(&r.text),
+            md_list(&r.addresses)
+        );
+    }
+    out
+}
+
+/// The review as CSV (RFC 4180, UTF-8): one row per pain point, then one per opportunity,
+/// with a `kind` column, ready for a spreadsheet or a backlog import.
+pub fn to_csv(map: &JourneyMap) -> Result<String, csv::Error> {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    w.write_record([
+        "kind", "rank", "id", "stage", "step", "text", "severity", "votes", "score", "impact",
+        "effort", "status", "owner", "evidence", "links",
+    ])?;
+    for (i, r) in pain_rows(map).iter().enumerate() {
+        w.write_record([
+            "pain point",
+            &(i + 1).to_string(),
+            &r.id,
+            &r.stage,
+            &r.step,
+            &r.text,
+            &r.severity.to_string(),
+            &r.votes.to_string(),
+            &r.score.to_string(),
+            "",
+            "",
+            status_label(r.status),
+            &r.owner,
+            &r.evidence.join("; "),
+            &r.opportunities.join("; "),
+        ])?;
+    }
+    for (i, r) in opportunity_rows(map).iter().enumerate() {
+        w.write_record([
+            "opportunity",
+            &(i + 1).to_string(),
+            &r.id,
+            &r.stage,
+            &r.step,
+            &r.text,
+            "",
+            &r.votes.to_string(),
+            &r.pain_score.to_string(),
+            &r.impact.to_string(),
+            &r.effort.to_string(),
+            "",
+            "",
+            "",
+            &r.addresses.join("; "),
+        ])?;
+    }
+    let bytes = w.into_inner().map_err(csv::IntoInnerError::into_error)?;
+    Ok(String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::synth::{SynthSize, synth_map};
+
+    #[test]
+    fn pain_points_are_ranked_by_severity_times_votes() {
+        let map = synth_map(SynthSize {
+            stages: 4,
+            steps: 6,
+            lanes: 8,
+            cards: 120,
+        });
+        let rows = pain_rows(&map);
+        assert_eq!(rows.len(), map.pain_points().count());
+        assert!(rows.windows(2).all(|w| w[0].score >= w[1].score));
+    }
+
+    #[test]
+    fn markdown_cells_cannot_break_the_table() {
+        assert_eq!(md_cell("a|b\nc"), "a\\|b<br>c");
+    }
+
+    #[test]
+    fn csv_quotes_commas_and_quotes() {
+        let mut map = JourneyMap::new("x");
+        map.stages.push(crate::model::Stage {
+            id: crate::model::Id::new("s1"),
+            name: "A, \"B\"".into(),
+            color: None,
+            steps: vec![crate::model::Step {
+                id: crate::model::Id::new("st2"),
+                name: String::new(),
+            }],
+        });
+        map.lanes.push(crate::model::Lane {
+            id: crate::model::Id::new("l3"),
+            name: "P".into(),
+            kind: crate::model::LaneKind::PainPoints,
+        });
+        let mut card = Card::new(
+            crate::model::Id::new("c4"),
+            crate::model::Id::new("st2"),
+            crate::model::Id::new("l3"),
+            "Phí ship, cao",
+        );
+        card.pain = Some(crate::model::PainPoint {
+            severity: 4,
+            votes: 2,
+            evidence: vec![],
+            status: PainStatus::Open,
+            owner: String::new(),
+        });
+        map.cards.push(card);
+        let csv = to_csv(&map).unwrap();
+        assert!(csv.contains("\"A, \"\"B\"\"\""), "{csv}");
+        assert!(csv.contains("\"Phí ship, cao\""), "{csv}");
+    }
+}
