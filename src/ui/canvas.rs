@@ -486,56 +486,40 @@ impl Paint<'_> {
         if let Some((chip, chip_rect)) = &b.chip {
             let chip_rect = self.rect(*chip_rect);
             let font = self.font(size::CHIP_FONT);
-            match chip {
-                Chip::Channel => {
-                    if let Some(channel) = &card.channel {
-                        let icon = if channel.online { "🌐" } else { "🏬" };
-                        let text = format!("{icon} {}", channel.kind.name(&self.map.language));
-                        self.line_text(
-                            &text,
-                            chip_rect.left_center(),
-                            Align2::LEFT_CENTER,
-                            font,
-                            t.card_weak_text,
-                            chip_rect.width(),
-                        );
-                    }
-                }
-                Chip::Pain => {
-                    if let Some(pain) = &card.pain {
-                        let badge = self.severity_badge(
-                            chip_rect.left_center() + vec2(8.0 * self.zoom, 0.0),
-                            pain.severity,
-                        );
-                        let status = match pain.status {
-                            PainStatus::Open => "",
-                            PainStatus::InProgress => "  ⏳",
-                            PainStatus::Fixed => "  ✔",
-                        };
-                        let text = format!("{}/5   ● {}{status}", pain.severity, pain.votes);
-                        self.line_text(
-                            &text,
-                            pos2(badge, chip_rect.center().y),
-                            Align2::LEFT_CENTER,
-                            font,
-                            t.card_weak_text,
-                            chip_rect.right() - badge,
-                        );
-                    }
-                }
-                Chip::Opportunity => {
-                    if let Some(opp) = &card.opportunity {
-                        let text = format!("▲ {}   ⚒ {}   ● {}", opp.impact, opp.effort, opp.votes);
-                        self.line_text(
-                            &text,
-                            chip_rect.left_center(),
-                            Align2::LEFT_CENTER,
-                            font,
-                            t.card_weak_text,
-                            chip_rect.width(),
-                        );
-                    }
-                }
+            // The chip's text, and where it starts (after the severity dot for pain points).
+            let line = match chip {
+                Chip::Channel => card.channel.as_ref().map(|channel| {
+                    let icon = if channel.online { "🌐" } else { "🏬" };
+                    let text = format!("{icon} {}", channel.kind.name(&self.map.language));
+                    (text, chip_rect.left())
+                }),
+                Chip::Pain => card.pain.as_ref().map(|pain| {
+                    let start = self.severity_badge(
+                        chip_rect.left_center() + vec2(8.0 * self.zoom, 0.0),
+                        pain.severity,
+                    );
+                    let status = match pain.status {
+                        PainStatus::Open => "",
+                        PainStatus::InProgress => "  ⏳",
+                        PainStatus::Fixed => "  ✔",
+                    };
+                    let text = format!("{}/5   ● {}{status}", pain.severity, pain.votes);
+                    (text, start)
+                }),
+                Chip::Opportunity => card.opportunity.as_ref().map(|opp| {
+                    let text = format!("▲ {}   ⚒ {}   ● {}", opp.impact, opp.effort, opp.votes);
+                    (text, chip_rect.left())
+                }),
+            };
+            if let Some((text, start)) = line {
+                self.line_text(
+                    &text,
+                    pos2(start, chip_rect.center().y),
+                    Align2::LEFT_CENTER,
+                    font,
+                    t.card_weak_text,
+                    chip_rect.right() - start,
+                );
             }
         }
         if self.overlay.editing_card == Some(&card.id) {

@@ -204,7 +204,7 @@ pub fn editor_ui(
                 map.lanes.iter().position(|x| &x.id == l)?,
             ))
         }),
-        drop: drop_preview(state, map, layout, pointer_in_map),
+        drop: drop_preview(state, layout, pointer_in_map),
         band: match (&state.drag, ui.input(|i| i.pointer.interact_pos())) {
             (Some(Drag::Band { start }), Some(now)) => Some(Rect::from_two_pos(*start, now)),
             _ => None,
@@ -524,7 +524,6 @@ fn headers_interaction(
 ) {
     let to_screen = state.view.screen_from_map(canvas);
     let dy = canvas::sticky_dy(&state.view, canvas);
-    let pointer = ui.input(|i| i.pointer.interact_pos());
     for (stage_box, stage) in layout.stages.iter().zip(&map.stages) {
         let rect = (to_screen * stage_box.header)
             .translate(vec2(0.0, dy))
@@ -700,7 +699,6 @@ fn headers_interaction(
             }
         });
     }
-    let _ = pointer;
 }
 
 #[expect(
@@ -951,7 +949,6 @@ fn card_drop_target(
 
 fn drop_preview(
     state: &EditorState,
-    map: &JourneyMap,
     layout: &MapLayout,
     pointer_in_map: Option<Pos2>,
 ) -> Option<canvas::DropPreview> {
@@ -963,7 +960,6 @@ fn drop_preview(
             let cell = layout.cell_rect(s, l)?;
             let valid = lane.kind.holds_cards() && !lane.collapsed;
             let (_, line_y) = layout.drop_slot(s, l, pos.y, ids);
-            let _ = map;
             Some(canvas::DropPreview::Cards {
                 ids: ids.clone(),
                 grab: *grab,
