@@ -78,8 +78,16 @@ pub fn status_label(status: PainStatus) -> &'static str {
 
 /// Every pain point, highest severity × votes first (ties: higher severity, then map order).
 pub fn pain_rows(map: &JourneyMap) -> Vec<PainRow> {
-    let mut rows: Vec<PainRow> = map
-        .pain_points()
+    let mut rows = pain_rows_in_map_order(map);
+    // A stable sort keeps map order among equals, so the report is deterministic.
+    rows.sort_by(|a, b| b.score.cmp(&a.score).then(b.severity.cmp(&a.severity)));
+    rows
+}
+
+/// Every pain point in map order (the order of [`JourneyMap::pain_points`]), unranked: for
+/// views such as the review table that sort the rows themselves.
+pub fn pain_rows_in_map_order(map: &JourneyMap) -> Vec<PainRow> {
+    map.pain_points()
         .map(|(card, pain)| {
             let (stage, step) = place(map, card);
             let evidence = pain
@@ -111,10 +119,7 @@ pub fn pain_rows(map: &JourneyMap) -> Vec<PainRow> {
                 opportunities,
             }
         })
-        .collect();
-    // A stable sort keeps map order among equals, so the report is deterministic.
-    rows.sort_by(|a, b| b.score.cmp(&a.score).then(b.severity.cmp(&a.severity)));
-    rows
+        .collect()
 }
 
 /// Every opportunity, the one addressing the most pain first (ties: more impact, less effort,
@@ -170,6 +175,87 @@ fn md_list(items: &[String]) -> String {
         .join("<br>")
 }
 
+/// The pain-point table in Markdown, rows numbered in the given order.
+fn write_pain_table(out: &mut String, rows: &[PainRow]) {
+    out.push_str("| # | Score | Severity | Votes | Stage | Step | Pain point | Evidence | Status | Owner | Opportunities |\n");
+    out.push_str("|---:|---:|---:|---:|---|---|---|---|---|---|---|\n");
+    for (i, r) in rows.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
+            i + 1,
+            r.score,
+            r.severity,
+            r.votes,
+            md_cell(&r.stage),
+            md_cell(&r.step),
+            md_cell(&r.text),
+            md_list(&r.evidence),
+            status_label(r.status),
+            md_cell(&r.owner),
+            md_list(&r.opportunities)
+        );
+    }
+}
+
+/// Some pain points as a Markdown table, in the given order (the review table's export).
+/// Headings are in English whatever the UI language, like the rest of the report, so a
+/// document pasted together from several exports stays consistent.
+pub fn pains_markdown(rows: &[PainRow]) -> String {
+    let mut out = String::new();
+    write_pain_table(&mut out, rows);
+    out
+}
+
+/// Some pain points as CSV (RFC 4180, UTF-8), in the given order (the review table's export):
+/// one row per pain point, lists joined with `; `.
+pub fn pains_csv(rows: &[PainRow]) -> String {
+    let mut w = csv::Writer::from_writer(Vec::new());
+    let mut records: Vec<[String; 12]> = vec![
+        [
+            "rank",
+            "id",
+            "stage",
+            "step",
+            "text",
+            "severity",
+            "votes",
+            "score",
+            "evidence",
+            "opportunities",
+            "status",
+            "owner",
+        ]
+        .map(str::to_owned),
+    ];
+    records.extend(rows.iter().enumerate().map(|(i, r)| {
+        [
+            (i + 1).to_string(),
+            r.id.clone(),
+            r.stage.clone(),
+            r.step.clone(),
+            r.text.clone(),
+            r.severity.to_string(),
+            r.votes.to_string(),
+            r.score.to_string(),
+            r.evidence.join("; "),
+            r.opportunities.join("; "),
+            status_label(r.status).to_owned(),
+            r.owner.clone(),
+        ]
+    }));
+    for record in &records {
+        // Writing fixed-length records into a Vec cannot fail: there is no I/O.
+        if let Err(err) = w.write_record(record) {
+            unreachable!("CSV into memory: {err}");
+        }
+    }
+    match w.into_inner() {
+        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+        Err(err) => unreachable!("CSV into memory: {}", err.error()),
+    }
+}
+
 /// The review as Markdown: a title, then a table of pain points and one of opportunities.
 pub fn to_markdown(map: &JourneyMap) -> String {
     let mut out = String::new();
@@ -193,25 +279,7 @@ pub fn to_markdown(map: &JourneyMap) -> String {
         "## Pain points ({}), ranked by severity × votes\n",
         pains.len()
     );
-    out.push_str("| # | Score | Severity | Votes | Stage | Step | Pain point | Evidence | Status | Owner | Opportunities |\n");
-    out.push_str("|---:|---:|---:|---:|---|---|---|---|---|---|---|\n");
-    for (i, r) in pains.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            i + 1,
-            r.score,
-            r.severity,
-            r.votes,
-            md_cell(&r.stage),
-            md_cell(&r.step),
-            md_cell(&r.text),
-            md_list(&r.evidence),
-            status_label(r.status),
-            md_cell(&r.owner),
-            md_list(&r.opportunities)
-        );
-    }
+    write_pain_table(&mut out, &pains);
     let opps = opportunity_rows(map);
     let _ = writeln!(
         out,
@@ -307,6 +375,23 @@ mod tests {
     }
 
     #[test]
+    fn the_review_exports_match_the_report() {
+        let map = synth_map(SynthSize {
+            stages: 3,
+            steps: 5,
+            lanes: 6,
+            cards: 60,
+        });
+        let rows = pain_rows(&map);
+        assert!(to_markdown(&map).contains(&pains_markdown(&rows)));
+        let csv = pains_csv(&rows);
+        assert_eq!(csv.lines().count(), rows.len() + 1);
+        let mut reader = csv::Reader::from_reader(csv.as_bytes());
+        let ids: Vec<String> = reader.records().map(|r| r.unwrap()[1].to_owned()).collect();
+        assert_eq!(ids, rows.iter().map(|r| r.id.clone()).collect::<Vec<_>>());
+    }
+
+    #[test]
     fn markdown_cells_cannot_break_the_table() {
         assert_eq!(md_cell("a|b\nc"), "a\\|b<br>c");
     }
@@ -340,6 +425,7 @@ mod tests {
             evidence: vec![],
             status: PainStatus::Open,
             owner: String::new(),
+            anchor: None,
         });
         map.cards.push(card);
         let csv = to_csv(&map).unwrap();

@@ -8,8 +8,8 @@ use journeymap::file::{self, LoadError, from_ron_str, to_ron_string};
 use journeymap::model::template::{Lang, templates};
 use journeymap::model::{
     Card, Channel, ChannelKind, ColorToken, EmotionCurve, EmotionPoint, Evidence, FORMAT_VERSION,
-    Id, JourneyMap, Lane, LaneKind, MapType, Opportunity, PainPoint, PainStatus, Stage, Step,
-    validate,
+    Id, JourneyMap, Lane, LaneKind, MapType, Opportunity, PainAnchor, PainPoint, PainStatus, Stage,
+    Step, validate,
 };
 use proptest::prelude::*;
 
@@ -255,6 +255,7 @@ prop_compose! {
                         evidence: vec![Evidence::Text(text.clone()), Evidence::Link("https://example.com/t?a=1".into())],
                         status: [PainStatus::Open, PainStatus::InProgress, PainStatus::Fixed][usize::from(a) % 3],
                         owner: text,
+                        anchor: None,
                     }),
                     4 => card.opportunity = Some(Opportunity { impact: level, effort: 6 - level, votes, addresses: vec![] }),
                     5 => card.details = text,
@@ -277,7 +278,21 @@ prop_compose! {
                 emoji: (*s == 0).then(|| "😴".to_owned()),
                 note: if *s < 0 { "đau".to_owned() } else { String::new() },
             }).collect();
-            map.curves.push(EmotionCurve { id: fresh("cv"), name: "as-is".into(), color: ColorToken::Blue, points });
+            let curve = fresh("cv");
+            map.curves.push(EmotionCurve { id: curve.clone(), name: "as-is".into(), color: ColorToken::Blue, points, hidden: scores.len() % 2 == 1 });
+            // Pin pain points alternately to a curve point and to the first card.
+            let first_card = map.cards.first().map(|c| c.id.clone());
+            let point_steps: Vec<Id> = map.curves[0].points.iter().map(|p| p.step.clone()).collect();
+            for (i, card) in map.cards.iter_mut().enumerate() {
+                let own = card.id.clone();
+                if let Some(pain) = &mut card.pain {
+                    pain.anchor = match (i % 3, point_steps.get(i % point_steps.len().max(1)), &first_card) {
+                        (0, Some(step), _) => Some(PainAnchor::Point { curve: curve.clone(), step: step.clone() }),
+                        (1, _, Some(first)) if first != &own => Some(PainAnchor::Card(first.clone())),
+                        _ => None,
+                    };
+                }
+            }
         }
         map.next_id = n;
         map

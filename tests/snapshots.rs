@@ -81,3 +81,59 @@ fn inspector_on_a_pain_point() {
         snapshot(&mut h, &format!("inspector_pain_point_{name}"));
     }
 }
+
+#[test]
+fn two_curves_with_pain_markers() {
+    // The juicer sample has an as-is and a to-be curve, a pain point pinned to the lowest
+    // point and one pinned to a touchpoint; the lowest point is hovered, so its
+    // moment-of-pain tooltip shows.
+    let path = std::path::Path::new("samples/may-ep-trai-cay.ron");
+    for (theme, name) in themes() {
+        let app = JourneyApp::with_file(path).with_prefs(Prefs {
+            show_inspector: false,
+            ..vietnamese_ui()
+        });
+        let mut h = common::harness(app, theme);
+        h.run();
+        let point = h
+            .get_by_label("Điểm cảm xúc: Hiện tại, Quyết định › Hỏi tư vấn")
+            .rect()
+            .center();
+        h.hover_at(point);
+        // The tooltip waits for the pointer to rest, then fades in.
+        h.run_steps(30);
+        snapshot(&mut h, &format!("curves_and_pain_markers_{name}"));
+    }
+}
+
+#[test]
+fn pain_point_review_table() {
+    let path = std::path::Path::new("samples/may-ep-trai-cay.ron");
+    for (theme, name) in themes() {
+        let app = JourneyApp::with_file(path).with_prefs(Prefs {
+            show_review: true,
+            show_inspector: false,
+            ..vietnamese_ui()
+        });
+        let mut h = common::harness(app, theme);
+        h.run();
+        h.get_by_label("Phiếu bầu").click();
+        h.run();
+        snapshot(&mut h, &format!("review_table_{name}"));
+    }
+}
+
+#[test]
+fn opportunity_priority_matrix() {
+    let path = std::path::Path::new("samples/may-ep-trai-cay.ron");
+    for (theme, name) in themes() {
+        let app = JourneyApp::with_file(path).with_prefs(Prefs {
+            show_matrix: true,
+            show_inspector: false,
+            ..vietnamese_ui()
+        });
+        let mut h = common::harness(app, theme);
+        h.run();
+        snapshot(&mut h, &format!("priority_matrix_{name}"));
+    }
+}

@@ -2,7 +2,8 @@
 //! the clipboard delivers, the document holds one form.
 
 use crate::model::{
-    Card, IdGen, IdKind, JourneyMap, Lane, Stage, Step, for_each_text_mut, make_nfc, nfc,
+    Card, EmotionCurve, IdGen, IdKind, JourneyMap, Lane, PainAnchor, Stage, Step, clamp_score,
+    for_each_text_mut, make_nfc, nfc,
 };
 
 use super::{Applied, EditCommand};
@@ -247,6 +248,103 @@ pub(super) fn apply(map: &mut JourneyMap, command: EditCommand) -> Result<Applie
             // evidence that points elsewhere would dangle, so it becomes text.
             prune_links(map);
         }
+        EditCommand::AddCurve {
+            name,
+            color,
+            points,
+        } => {
+            let id = IdGen::new(&mut map.next_id).fresh(IdKind::Curve);
+            map.curves.push(EmotionCurve {
+                id: id.clone(),
+                name: nfc(&name),
+                color,
+                points: Vec::new(),
+                hidden: false,
+            });
+            for point in points {
+                if map.step_index(&point.step).is_some() {
+                    apply(
+                        map,
+                        EditCommand::SetPoint {
+                            curve: id.clone(),
+                            point,
+                        },
+                    )?;
+                }
+            }
+            applied.created.push(id);
+        }
+        EditCommand::SetCurve {
+            id,
+            name,
+            color,
+            hidden,
+        } => {
+            let curve = curve_mut(map, &id)?;
+            curve.name = nfc(&name);
+            curve.color = color;
+            curve.hidden = hidden;
+        }
+        EditCommand::DeleteCurve { id } => {
+            curve_mut(map, &id)?;
+            map.curves.retain(|c| c.id != id);
+            prune_links(map);
+        }
+        EditCommand::SetPoint { curve, mut point } => {
+            let Some(order) = map.step_index(&point.step) else {
+                return Err(EditError::Missing(point.step));
+            };
+            let steps: Vec<Id> = map.steps().map(|(_, s)| s.id.clone()).collect();
+            let curve = curve_mut(map, &curve)?;
+            point.score = clamp_score(point.score);
+            make_nfc(&mut point.note);
+            if let Some(emoji) = &mut point.emoji {
+                make_nfc(emoji);
+            }
+            if point.emoji.as_ref().is_some_and(|e| e.trim().is_empty()) {
+                point.emoji = None;
+            }
+            if let Some(existing) = curve.points.iter_mut().find(|p| p.step == point.step) {
+                *existing = point;
+            } else {
+                // Points stay in step order, so the file reads left to right.
+                let at = curve
+                    .points
+                    .iter()
+                    .position(|p| steps.iter().position(|s| s == &p.step) > Some(order))
+                    .unwrap_or(curve.points.len());
+                curve.points.insert(at, point);
+            }
+        }
+        EditCommand::DeletePoint { curve, step } => {
+            let curve = curve_mut(map, &curve)?;
+            let before = curve.points.len();
+            curve.points.retain(|p| p.step != step);
+            if curve.points.len() == before {
+                return Err(EditError::Missing(step));
+            }
+            prune_links(map);
+        }
+        EditCommand::Vote { card, delta } => {
+            let card = map
+                .cards
+                .iter_mut()
+                .find(|c| c.id == card)
+                .ok_or_else(|| EditError::Missing(card.clone()))?;
+            let votes = if let Some(pain) = &mut card.pain {
+                &mut pain.votes
+            } else if let Some(opp) = &mut card.opportunity {
+                &mut opp.votes
+            } else {
+                return Err(EditError::Refused(
+                    "only pain points and opportunities take votes",
+                ));
+            };
+            *votes = votes.saturating_add_signed(delta);
+        }
+        EditCommand::MarkReviewed(date) => {
+            map.review.last_reviewed = Some(date);
+        }
     }
     Ok(applied)
 }
@@ -255,6 +353,13 @@ fn stage_mut<'a>(map: &'a mut JourneyMap, id: &Id) -> Result<&'a mut Stage, Edit
     map.stages
         .iter_mut()
         .find(|s| &s.id == id)
+        .ok_or_else(|| EditError::Missing(id.clone()))
+}
+
+fn curve_mut<'a>(map: &'a mut JourneyMap, id: &Id) -> Result<&'a mut EmotionCurve, EditError> {
+    map.curves
+        .iter_mut()
+        .find(|c| &c.id == id)
         .ok_or_else(|| EditError::Missing(id.clone()))
 }
 
@@ -316,7 +421,18 @@ fn prune_links(map: &mut JourneyMap) {
     let pains: std::collections::BTreeSet<Id> =
         map.pain_points().map(|(c, _)| c.id.clone()).collect();
     let cards: std::collections::BTreeSet<Id> = map.cards.iter().map(|c| c.id.clone()).collect();
+    let dangling: Vec<Id> = map
+        .pain_points()
+        .filter(|(_, p)| p.anchor.as_ref().is_some_and(|a| !map.anchor_exists(a)))
+        .map(|(c, _)| c.id.clone())
+        .collect();
     for card in &mut map.cards {
+        if let Some(pain) = &mut card.pain
+            && (dangling.contains(&card.id)
+                || matches!(&pain.anchor, Some(PainAnchor::Card(id)) if id == &card.id))
+        {
+            pain.anchor = None;
+        }
         if let Some(opp) = &mut card.opportunity {
             let mut seen = std::collections::BTreeSet::new();
             opp.addresses

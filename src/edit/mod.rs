@@ -12,7 +12,9 @@ mod apply;
 
 pub use apply::EditError;
 
-use crate::model::{Card, ColorToken, Id, JourneyMap, LaneKind, MapType, Persona, Review};
+use crate::model::{
+    Card, ColorToken, EmotionPoint, Id, JourneyMap, LaneKind, MapType, Persona, Review,
+};
 
 /// Most undo steps kept; older ones are dropped.
 pub const MAX_UNDO: usize = 200;
@@ -175,6 +177,54 @@ pub enum EditCommand {
         /// Position within the target cell (end if `None`).
         index: Option<usize>,
     },
+    /// Add an emotion curve (with its first points, if any).
+    AddCurve {
+        /// Its name in the legend.
+        name: String,
+        /// Its colour.
+        color: ColorToken,
+        /// Its points (steps that do not exist are dropped).
+        points: Vec<EmotionPoint>,
+    },
+    /// Rename, recolour, show or hide a curve.
+    SetCurve {
+        /// The curve.
+        id: Id,
+        /// New name.
+        name: String,
+        /// New colour.
+        color: ColorToken,
+        /// Hidden from the canvas.
+        hidden: bool,
+    },
+    /// Delete a curve and unpin the pain points pinned to its points.
+    DeleteCurve {
+        /// The curve.
+        id: Id,
+    },
+    /// Add or replace the point of a curve at `point.step` (score clamped to −2..=+2).
+    SetPoint {
+        /// The curve.
+        curve: Id,
+        /// The point.
+        point: EmotionPoint,
+    },
+    /// Delete the point of a curve at a step.
+    DeletePoint {
+        /// The curve.
+        curve: Id,
+        /// The step.
+        step: Id,
+    },
+    /// Add (`delta` > 0) or remove dot votes on a pain point or opportunity; never below 0.
+    Vote {
+        /// The card.
+        card: Id,
+        /// Votes to add, or to remove when negative.
+        delta: i32,
+    },
+    /// Record that the map was reviewed on `date`.
+    MarkReviewed(jiff::civil::Date),
 }
 
 impl EditCommand {
@@ -199,6 +249,14 @@ impl EditCommand {
             Self::MoveCards { .. } => "cmd-move-cards",
             Self::DeleteCards { .. } => "cmd-delete-cards",
             Self::InsertCards { .. } => "cmd-insert-cards",
+            Self::AddCurve { .. } => "cmd-add-curve",
+            Self::SetCurve { .. } => "cmd-set-curve",
+            Self::DeleteCurve { .. } => "cmd-delete-curve",
+            Self::SetPoint { .. } => "cmd-set-point",
+            Self::DeletePoint { .. } => "cmd-delete-point",
+            Self::Vote { delta, .. } if *delta < 0 => "cmd-unvote",
+            Self::Vote { .. } => "cmd-vote",
+            Self::MarkReviewed(_) => "cmd-mark-reviewed",
         }
     }
 
@@ -211,6 +269,9 @@ impl EditCommand {
             Self::RenameStep { id, .. } => Some(("step", Some(id))),
             Self::SetLane { id, .. } => Some(("lane", Some(id))),
             Self::SetCard(card) => Some(("card", Some(&card.id))),
+            Self::SetCurve { id, .. } => Some(("curve", Some(id))),
+            // Dragging a point or typing its note is one step; the drag's end seals it.
+            Self::SetPoint { curve, .. } => Some(("point", Some(curve))),
             _ => None,
         }
     }

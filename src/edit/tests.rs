@@ -1,6 +1,6 @@
 use super::*;
 use crate::model::synth::{SynthSize, synth_map};
-use crate::model::{PainPoint, template, validate};
+use crate::model::{EmotionPoint, PainPoint, template, validate};
 
 fn sample() -> JourneyMap {
     synth_map(SynthSize {
@@ -229,6 +229,7 @@ fn deleting_a_pain_point_removes_links_to_it() {
         evidence: vec![],
         status: crate::model::PainStatus::Open,
         owner: String::new(),
+        anchor: None,
     });
     doc.apply(EditCommand::SetCard(pain)).unwrap();
     let opp_id = doc
@@ -303,4 +304,161 @@ fn refusals_leave_the_map_alone() {
     );
     assert_eq!(doc.map(), &before);
     assert!(!doc.is_dirty());
+}
+
+#[test]
+fn curve_commands_are_valid_and_undoable() {
+    let mut doc = Document::new(sample(), true);
+    let map = doc.map().clone();
+    let curve = map.curves[0].id.clone();
+    let steps: Vec<Id> = map.steps().map(|(_, s)| s.id.clone()).collect();
+    let pain = map
+        .pain_points()
+        .map(|(c, _)| c.clone())
+        .next()
+        .expect("the sample has pain points");
+    let opp = map
+        .opportunities()
+        .map(|(c, _)| c.id.clone())
+        .next()
+        .expect("the sample has opportunities");
+    let created = check_undoable(
+        &mut doc,
+        &EditCommand::AddCurve {
+            name: "to-be".into(),
+            color: ColorToken::Green,
+            points: vec![],
+        },
+    );
+    let new_curve = created.created[0].clone();
+    let commands = vec![
+        EditCommand::SetCurve {
+            id: new_curve.clone(),
+            name: "Mong muốn".into(),
+            color: ColorToken::Teal,
+            hidden: true,
+        },
+        EditCommand::SetPoint {
+            curve: new_curve.clone(),
+            point: EmotionPoint {
+                step: steps[3].clone(),
+                score: 1.5,
+                emoji: Some("🤩".into()),
+                note: "Vui".into(),
+            },
+        },
+        EditCommand::SetPoint {
+            curve: new_curve.clone(),
+            point: EmotionPoint {
+                step: steps[1].clone(),
+                score: -7.0,
+                emoji: None,
+                note: String::new(),
+            },
+        },
+        EditCommand::SetCard(Card {
+            pain: pain.pain.clone().map(|p| crate::model::PainPoint {
+                anchor: Some(crate::model::PainAnchor::Point {
+                    curve: new_curve.clone(),
+                    step: steps[1].clone(),
+                }),
+                ..p
+            }),
+            ..pain.clone()
+        }),
+        EditCommand::Vote {
+            card: pain.id.clone(),
+            delta: 1,
+        },
+        EditCommand::Vote {
+            card: opp.clone(),
+            delta: 2,
+        },
+        EditCommand::Vote {
+            card: opp.clone(),
+            delta: -1,
+        },
+        EditCommand::MarkReviewed(jiff::civil::date(2026, 11, 27)),
+        EditCommand::DeletePoint {
+            curve: curve.clone(),
+            step: map.curves[0].points[0].step.clone(),
+        },
+    ];
+    for command in commands {
+        check_undoable(&mut doc, &command);
+    }
+    let points = &doc.map().curve(&new_curve).unwrap().points;
+    assert_eq!(points.len(), 2);
+    assert_eq!(points[0].step, steps[1], "points stay in step order");
+    assert!(
+        (points[0].score - -2.0).abs() < f32::EPSILON,
+        "scores are clamped"
+    );
+    // Deleting the pinned point unpins the pain point but keeps it.
+    check_undoable(
+        &mut doc,
+        &EditCommand::DeletePoint {
+            curve: new_curve.clone(),
+            step: steps[1].clone(),
+        },
+    );
+    let kept = doc.map().card(&pain.id).unwrap().pain.clone().unwrap();
+    assert_eq!(kept.anchor, None);
+    check_undoable(&mut doc, &EditCommand::DeleteCurve { id: new_curve });
+}
+
+#[test]
+fn votes_never_go_below_zero_and_plain_cards_refuse_them() {
+    let mut doc = Document::new(sample(), true);
+    let pain = doc.map().pain_points().next().unwrap().0.id.clone();
+    doc.apply(EditCommand::Vote {
+        card: pain.clone(),
+        delta: -100,
+    })
+    .unwrap();
+    assert_eq!(
+        doc.map().card(&pain).unwrap().pain.as_ref().unwrap().votes,
+        0
+    );
+    let plain = doc
+        .map()
+        .cards
+        .iter()
+        .find(|c| c.pain.is_none() && c.opportunity.is_none())
+        .unwrap()
+        .id
+        .clone();
+    let before = doc.map().clone();
+    assert!(
+        doc.apply(EditCommand::Vote {
+            card: plain,
+            delta: 1
+        })
+        .is_err()
+    );
+    assert_eq!(doc.map(), &before);
+}
+
+#[test]
+fn a_card_anchor_follows_the_card_and_drops_when_it_goes() {
+    let mut doc = Document::new(sample(), true);
+    let map = doc.map().clone();
+    let (pain, _) = map.pain_points().next().unwrap();
+    let target = map
+        .cards
+        .iter()
+        .find(|c| c.pain.is_none() && c.id != pain.id)
+        .unwrap()
+        .id
+        .clone();
+    let mut pinned = pain.clone();
+    if let Some(p) = &mut pinned.pain {
+        p.anchor = Some(crate::model::PainAnchor::Card(target.clone()));
+    }
+    doc.apply(EditCommand::SetCard(pinned)).unwrap();
+    doc.apply(EditCommand::DeleteCards { ids: vec![target] })
+        .unwrap();
+    let p = doc.map().card(&pain.id).unwrap().pain.clone().unwrap();
+    assert_eq!(p.anchor, None);
+    assert_eq!(validate(doc.map()), vec![]);
 }

@@ -8,7 +8,9 @@
 use emath::{Pos2, Rect, Vec2, pos2, vec2};
 
 use crate::model::curve::monotone_curve;
-use crate::model::{Card, ColorToken, EMOTION_MAX, Id, JourneyMap, LaneKind, emoji_for_score};
+use crate::model::{
+    Card, ColorToken, EMOTION_MAX, Id, JourneyMap, LaneKind, PainAnchor, emoji_for_score,
+};
 
 /// The geometric design tokens of the map grid, shared by canvas and exporters.
 #[derive(Clone, Debug, PartialEq)]
@@ -245,19 +247,79 @@ pub struct CurvePointBox {
     pub emoji: String,
     /// Whether the point has a note.
     pub has_note: bool,
+    /// One of the curve's lowest points, below zero: a moment of pain.
+    pub lowest: bool,
 }
 
-/// A marker on the curve at a step that has pain points.
+/// How scores map to y inside an emotion lane: +2 at the top, −2 at the bottom, with a margin
+/// for the emoji.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct EmotionScale {
+    /// The y of score 0.
+    pub zero_y: f32,
+    /// The distance from 0 to ±2.
+    pub half: f32,
+}
+
+impl EmotionScale {
+    /// The scale of an emotion lane whose row is `row`.
+    pub fn of(row: Rect, m: &LayoutMetrics) -> Self {
+        let top = row.min.y + m.emotion_margin;
+        let bottom = row.max.y - m.emotion_margin;
+        Self {
+            zero_y: (top + bottom) / 2.0,
+            half: ((bottom - top) / 2.0).max(1.0),
+        }
+    }
+
+    /// The y of a score.
+    pub fn y_of(&self, score: f32) -> f32 {
+        self.zero_y - score / EMOTION_MAX * self.half
+    }
+
+    /// The score at a y, not clamped.
+    pub fn score_at(&self, y: f32) -> f32 {
+        (self.zero_y - y) / self.half * EMOTION_MAX
+    }
+}
+
+/// What a pain marker is pinned to.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum MarkerPlace {
+    /// A curve point: the pain points anchored to it.
+    Point {
+        /// The curve.
+        curve: Id,
+        /// The step of the point.
+        step: Id,
+    },
+    /// A card's corner: the pain points anchored to that card.
+    Card(Id),
+    /// The lowest point of a step (or its zero line): the step's pain points that are not
+    /// anchored anywhere visible.
+    Step,
+}
+
+/// A pain marker: a severity-coloured badge standing for one or more pain points.
 #[derive(Clone, Debug)]
 pub struct PainMarker {
-    /// The step.
+    /// The step it belongs to.
     pub step_index: usize,
-    /// Where to draw it.
+    /// Where to draw it (its centre).
     pub pos: Pos2,
-    /// Highest severity among the step's pain points.
+    /// Highest severity among its pain points.
     pub max_severity: u8,
-    /// How many pain points the step has.
-    pub count: usize,
+    /// The pain-point cards it stands for, in map order.
+    pub cards: Vec<Id>,
+    /// What it is pinned to.
+    pub place: MarkerPlace,
+}
+
+impl PainMarker {
+    /// How many pain points it stands for.
+    pub fn count(&self) -> usize {
+        self.cards.len()
+    }
 }
 
 impl MapLayout {
@@ -505,23 +567,19 @@ fn layout_curves(
         .filter(|(_, l)| l.kind == LaneKind::Emotions && !l.collapsed)
         .map(|(i, _)| i)
         .collect();
-    let mut pains_per_step: Vec<(usize, u8)> = vec![(0, 0); layout.steps.len()];
-    for (card, pain) in map.pain_points() {
-        if let Some(&i) = step_index_of.get(&card.step) {
-            pains_per_step[i].0 += 1;
-            pains_per_step[i].1 = pains_per_step[i].1.max(pain.severity);
-        }
-    }
 
     for &lane_index in &emotion_lanes {
         let row = layout.lanes[lane_index].row;
-        let top = row.min.y + m.emotion_margin;
-        let bottom = row.max.y - m.emotion_margin;
-        let zero_y = (top + bottom) / 2.0;
-        let half = (bottom - top) / 2.0;
-        let y_of = |score: f32| zero_y - score / EMOTION_MAX * half;
+        let scale = EmotionScale::of(row, m);
+        let zero_y = scale.zero_y;
+        let y_of = |score: f32| scale.y_of(score);
 
-        for curve in &map.curves {
+        for curve in map.curves.iter().filter(|c| !c.hidden) {
+            let lowest_score = curve
+                .points
+                .iter()
+                .map(|p| p.score)
+                .fold(f32::INFINITY, f32::min);
             let points: Vec<CurvePointBox> = curve
                 .points
                 .iter()
@@ -538,6 +596,7 @@ fn layout_curves(
                             .clone()
                             .unwrap_or_else(|| emoji_for_score(p.score).to_owned()),
                         has_note: !p.note.is_empty(),
+                        lowest: p.score < 0.0 && p.score <= lowest_score,
                     })
                 })
                 .collect();
@@ -558,13 +617,79 @@ fn layout_curves(
                 tint,
             });
         }
+    }
+    layout_pain_markers(map, m, layout, step_index_of, &emotion_lanes);
+}
 
-        // One marker per step with pain points, on the lowest curve point of that step (or on
-        // the zero line when no curve has a point there).
-        for (step_index, &(count, max_severity)) in pains_per_step.iter().enumerate() {
-            if count == 0 {
-                continue;
+/// Places the pain markers: on the curve point or card a pain point is anchored to, else at
+/// the lowest point of its step in each emotion lane.
+fn layout_pain_markers(
+    map: &JourneyMap,
+    m: &LayoutMetrics,
+    layout: &mut MapLayout,
+    step_index_of: &std::collections::HashMap<&Id, usize>,
+    emotion_lanes: &[usize],
+) {
+    // Group the pain points by where their marker goes; BTreeMap keeps the order stable.
+    let mut at_point: std::collections::BTreeMap<(Id, Id), Vec<&Card>> = Default::default();
+    let mut at_card: std::collections::BTreeMap<Id, Vec<&Card>> = Default::default();
+    let mut at_step: std::collections::BTreeMap<usize, Vec<&Card>> = Default::default();
+    for (card, pain) in map.pain_points() {
+        let Some(&step_index) = step_index_of.get(&card.step) else {
+            continue;
+        };
+        match &pain.anchor {
+            Some(PainAnchor::Point { curve, step })
+                if layout
+                    .curves
+                    .iter()
+                    .any(|c| &c.id == curve && c.points.iter().any(|p| &p.step == step)) =>
+            {
+                at_point
+                    .entry((curve.clone(), step.clone()))
+                    .or_default()
+                    .push(card);
             }
+            Some(PainAnchor::Card(target)) if layout.card(target).is_some() => {
+                at_card.entry(target.clone()).or_default().push(card);
+            }
+            _ => at_step.entry(step_index).or_default().push(card),
+        }
+    }
+    let severity = |cards: &[&Card]| {
+        cards
+            .iter()
+            .filter_map(|c| c.pain.as_ref().map(|p| p.severity))
+            .max()
+            .unwrap_or(1)
+    };
+    let ids = |cards: &[&Card]| cards.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
+    let offset = m.emotion_margin * 0.6;
+
+    for &lane_index in emotion_lanes {
+        let row = layout.lanes[lane_index].row;
+        let zero_y = (row.min.y + row.max.y) / 2.0;
+        for curve in layout.curves.iter().filter(|c| c.lane_index == lane_index) {
+            for point in &curve.points {
+                if let Some(cards) = at_point.get(&(curve.id.clone(), point.step.clone())) {
+                    layout.pain_markers.push(PainMarker {
+                        step_index: point.step_index,
+                        pos: pos2(
+                            point.pos.x + offset,
+                            (point.pos.y + offset).min(row.max.y - 10.0),
+                        ),
+                        max_severity: severity(cards),
+                        cards: ids(cards),
+                        place: MarkerPlace::Point {
+                            curve: curve.id.clone(),
+                            step: point.step.clone(),
+                        },
+                    });
+                }
+            }
+        }
+        // Unanchored pain points: one marker per step, under the lowest point of that step.
+        for (&step_index, cards) in &at_step {
             let lowest = layout
                 .curves
                 .iter()
@@ -580,8 +705,21 @@ fn layout_curves(
             layout.pain_markers.push(PainMarker {
                 step_index,
                 pos: pos2(x, y),
-                max_severity,
-                count,
+                max_severity: severity(cards),
+                cards: ids(cards),
+                place: MarkerPlace::Step,
+            });
+        }
+    }
+    for (target, cards) in &at_card {
+        if let Some(card_box) = layout.card(target) {
+            let pos = card_box.rect.right_top() + vec2(-4.0, 4.0);
+            layout.pain_markers.push(PainMarker {
+                step_index: card_box.step_index,
+                pos,
+                max_severity: severity(cards),
+                cards: ids(cards),
+                place: MarkerPlace::Card(target.clone()),
             });
         }
     }
@@ -695,6 +833,71 @@ mod tests {
         let pieces = tint_pieces(&path, 10.0);
         assert_eq!(pieces.len(), 2);
         assert!(pieces[0].1 && !pieces[1].1);
+    }
+
+    fn juicer() -> JourneyMap {
+        let sample = crate::model::samples::samples()
+            .iter()
+            .find(|s| s.file_name.contains("may-ep"))
+            .unwrap_or_else(|| panic!("sample missing"));
+        crate::model::samples::load_sample(sample).unwrap_or_else(|e| panic!("{e}"))
+    }
+
+    #[test]
+    fn hidden_curves_are_not_laid_out_and_the_lowest_point_is_a_moment_of_pain() {
+        let mut map = juicer();
+        let layout = compute(&map, &LayoutMetrics::default(), &ApproxMeasure);
+        assert_eq!(layout.curves.len(), 2);
+        let lowest: Vec<_> = layout.curves[0]
+            .points
+            .iter()
+            .filter(|p| p.lowest)
+            .map(|p| p.step.to_string())
+            .collect();
+        assert_eq!(lowest, ["st7"]);
+        // The to-be curve never goes below zero: no moment of pain.
+        assert!(layout.curves[1].points.iter().all(|p| !p.lowest));
+        map.curves[1].hidden = true;
+        let layout = compute(&map, &LayoutMetrics::default(), &ApproxMeasure);
+        assert_eq!(layout.curves.len(), 1);
+    }
+
+    #[test]
+    fn pain_markers_sit_on_their_anchor() {
+        let map = juicer();
+        let layout = compute(&map, &LayoutMetrics::default(), &ApproxMeasure);
+        let place = |card: &str| {
+            layout
+                .pain_markers
+                .iter()
+                .find(|m| m.cards.iter().any(|c| c.as_str() == card))
+                .unwrap_or_else(|| panic!("no marker for {card}"))
+        };
+        // Pinned to the lowest point of "Hiện tại": beside that point.
+        let on_point = place("c47");
+        let point = layout.curves[0]
+            .points
+            .iter()
+            .find(|p| p.step.as_str() == "st7")
+            .unwrap_or_else(|| panic!("no point"));
+        assert_eq!(
+            on_point.place,
+            MarkerPlace::Point {
+                curve: Id::new("cv63"),
+                step: Id::new("st7")
+            }
+        );
+        assert!(on_point.pos.distance(point.pos) < 40.0);
+        // Pinned to the email touchpoint: on its corner.
+        let on_card = place("c48");
+        assert_eq!(on_card.place, MarkerPlace::Card(Id::new("c29")));
+        let card = layout
+            .card(&Id::new("c29"))
+            .unwrap_or_else(|| panic!("no card"));
+        assert!(card.rect.expand(1.0).contains(on_card.pos));
+        // Not pinned: at its step.
+        assert_eq!(place("c46").place, MarkerPlace::Step);
+        assert_eq!(place("c46").count(), 1);
     }
 
     #[test]

@@ -96,6 +96,19 @@ pub struct Review {
     pub cadence_months: u8,
 }
 
+impl Review {
+    /// Whether the last review is older than the cadence on `today`. A map never reviewed is
+    /// not due: it has not gone stale, it is new.
+    pub fn is_due(&self, today: jiff::civil::Date) -> bool {
+        let Some(last) = self.last_reviewed else {
+            return false;
+        };
+        let months = i64::from(self.cadence_months.max(1));
+        last.checked_add(jiff::Span::new().months(months))
+            .is_ok_and(|due| due <= today)
+    }
+}
+
 /// Default review cadence, in months.
 pub const DEFAULT_CADENCE_MONTHS: u8 = 6;
 
@@ -330,6 +343,23 @@ pub struct PainPoint {
     /// Who is responsible for fixing it.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub owner: String,
+    /// Where on the map it hurts: a touchpoint card or a point of an emotion curve.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub anchor: Option<PainAnchor>,
+}
+
+/// What a pain point's marker is pinned to.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum PainAnchor {
+    /// A card, usually a touchpoint.
+    Card(Id),
+    /// The point of `curve` at `step`.
+    Point {
+        /// The curve.
+        curve: Id,
+        /// The step of the point.
+        step: Id,
+    },
 }
 
 /// Lowest severity of a pain point.
@@ -386,6 +416,17 @@ pub struct EmotionCurve {
     pub color: ColorToken,
     /// Points, at most one per step, kept in step order.
     pub points: Vec<EmotionPoint>,
+    /// Hidden from the canvas and exports (still listed in the legend).
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub hidden: bool,
+}
+
+#[expect(
+    clippy::trivially_copy_pass_by_ref,
+    reason = "serde's skip_serializing_if signature"
+)]
+fn is_false(b: &bool) -> bool {
+    !*b
 }
 
 /// How the customer feels at one step.
@@ -401,6 +442,38 @@ pub struct EmotionPoint {
     /// What the customer feels, in words.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+}
+
+/// The emoji offered in the point picker: the five levels first, then common feelings.
+pub const FEELING_EMOJI: [&str; 20] = [
+    "😡", "🙁", "😐", "🙂", "😄", "😍", "🤩", "😌", "🤔", "😕", "😟", "😤", "😩", "😢", "😱", "😴",
+    "🥳", "😮", "🤯", "💸",
+];
+
+/// The icon of a severity, a gauge filling up from 1 (minor) to 5 (critical); drawn beside its
+/// colour so severity never depends on colour alone.
+pub fn severity_icon(severity: u8) -> &'static str {
+    match severity {
+        0 | 1 => "○",
+        2 => "◔",
+        3 => "◑",
+        4 => "◕",
+        _ => "●",
+    }
+}
+
+/// Snaps a dragged score to the nearest half point and keeps it within −2..=+2.
+pub fn snap_score(score: f32) -> f32 {
+    clamp_score((score * 2.0).round() / 2.0)
+}
+
+/// Keeps a score within −2..=+2 (a NaN becomes 0).
+pub fn clamp_score(score: f32) -> f32 {
+    if score.is_nan() {
+        0.0
+    } else {
+        score.clamp(EMOTION_MIN, EMOTION_MAX)
+    }
 }
 
 /// The emoji for a score, in five levels from very negative to very positive.
@@ -482,6 +555,21 @@ impl JourneyMap {
         self.cards
             .iter()
             .filter_map(|c| c.pain.as_ref().map(|p| (c, p)))
+    }
+
+    /// The curve with this id.
+    pub fn curve(&self, id: &Id) -> Option<&EmotionCurve> {
+        self.curves.iter().find(|c| &c.id == id)
+    }
+
+    /// Whether the pain point's anchor still points at something in the map.
+    pub fn anchor_exists(&self, anchor: &PainAnchor) -> bool {
+        match anchor {
+            PainAnchor::Card(id) => self.card(id).is_some(),
+            PainAnchor::Point { curve, step } => self
+                .curve(curve)
+                .is_some_and(|c| c.points.iter().any(|p| &p.step == step)),
+        }
     }
 
     /// Every card that is an opportunity.

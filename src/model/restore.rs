@@ -10,7 +10,7 @@ use std::fmt;
 
 use super::ids::{Id, IdGen, IdKind};
 use super::map::{
-    Card, EMOTION_MAX, EMOTION_MIN, Evidence, JourneyMap, Lane, LaneKind, SEVERITY_MAX,
+    Card, EMOTION_MAX, EMOTION_MIN, Evidence, JourneyMap, Lane, LaneKind, PainAnchor, SEVERITY_MAX,
     SEVERITY_MIN, Stage, Step,
 };
 use super::text::{for_each_text_mut, make_nfc};
@@ -45,6 +45,7 @@ pub fn restore(map: &mut JourneyMap) -> Vec<Warning> {
     r.fix_stages(map);
     r.fix_cards(map);
     r.fix_curves(map);
+    r.fix_anchors(map);
     r.warnings
 }
 
@@ -299,6 +300,34 @@ impl Restorer {
         }
     }
 
+    /// A pain marker pinned to a card or curve point that is gone stays a pain point, unpinned.
+    fn fix_anchors(&mut self, map: &mut JourneyMap) {
+        let dangling: Vec<usize> = map
+            .cards
+            .iter()
+            .enumerate()
+            .filter(|(_, c)| {
+                c.pain
+                    .as_ref()
+                    .and_then(|p| p.anchor.as_ref())
+                    .is_some_and(|a| {
+                        !map.anchor_exists(a) || matches!(a, PainAnchor::Card(id) if id == &c.id)
+                    })
+            })
+            .map(|(i, _)| i)
+            .collect();
+        for i in dangling {
+            let card = &mut map.cards[i];
+            let name = format!("pain point \"{}\"", short(&card.text));
+            if let Some(pain) = &mut card.pain {
+                pain.anchor = None;
+            }
+            self.warn(format!(
+                "{name} was pinned to something that is not in the map; unpinned it"
+            ));
+        }
+    }
+
     fn fix_curves(&mut self, map: &mut JourneyMap) {
         let order: BTreeMap<Id, usize> = map
             .steps()
@@ -461,11 +490,13 @@ mod tests {
             evidence: vec![Evidence::Metric(Id::new("c404"))],
             status: Default::default(),
             owner: String::new(),
+            anchor: None,
         });
         map.curves.push(EmotionCurve {
             id: Id::new("cv7"),
             name: "as-is".into(),
             color: crate::model::ColorToken::Blue,
+            hidden: false,
             points: vec![
                 EmotionPoint {
                     step: Id::new("st2"),
@@ -500,5 +531,35 @@ mod tests {
         let warnings = restore(&mut map);
         assert_eq!(warnings.len(), 1);
         assert_eq!(map.stages[0].steps.len(), 1);
+    }
+
+    #[test]
+    fn dangling_anchors_are_unpinned_not_dropped() {
+        let mut map = small_map();
+        let step = map.stages[0].steps[0].id.clone();
+        let lane = map
+            .lanes
+            .iter()
+            .find(|l| l.kind.holds_cards())
+            .map_or_else(|| panic!("no lane"), |l| l.id.clone());
+        let mut card = Card::new(Id::new("c90"), step.clone(), lane, "Đau");
+        card.pain = Some(crate::model::PainPoint {
+            severity: 3,
+            votes: 0,
+            evidence: vec![],
+            status: Default::default(),
+            owner: String::new(),
+            anchor: Some(PainAnchor::Point {
+                curve: Id::new("cv404"),
+                step,
+            }),
+        });
+        map.cards.push(card);
+        map.next_id = map.next_id.max(91);
+        let warnings = restore(&mut map);
+        assert_eq!(warnings.len(), 1, "{warnings:#?}");
+        let pain = map.card(&Id::new("c90")).and_then(|c| c.pain.clone());
+        assert_eq!(pain.map(|p| p.anchor), Some(None));
+        assert_eq!(validate(&map), vec![]);
     }
 }

@@ -155,6 +155,7 @@ pub fn synth_map(size: SynthSize) -> JourneyMap {
                         evidence: vec![Evidence::Text("30% ticket hỗ trợ".to_owned())],
                         status: PainStatus::Open,
                         owner: String::new(),
+                        anchor: None,
                     });
                     pain_ids.push(card.id.clone());
                 }
@@ -191,6 +192,7 @@ pub fn synth_map(size: SynthSize) -> JourneyMap {
             name: name.to_owned(),
             color,
             points,
+            hidden: false,
         });
     }
     map.next_id = next_id;

@@ -183,6 +183,7 @@ impl Template {
                 .to_owned(),
                 color: ColorToken::Blue,
                 points: Vec::new(),
+                hidden: false,
             });
         }
         map

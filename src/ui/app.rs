@@ -20,10 +20,11 @@ use super::editor::{self, EditTarget, Editing, EditorOutput, EditorState};
 use super::file_dialog::{DialogMode, FileDialog};
 use super::i18n::{Lang, map_type_key, native_name, tr, tr_args};
 use super::recovery::{Recovered, RecoveryStore};
+use super::review::{self, ReviewAction, ReviewFormat, ReviewState};
 use super::selection::Selection;
 use super::start::{StartAction, start_ui};
 use super::theme::{Theme, size};
-use super::{fonts, inspector};
+use super::{fonts, inspector, matrix};
 
 /// Preferences kept between runs (eframe storage), never in the document.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -39,6 +40,10 @@ pub struct Prefs {
     pub show_inspector: bool,
     /// Show the persona panel.
     pub show_persona: bool,
+    /// Show the pain-point review table.
+    pub show_review: bool,
+    /// Show the opportunities' priority matrix.
+    pub show_matrix: bool,
 }
 
 impl Default for Prefs {
@@ -49,6 +54,8 @@ impl Default for Prefs {
             builtin_dialog: false,
             show_inspector: true,
             show_persona: false,
+            show_review: false,
+            show_matrix: false,
         }
     }
 }
@@ -121,7 +128,14 @@ enum Prompt {
 #[derive(Clone, Debug, PartialEq)]
 enum DialogPurpose {
     Open,
-    SaveAs { then: Option<PendingAction> },
+    SaveAs {
+        then: Option<PendingAction>,
+    },
+    /// Write an export (the review table as CSV or Markdown) to the chosen file.
+    Export {
+        text: String,
+        name: String,
+    },
 }
 
 struct NativeDialog {
@@ -151,6 +165,9 @@ pub struct JourneyApp {
     ctx_close_pending: bool,
     focused_before: Option<egui::Id>,
     status: Option<String>,
+    review: ReviewState,
+    /// Today, for the review-due badge; tests pin it.
+    today: jiff::civil::Date,
 }
 
 impl JourneyApp {
@@ -176,7 +193,16 @@ impl JourneyApp {
             ctx_close_pending: false,
             focused_before: None,
             status: None,
+            review: ReviewState::default(),
+            today: jiff::Zoned::now().date(),
         }
+    }
+
+    /// Pretends today is `today` (for the review-due badge in tests).
+    #[must_use]
+    pub fn with_today(mut self, today: jiff::civil::Date) -> Self {
+        self.today = today;
+        self
     }
 
     /// The app with the map at `path` loaded, or the load error shown.
@@ -282,12 +308,43 @@ impl JourneyApp {
         egui::Panel::top("menu_bar").show(ui, |ui| {
             egui::MenuBar::new().ui(ui, |ui| self.menu_bar_ui(ui, &mut out, &mut actions));
         });
-        egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui));
+        egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui, &mut out.commands));
+        // At the bottom, so turning voting on does not shift the map under the pointer.
+        if self.editor.voting && self.open.is_some() {
+            egui::Panel::bottom("voting_bar").show(ui, |ui| self.voting_bar_ui(ui));
+        }
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui, &theme));
 
         let modal_open = self.prompt.is_some() || self.file_dialog.is_some();
+        let mut reveal = None;
+        let mut export = None;
         if let Some(open) = &self.open {
             let map = open.doc.map();
+            // The review table spans the whole width, under the side panels: it has many
+            // columns.
+            if self.prefs.show_review {
+                egui::Panel::bottom("review")
+                    .resizable(true)
+                    .default_size(330.0)
+                    .show(ui, |ui| {
+                        let selected = self.editor.selection.cards.clone();
+                        let action = review::review_ui(
+                            ui,
+                            lang,
+                            map,
+                            &mut self.review,
+                            &selected,
+                            &mut out.commands,
+                        );
+                        match action {
+                            Some(ReviewAction::Select(id)) => reveal = Some(id),
+                            Some(ReviewAction::Export(format)) => {
+                                export = Some(format);
+                            }
+                            None => {}
+                        }
+                    });
+            }
             if self.prefs.show_inspector {
                 egui::Panel::right("inspector")
                     .resizable(true)
@@ -314,6 +371,25 @@ impl JourneyApp {
                             inspector::persona_ui(ui, lang, map, &mut out.commands);
                         });
                     });
+            }
+            if self.prefs.show_matrix {
+                let mut show = true;
+                let screen = ctx.content_rect();
+                egui::Window::new(tr(lang, "matrix-title"))
+                    .open(&mut show)
+                    .default_size([560.0, 480.0])
+                    // Over the right part of the map, clear of the menus.
+                    .default_pos([
+                        (screen.right() - 600.0).max(screen.left()),
+                        screen.top() + 90.0,
+                    ])
+                    .show(&ctx, |ui| {
+                        let selected = self.editor.selection.cards.clone();
+                        if let Some(id) = matrix::matrix_ui(ui, lang, map, &selected) {
+                            reveal = Some(id);
+                        }
+                    });
+                self.prefs.show_matrix = show;
             }
             if self.show_properties {
                 let mut show = true;
@@ -384,6 +460,16 @@ impl JourneyApp {
             }
         });
 
+        if let (Some(id), Some(open)) = (&reveal, &self.open) {
+            self.editor.reveal_card(open.doc.map(), id);
+        }
+        if let (Some(format), Some(open)) = (export, &self.open) {
+            let text = review::export_text(open.doc.map(), &self.review, format);
+            self.start_dialog(DialogPurpose::Export {
+                text,
+                name: self.export_file_name(format),
+            });
+        }
         self.apply(out, &ctx);
         for action in actions {
             self.request(action);
@@ -413,7 +499,9 @@ impl JourneyApp {
                 Err(err) => self.status = Some(err.to_string()),
             }
         }
-        if out.seal {
+        // A click is an inflection point too: two clicks on the same thing (an emoji, a
+        // colour) are two undo steps, while a drag or typing stays one.
+        if out.seal || ctx.input(|i| i.pointer.any_released()) {
             open.doc.seal();
         }
         let map = open.doc.map();
@@ -437,6 +525,12 @@ impl JourneyApp {
                     Selection::only_stage(id)
                 } else if map.lane(&id).is_some() {
                     Selection::only_lane(id)
+                } else if let Some(curve) = map.curve(&id) {
+                    // A curve made by a click on the emotion lane has that one point.
+                    match curve.points.as_slice() {
+                        [point] => Selection::only_point(id, point.step.clone()),
+                        _ => Selection::only_curve(id),
+                    }
                 } else {
                     Selection::default()
                 }
@@ -652,6 +746,33 @@ impl JourneyApp {
         }
     }
 
+    /// Writes an export (atomically, no backup) and says so in the status bar.
+    pub fn write_export(&mut self, path: &Path, text: &str) {
+        let lang = self.lang();
+        match file::write_atomically(path, text.as_bytes(), false) {
+            Ok(()) => {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                self.status = Some(tr_args(lang, "status-exported", &[("file", name.into())]));
+            }
+            Err(err) => {
+                self.prompt = Some(Prompt::Error(format!(
+                    "{}: {err}",
+                    tr(lang, "export-failed")
+                )));
+            }
+        }
+    }
+
+    /// "<map title>-pain-points.csv" (or .md).
+    fn export_file_name(&self, format: ReviewFormat) -> String {
+        let base = self.suggested_file_name();
+        let stem = base.strip_suffix(".ron").unwrap_or(&base);
+        format!("{stem}-pain-points.{}", format.extension())
+    }
+
     fn clear_recovery(&mut self) {
         if let Some(store) = &self.recovery {
             store.clear_own();
@@ -693,13 +814,16 @@ impl JourneyApp {
                     .first()
                     .and_then(|p| p.parent().map(Path::to_owned))
             });
-        let suggested = self.suggested_file_name();
+        let suggested = match &purpose {
+            DialogPurpose::Export { name, .. } => name.clone(),
+            _ => self.suggested_file_name(),
+        };
         let use_builtin = self.prefs.builtin_dialog
             || std::env::var("JOURNEYMAP_FILE_DIALOG").is_ok_and(|v| v == "builtin");
         if use_builtin {
             let mode = match purpose {
                 DialogPurpose::Open => DialogMode::Open,
-                DialogPurpose::SaveAs { .. } => DialogMode::Save {
+                DialogPurpose::SaveAs { .. } | DialogPurpose::Export { .. } => DialogMode::Save {
                     suggested_name: suggested,
                 },
             };
@@ -708,11 +832,20 @@ impl JourneyApp {
         }
         let (sender, receiver) = mpsc::channel();
         let is_open = purpose == DialogPurpose::Open;
+        let extension = DialogMode::Save {
+            suggested_name: suggested.clone(),
+        }
+        .extension();
+        let filter_name = match extension.as_str() {
+            "csv" => "CSV (.csv)".to_owned(),
+            "md" => "Markdown (.md)".to_owned(),
+            _ => "Journey map (.ron)".to_owned(),
+        };
         let spawned = std::thread::Builder::new()
             .name("file-dialog".into())
             .spawn(move || {
                 let mut dialog =
-                    rfd::AsyncFileDialog::new().add_filter("Journey map (.ron)", &["ron"]);
+                    rfd::AsyncFileDialog::new().add_filter(filter_name, &[extension.as_str()]);
                 if let Some(dir) = &start_dir {
                     dialog = dialog.set_directory(dir);
                 }
@@ -804,6 +937,7 @@ impl JourneyApp {
 
     fn dialog_done(&mut self, purpose: DialogPurpose, path: PathBuf) {
         match purpose {
+            DialogPurpose::Export { text, .. } => self.write_export(&path, &text),
             DialogPurpose::Open => self.request(PendingAction::Open(path)),
             DialogPurpose::SaveAs { then } => {
                 if self.save_to(&path)
@@ -1057,6 +1191,9 @@ impl JourneyApp {
         ui.menu_button(tr(lang, "menu-view"), |ui| {
             ui.checkbox(&mut self.prefs.show_inspector, tr(lang, "view-inspector"));
             ui.checkbox(&mut self.prefs.show_persona, tr(lang, "view-persona"));
+            ui.checkbox(&mut self.prefs.show_review, tr(lang, "view-review"));
+            ui.checkbox(&mut self.prefs.show_matrix, tr(lang, "view-matrix"));
+            ui.checkbox(&mut self.editor.voting, tr(lang, "view-voting"));
             ui.separator();
             let canvas = ui.ctx().content_rect();
             if ui.button(tr(lang, "view-zoom-in")).clicked() {
@@ -1110,9 +1247,17 @@ impl JourneyApp {
                 if ui.button(tr(lang, "view-persona")).clicked() {
                     self.prefs.show_persona = true;
                 }
+                if ui.button(tr(lang, "map-mark-reviewed")).clicked() {
+                    out.commands.push(EditCommand::MarkReviewed(self.today));
+                }
                 ui.separator();
                 if let Some(open) = &self.open {
                     let map = open.doc.map();
+                    if ui.button(tr(lang, "curve-add")).clicked() {
+                        out.commands
+                            .push(super::curves::new_curve_command(map, lang));
+                        out.select_created = true;
+                    }
                     if ui.button(tr(lang, "map-add-stage")).clicked() {
                         out.commands.push(EditCommand::AddStage {
                             index: map.stages.len(),
@@ -1140,9 +1285,17 @@ impl JourneyApp {
         });
     }
 
-    fn top_bar_ui(&mut self, ui: &mut Ui) {
+    fn top_bar_ui(&mut self, ui: &mut Ui, commands: &mut Vec<EditCommand>) {
         let lang = self.lang();
         let has_map = self.open.is_some();
+        let mut toggle_persona = false;
+        let open = &self.open;
+        let mut tools = Tools {
+            prefs: &mut self.prefs,
+            editor: &mut self.editor,
+            show_properties: &mut self.show_properties,
+            today: self.today,
+        };
         // The controls on the right always fit; the map's title and persona on the left are
         // cut with an ellipsis when the window is narrow.
         egui::containers::Sides::new()
@@ -1152,7 +1305,7 @@ impl JourneyApp {
                 ui,
                 |ui| {
                     ui.add_space(4.0);
-                    let Some(open) = &self.open else {
+                    let Some(open) = open else {
                         ui.label(RichText::new("journeymap").font(fonts::bold(size::TITLE_FONT)));
                         return;
                     };
@@ -1168,7 +1321,7 @@ impl JourneyApp {
                             text.push_str(&persona.segment);
                         }
                         if ui.link(text).clicked() {
-                            self.prefs.show_persona = !self.prefs.show_persona;
+                            toggle_persona = true;
                         }
                     }
                     if !map.goals.is_empty() {
@@ -1180,10 +1333,40 @@ impl JourneyApp {
                     egui::widgets::global_theme_preference_buttons(ui);
                     if has_map {
                         ui.separator();
-                        zoom_controls_ui(ui, lang, &mut self.editor.view);
+                        zoom_controls_ui(ui, lang, &mut tools.editor.view);
+                        ui.separator();
+                        tools.ui(ui, lang, open.as_ref(), commands);
                     }
                 },
             );
+        if toggle_persona {
+            self.prefs.show_persona = !self.prefs.show_persona;
+        }
+    }
+
+    /// The banner of voting mode: how to vote, the votes cast, and the way out.
+    fn voting_bar_ui(&mut self, ui: &mut Ui) {
+        let lang = self.lang();
+        let Some(open) = &self.open else {
+            return;
+        };
+        let map = open.doc.map();
+        let pains: u32 = map.pain_points().map(|(_, p)| p.votes).sum();
+        let opps: u32 = map.opportunities().map(|(_, o)| o.votes).sum();
+        ui.horizontal(|ui| {
+            ui.label(RichText::new(tr(lang, "voting-title")).strong());
+            ui.label(tr(lang, "vote-hint"));
+            ui.separator();
+            ui.label(tr_args(
+                lang,
+                "voting-totals",
+                &[("pains", pains.into()), ("opportunities", opps.into())],
+            ));
+            ui.separator();
+            if ui.button(tr(lang, "voting-done")).clicked() {
+                self.editor.voting = false;
+            }
+        });
     }
 
     fn status_bar_ui(&mut self, ui: &mut Ui, theme: &Theme) {
@@ -1247,6 +1430,71 @@ impl JourneyApp {
                         ui.label(format!("• {w}"));
                     }
                 });
+        }
+    }
+}
+
+/// What the top bar's tool buttons change: borrowed apart from the rest of the app, so the
+/// title on the left can read the map at the same time.
+struct Tools<'a> {
+    prefs: &'a mut Prefs,
+    editor: &'a mut EditorState,
+    show_properties: &'a mut bool,
+    today: jiff::civil::Date,
+}
+
+impl Tools<'_> {
+    /// Voting mode, the review table, the matrix, and the review-due badge (right to left).
+    fn ui(
+        &mut self,
+        ui: &mut Ui,
+        lang: Lang,
+        open: Option<&OpenMap>,
+        commands: &mut Vec<EditCommand>,
+    ) {
+        let theme = Theme::for_dark_mode(ui.visuals().dark_mode);
+        ui.toggle_value(&mut self.prefs.show_matrix, tr(lang, "tool-matrix"))
+            .on_hover_text(tr(lang, "view-matrix"));
+        ui.toggle_value(&mut self.prefs.show_review, tr(lang, "tool-review"))
+            .on_hover_text(tr(lang, "view-review"));
+        ui.toggle_value(&mut self.editor.voting, tr(lang, "tool-voting"))
+            .on_hover_text(tr(lang, "vote-hint"));
+        let Some(open) = open else {
+            return;
+        };
+        let review = &open.doc.map().review;
+        if review.is_due(self.today) {
+            let months = review.cadence_months;
+            let badge = egui::Button::new(
+                RichText::new(tr(lang, "review-due-badge"))
+                    .color(Theme::text_on(theme.warning_text)),
+            )
+            .fill(theme.warning_text);
+            let response = ui.add(badge).on_hover_text(tr_args(
+                lang,
+                "review-due-hint",
+                &[
+                    (
+                        "date",
+                        review
+                            .last_reviewed
+                            .map(|d| d.to_string())
+                            .unwrap_or_default()
+                            .into(),
+                    ),
+                    ("months", months.into()),
+                ],
+            ));
+            egui::Popup::menu(&response).show(|ui| {
+                if ui.button(tr(lang, "map-mark-reviewed")).clicked() {
+                    commands.push(EditCommand::MarkReviewed(self.today));
+                    ui.close();
+                }
+                if ui.button(tr(lang, "map-properties")).clicked() {
+                    *self.show_properties = true;
+                    ui.close();
+                }
+            });
         }
     }
 }

@@ -103,6 +103,8 @@ pub struct Overlay<'a> {
     pub band: Option<Rect>,
     /// The UI language, for labels drawn on the canvas.
     pub lang: Lang,
+    /// Voting mode: vote dots on pain points and opportunities, other cards faded.
+    pub voting: bool,
 }
 
 /// The preview of a drag in progress, in map coordinates.
@@ -167,7 +169,7 @@ pub fn paint(
     metrics: &LayoutMetrics,
     theme: &Theme,
     overlay: &Overlay<'_>,
-) {
+) -> Vec<LegendRow> {
     let painter = ui.painter_at(canvas);
     painter.rect_filled(canvas, 0.0, theme.canvas_bg);
     let to_screen = view.screen_from_map(canvas);
@@ -181,6 +183,7 @@ pub fn paint(
         layout,
         metrics,
         overlay,
+        legend: std::cell::RefCell::new(Vec::new()),
     };
     p.lanes(visible_in_map);
     p.cursor_cell();
@@ -199,6 +202,7 @@ pub fn paint(
             StrokeKind::Inside,
         );
     }
+    p.legend.into_inner()
 }
 
 /// Scroll pans, Ctrl + wheel (or pinch) zooms around the pointer, Ctrl +/−/0 zoom in steps.
@@ -341,6 +345,19 @@ struct Paint<'a> {
     layout: &'a MapLayout,
     metrics: &'a LayoutMetrics,
     overlay: &'a Overlay<'a>,
+    legend: std::cell::RefCell<Vec<LegendRow>>,
+}
+
+/// A row of the curve legend in an emotion lane's label, as painted (screen coordinates), so
+/// the editor can make it clickable.
+#[derive(Clone, Debug)]
+pub struct LegendRow {
+    /// The curve, or `None` for the "add a curve" row.
+    pub curve: Option<Id>,
+    /// The whole row, clipped to the visible label.
+    pub rect: Rect,
+    /// The show/hide toggle at its left.
+    pub eye: Rect,
 }
 
 impl Paint<'_> {
@@ -534,6 +551,54 @@ impl Paint<'_> {
             t.card_text,
             rect,
         );
+        if self.overlay.voting {
+            let votes = card
+                .pain
+                .as_ref()
+                .map(|p| p.votes)
+                .or(card.opportunity.as_ref().map(|o| o.votes));
+            match votes {
+                Some(votes) => self.vote_dots(rect, votes),
+                None => {
+                    // Cards that take no votes step back while the room votes.
+                    self.painter
+                        .rect_filled(rect, rounding, t.canvas_bg.gamma_multiply(0.6));
+                }
+            }
+        }
+    }
+
+    /// Workshop dots in a card's bottom-right corner: one per vote up to ten, then the total.
+    fn vote_dots(&self, rect: Rect, votes: u32) {
+        let t = self.theme;
+        let r = size::VOTE_DOT_RADIUS * self.zoom;
+        let gap = 2.5 * r;
+        let shown = votes.min(10);
+        let mut center = rect.right_bottom() - vec2(r + 4.0 * self.zoom, r + 4.0 * self.zoom);
+        if votes > shown || votes == 0 {
+            let galley = self.painter.layout_no_wrap(
+                if votes == 0 {
+                    "●0".to_owned()
+                } else {
+                    format!("+{}", votes - shown)
+                },
+                self.font(size::CHIP_FONT),
+                if votes == 0 {
+                    t.card_weak_text
+                } else {
+                    t.selection
+                },
+            );
+            let at =
+                center + vec2(r, -galley.size().y / 2.0 + r / 2.0) - vec2(galley.size().x, 0.0);
+            center.x -= galley.size().x + r;
+            self.painter.galley(at, galley, t.selection);
+        }
+        for _ in 0..shown {
+            self.painter
+                .circle(center, r, t.selection, Stroke::new(1.0, t.canvas_bg));
+            center.x -= gap;
+        }
     }
 
     /// Draws a severity dot centred at `center`; returns the x where text may start.
@@ -546,16 +611,25 @@ impl Paint<'_> {
 
     fn curves(&self) {
         let t = self.theme;
-        for curve in &self.layout.curves {
-            let row = self.layout.lanes[curve.lane_index].row;
-            let zero_left = self.pos(pos2(row.min.x, curve.zero_y));
-            let zero_right = self.pos(pos2(row.max.x, curve.zero_y));
+        // The zero line of every emotion lane, even one with no curve yet.
+        for lane in self
+            .layout
+            .lanes
+            .iter()
+            .filter(|l| l.kind == LaneKind::Emotions && !l.collapsed)
+        {
+            let zero_y = lane.row.center().y;
             self.painter.add(Shape::dashed_line(
-                &[zero_left, zero_right],
+                &[
+                    self.pos(pos2(lane.row.min.x, zero_y)),
+                    self.pos(pos2(lane.row.max.x, zero_y)),
+                ],
                 Stroke::new(1.0, t.zero_line),
                 6.0,
                 4.0,
             ));
+        }
+        for curve in &self.layout.curves {
             for (piece, positive) in &curve.tint {
                 let points: Vec<Pos2> = piece.iter().map(|p| self.pos(*p)).collect();
                 let fill = if *positive {
@@ -566,6 +640,8 @@ impl Paint<'_> {
                 self.painter
                     .add(Shape::convex_polygon(points, fill, Stroke::NONE));
             }
+        }
+        for curve in &self.layout.curves {
             let color = t.strong(curve.color);
             let path: Vec<Pos2> = curve.path.iter().map(|p| self.pos(*p)).collect();
             self.painter.add(Shape::line(
@@ -574,12 +650,24 @@ impl Paint<'_> {
             ));
             for point in &curve.points {
                 let at = self.pos(point.pos);
-                self.painter.circle(
-                    at,
-                    size::CURVE_POINT_RADIUS * self.zoom,
-                    color,
-                    Stroke::new(1.5, t.canvas_bg),
-                );
+                let r = size::CURVE_POINT_RADIUS * self.zoom;
+                if point.lowest {
+                    // A moment of pain: a halo in the critical colour.
+                    self.painter.circle(
+                        at,
+                        r * 2.4,
+                        t.severity(4).gamma_multiply(0.25),
+                        Stroke::new(1.5 * self.zoom.sqrt(), t.severity(4)),
+                    );
+                }
+                let selected = self.overlay.selected.point.as_ref()
+                    == Some(&(curve.id.clone(), point.step.clone()));
+                if selected {
+                    self.painter
+                        .circle_stroke(at, r * 1.9, Stroke::new(2.5, t.selection));
+                }
+                self.painter
+                    .circle(at, r, color, Stroke::new(1.5, t.canvas_bg));
                 self.painter.text(
                     at - vec2(0.0, 8.0 * self.zoom),
                     Align2::CENTER_BOTTOM,
@@ -590,24 +678,39 @@ impl Paint<'_> {
             }
         }
         for marker in &self.layout.pain_markers {
-            let at = self.pos(marker.pos);
-            let r = size::PAIN_MARKER_RADIUS * self.zoom;
-            let fill = t.severity(marker.max_severity);
-            self.painter
-                .circle(at, r, fill, Stroke::new(1.5, t.canvas_bg));
-            let label = if marker.count > 1 {
-                format!("⚠{}", marker.count)
-            } else {
-                "⚠".to_owned()
-            };
-            self.painter.text(
-                at,
-                Align2::CENTER_CENTER,
-                label,
-                self.font(11.0),
-                Theme::text_on(fill),
-            );
+            self.pain_marker(marker);
         }
+    }
+
+    /// A pain marker: the severity's colour and icon, with the number of pain points.
+    fn pain_marker(&self, marker: &crate::layout::PainMarker) {
+        let t = self.theme;
+        let at = self.pos(marker.pos);
+        let r = size::PAIN_MARKER_RADIUS * self.zoom;
+        let fill = t.severity(marker.max_severity);
+        let selected = marker
+            .cards
+            .iter()
+            .any(|id| self.overlay.selected.has_card(id));
+        let stroke = if selected {
+            Stroke::new(2.5, t.selection)
+        } else {
+            Stroke::new(1.5, t.canvas_bg)
+        };
+        self.painter.circle(at, r, fill, stroke);
+        let icon = crate::model::severity_icon(marker.max_severity);
+        let label = if marker.count() > 1 {
+            format!("{icon}{}", marker.count())
+        } else {
+            icon.to_owned()
+        };
+        self.painter.text(
+            at,
+            Align2::CENTER_CENTER,
+            label,
+            self.font(11.0),
+            Theme::text_on(fill),
+        );
     }
 
     /// Outlines the keyboard cell.
@@ -799,23 +902,77 @@ impl Paint<'_> {
     }
 
     /// The curves' names and colours, listed under the emotion lane's label.
-    fn curve_legend(&self, painter: &egui::Painter, top_left: Pos2) {
-        let row_height = 18.0 * self.zoom;
-        for (i, curve) in self.map.curves.iter().enumerate() {
+    fn curve_legend(&self, painter: &egui::Painter, top_left: Pos2, right: f32) {
+        let t = self.theme;
+        let row_height = size::LEGEND_ROW * self.zoom;
+        let font = self.font(size::CHIP_FONT);
+        let clip = painter.clip_rect();
+        let rows = self
+            .map
+            .curves
+            .iter()
+            .map(Some)
+            .chain(std::iter::once(None));
+        for (i, curve) in rows.enumerate() {
             #[expect(clippy::cast_precision_loss, reason = "few curves")]
-            let y = top_left.y + i as f32 * row_height + row_height / 2.0;
-            let color = self.theme.strong(curve.color);
+            let top = top_left.y + i as f32 * row_height;
+            let rect = Rect::from_min_max(pos2(top_left.x, top), pos2(right, top + row_height));
+            let y = rect.center().y;
+            let eye = Rect::from_min_size(rect.min, vec2(16.0 * self.zoom, row_height));
+            let Some(curve) = curve else {
+                painter.text(
+                    pos2(top_left.x, y),
+                    Align2::LEFT_CENTER,
+                    format!("+ {}", tr(self.overlay.lang, "curve-add")),
+                    font.clone(),
+                    t.card_weak_text,
+                );
+                self.legend.borrow_mut().push(LegendRow {
+                    curve: None,
+                    rect: rect.intersect(clip),
+                    eye: Rect::NOTHING,
+                });
+                continue;
+            };
+            let selected = self.overlay.selected.curve.as_ref() == Some(&curve.id);
+            if selected {
+                painter.rect_filled(rect, 2.0, t.selection.gamma_multiply(0.25));
+            }
+            let (color, text_color) = if curve.hidden {
+                (t.strong(curve.color).gamma_multiply(0.3), t.card_weak_text)
+            } else {
+                (t.strong(curve.color), t.lane_label_text)
+            };
+            painter.text(
+                eye.center(),
+                Align2::CENTER_CENTER,
+                if curve.hidden { "◌" } else { "◉" },
+                font.clone(),
+                color,
+            );
+            let x = eye.max.x + 2.0 * self.zoom;
             painter.line_segment(
-                [pos2(top_left.x, y), pos2(top_left.x + 16.0 * self.zoom, y)],
+                [pos2(x, y), pos2(x + 16.0 * self.zoom, y)],
                 Stroke::new(3.0 * self.zoom.sqrt(), color),
             );
-            painter.text(
-                pos2(top_left.x + 22.0 * self.zoom, y),
-                Align2::LEFT_CENTER,
-                &curve.name,
-                self.font(size::CHIP_FONT),
-                self.theme.lane_label_text,
+            let mut job = egui::text::LayoutJob::simple_singleline(
+                curve.name.clone(),
+                font.clone(),
+                text_color,
             );
+            job.wrap = egui::text::TextWrapping::truncate_at_width(
+                (right - x - 22.0 * self.zoom).max(1.0),
+            );
+            painter.galley(
+                pos2(x + 22.0 * self.zoom, y - row_height * 0.4),
+                painter.layout_job(job),
+                text_color,
+            );
+            self.legend.borrow_mut().push(LegendRow {
+                curve: Some(curve.id.clone()),
+                rect: rect.intersect(clip),
+                eye: eye.intersect(clip),
+            });
         }
     }
 
@@ -882,7 +1039,11 @@ impl Paint<'_> {
                     t.lane_label_text,
                 );
                 if l.kind == LaneKind::Emotions && !lane.collapsed {
-                    self.curve_legend(&painter, pos2(r.min.x + 12.0 * self.zoom, name_bottom));
+                    self.curve_legend(
+                        &painter,
+                        pos2(r.min.x + 12.0 * self.zoom, name_bottom),
+                        r.max.x - 4.0 * self.zoom,
+                    );
                 }
             }
         }

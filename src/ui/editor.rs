@@ -15,13 +15,14 @@ use crate::layout::{LayoutMetrics, MapLayout};
 use crate::model::{Card, Channel, ChannelKind, ColorToken, Id, JourneyMap, LaneKind};
 
 use super::canvas::{self, CanvasView, Overlay};
+use super::curves;
 use super::i18n::{Lang, color_key, lane_kind_key, tr, tr_args};
 use super::selection::Selection;
 use super::theme::Theme;
 
 /// Cards, headers and labels take clicks and drags but never keyboard focus: the canvas keeps
 /// it, so Tab, the arrows and Enter always act on cells.
-const ITEM_SENSE: Sense = Sense::CLICK.union(Sense::DRAG);
+pub(super) const ITEM_SENSE: Sense = Sense::CLICK.union(Sense::DRAG);
 
 /// What is being edited in place.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -83,7 +84,13 @@ pub struct EditorState {
     pub cursor: Option<(Id, Id)>,
     /// Lanes shown collapsed.
     pub collapsed: BTreeSet<Id>,
+    /// Workshop voting: a click on a pain point or opportunity adds a dot, a right-click
+    /// removes one.
+    pub voting: bool,
     drag: Option<Drag>,
+    pub(super) point_drag: Option<super::curves::PointDrag>,
+    /// A card to bring on screen on the next frame (from the review table or the matrix).
+    reveal: Option<Id>,
     canvas_id: Option<egui::Id>,
 }
 
@@ -97,6 +104,20 @@ impl EditorState {
             },
             ..Self::default()
         }
+    }
+}
+
+impl EditorState {
+    /// Selects a card and scrolls the canvas to it (expanding its lane if collapsed).
+    pub fn reveal_card(&mut self, map: &JourneyMap, id: &Id) {
+        let Some(card) = map.card(id) else {
+            return;
+        };
+        self.editing = None;
+        self.selection = Selection::only_card(id.clone());
+        self.cursor = Some((card.step.clone(), card.lane.clone()));
+        self.collapsed.remove(&card.lane);
+        self.reveal = Some(id.clone());
     }
 }
 
@@ -182,6 +203,13 @@ pub fn editor_ui(
         state.view.fit(layout.size, canvas);
         state.view.fit_pending = false;
     }
+    if let Some(id) = &state.reveal
+        && let Some(card) = layout.card(id)
+    {
+        let rect = card.rect;
+        state.reveal = None;
+        scroll_into_view(state, rect, canvas);
+    }
     let to_screen = state.view.screen_from_map(canvas);
     let to_map = to_screen.inverse();
     let pointer_in_map = ui.input(|i| i.pointer.interact_pos()).map(|p| to_map * p);
@@ -210,8 +238,9 @@ pub fn editor_ui(
             _ => None,
         },
         lang,
+        voting: state.voting,
     };
-    canvas::paint(
+    let legend = canvas::paint(
         ui,
         canvas,
         &state.view,
@@ -229,10 +258,23 @@ pub fn editor_ui(
 
     // 2. Interaction, topmost last: background, cards, then the sticky headers and labels.
     if interactive {
-        background_interaction(ui, state, map, layout, &background, canvas, &mut out);
+        background_interaction(
+            ui,
+            state,
+            map,
+            layout,
+            metrics,
+            &background,
+            canvas,
+            lang,
+            &mut out,
+        );
         cards_interaction(ui, state, map, layout, canvas, lang, &mut out);
         headers_interaction(ui, state, map, layout, metrics, canvas, lang, &mut out);
+        curves::markers_interaction(ui, state, map, layout, canvas, lang);
+        curves::points_interaction(ui, state, map, layout, metrics, canvas, lang, &mut out);
         lanes_interaction(ui, state, map, layout, metrics, canvas, lang, &mut out);
+        curves::legend_interaction(ui, state, map, &legend, lang, &mut out);
         finish_drag(ui, state, map, layout, pointer_in_map, &mut out);
     }
 
@@ -261,13 +303,19 @@ fn target_exists(map: &JourneyMap, target: &EditTarget) -> bool {
     }
 }
 
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the canvas needs all of these, and they are distinct"
+)]
 fn background_interaction(
     ui: &Ui,
     state: &mut EditorState,
     map: &JourneyMap,
     layout: &MapLayout,
+    metrics: &LayoutMetrics,
     response: &Response,
     canvas: Rect,
+    lang: Lang,
     out: &mut EditorOutput,
 ) {
     let to_map = state.view.screen_from_map(canvas).inverse();
@@ -305,7 +353,16 @@ fn background_interaction(
             ui.memory_mut(|m| m.request_focus(id));
         }
         state.editing = None;
-        if !shift {
+        let map_y = response
+            .interact_pointer_pos()
+            .map_or(0.0, |p| (to_map * p).y);
+        let added = cell.is_some_and(|cell| {
+            !state.voting
+                && curves::click_to_add_point(
+                    state, map, layout, metrics, cell, map_y, shift, lang, out,
+                )
+        });
+        if !shift && !added {
             state.selection = Selection::default();
         }
         state.cursor = cell.and_then(|(s, l)| cell_ids(map, layout, s, l));
@@ -355,20 +412,58 @@ fn cards_interaction(
         };
         let rect = (to_screen * card_box.rect).intersect(canvas);
         let response = ui.interact(rect, ui.scope_id().with(("card", &card.id)), ITEM_SENSE);
+        let votes = card
+            .pain
+            .as_ref()
+            .map(|p| p.votes)
+            .or(card.opportunity.as_ref().map(|o| o.votes));
         response.widget_info(|| {
             let text = if card.text.is_empty() {
                 tr(lang, "card-empty")
             } else {
                 card.text.clone()
             };
+            let label = match votes {
+                // Pain points and opportunities say their votes, so a screen reader (and a
+                // test) can follow a workshop vote.
+                Some(votes) => tr_args(
+                    lang,
+                    "card-label-votes",
+                    &[("text", text.into()), ("votes", votes.into())],
+                ),
+                None => tr_args(lang, "card-label", &[("text", text.into())]),
+            };
             WidgetInfo::selected(
                 Role::Button,
                 true,
                 state.selection.has_card(&card.id),
-                tr_args(lang, "card-label", &[("text", text.into())]),
+                label,
             )
         });
         focus_canvas_on_click(ui, state, &response);
+        if state.voting {
+            // Workshop voting: every click is a dot, a right-click takes one back.
+            if response.clicked() {
+                state.editing = None;
+                state.selection = Selection::only_card(card.id.clone());
+                if votes.is_some() {
+                    out.commands.push(EditCommand::Vote {
+                        card: card.id.clone(),
+                        delta: 1,
+                    });
+                }
+            }
+            if response.secondary_clicked() && votes.is_some_and(|v| v > 0) {
+                out.commands.push(EditCommand::Vote {
+                    card: card.id.clone(),
+                    delta: -1,
+                });
+            }
+            if votes.is_some() {
+                response.on_hover_text(tr(lang, "vote-hint"));
+            }
+            continue;
+        }
         if response.clicked() {
             state.editing = None;
             if modifiers.shift || modifiers.command {
@@ -402,6 +497,13 @@ fn cards_interaction(
             state.drag = Some(Drag::Cards { ids, grab });
         }
         response.context_menu(|ui| card_menu_ui(ui, state, map, card, lang, out));
+    }
+}
+
+/// Gives the keyboard to the canvas.
+pub(super) fn focus_canvas(ui: &Ui, state: &EditorState) {
+    if let Some(id) = state.canvas_id {
+        ui.memory_mut(|m| m.request_focus(id));
     }
 }
 
@@ -1226,6 +1328,9 @@ fn keyboard(
     out: &mut EditorOutput,
 ) {
     let pressed = |key, mods| ui.input_mut(|i| i.consume_key(mods, key));
+    if curves::point_keyboard(ui, state, map, out) {
+        return;
+    }
     if pressed(Key::Tab, Modifiers::NONE) {
         move_cursor_tab(state, map, layout, false);
     }
@@ -1405,7 +1510,12 @@ fn scroll_cursor_into_view(
     let Some(cell) = layout.cell_rect(s, l) else {
         return;
     };
-    let on_screen = state.view.screen_from_map(canvas) * cell;
+    scroll_into_view(state, cell, canvas);
+}
+
+/// Pans so that `rect` (map coordinates) is on screen, clear of the sticky headers and labels.
+fn scroll_into_view(state: &mut EditorState, rect: Rect, canvas: Rect) {
+    let on_screen = state.view.screen_from_map(canvas) * rect;
     let margin = 40.0;
     let mut shift = Vec2::ZERO;
     if on_screen.right() > canvas.right() - margin {
@@ -1442,6 +1552,14 @@ pub fn delete_selection(state: &mut EditorState, map: &JourneyMap, out: &mut Edi
     } else if let Some(id) = &sel.lane {
         out.commands
             .push(EditCommand::DeleteLane { id: id.clone() });
+    } else if let Some((curve, step)) = &sel.point {
+        out.commands.push(EditCommand::DeletePoint {
+            curve: curve.clone(),
+            step: step.clone(),
+        });
+    } else if let Some(id) = &sel.curve {
+        out.commands
+            .push(EditCommand::DeleteCurve { id: id.clone() });
     }
     state.selection = Selection::default();
 }

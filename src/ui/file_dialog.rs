@@ -31,6 +31,21 @@ pub enum DialogMode {
     },
 }
 
+impl DialogMode {
+    /// The extension of the files listed and saved: that of the suggested name when saving
+    /// (`report.csv` lists and saves `.csv`), `ron` otherwise.
+    pub fn extension(&self) -> String {
+        match self {
+            Self::Open => "ron".to_owned(),
+            Self::Save { suggested_name } => Path::new(suggested_name)
+                .extension()
+                .and_then(|e| e.to_str())
+                .unwrap_or("ron")
+                .to_owned(),
+        }
+    }
+}
+
 /// One row of the listing.
 #[derive(Clone, Debug, PartialEq, Eq)]
 struct Entry {
@@ -184,8 +199,11 @@ impl FileDialog {
         ui.set_width(width);
         let mut actions = Vec::new();
 
+        let extension = self.mode.extension();
+        let exporting = extension != "ron";
         let title = match self.mode {
             DialogMode::Open => tr(lang, "dialog-open-title"),
+            DialogMode::Save { .. } if exporting => tr(lang, "dialog-export-title"),
             DialogMode::Save { .. } => tr(lang, "dialog-save-title"),
         };
         ui.heading(title);
@@ -275,7 +293,16 @@ impl FileDialog {
             }
         });
         if matches!(self.mode, DialogMode::Save { .. }) {
-            ui.label(RichText::new(tr(lang, "dialog-save-hint")).weak().small());
+            let hint = if exporting {
+                tr_args(
+                    lang,
+                    "dialog-export-hint",
+                    &[("ext", extension.clone().into())],
+                )
+            } else {
+                tr(lang, "dialog-save-hint")
+            };
+            ui.label(RichText::new(hint).weak().small());
         }
         ui.add_space(8.0);
 
@@ -327,7 +354,17 @@ impl FileDialog {
             return;
         }
         if self.entries.is_empty() {
-            ui.label(RichText::new(tr(lang, "dialog-empty-folder")).weak());
+            let extension = self.mode.extension();
+            let text = if extension == "ron" {
+                tr(lang, "dialog-empty-folder")
+            } else {
+                tr_args(
+                    lang,
+                    "dialog-empty-folder-ext",
+                    &[("ext", extension.into())],
+                )
+            };
+            ui.label(RichText::new(text).weak());
             return;
         }
         let row_height = ui.spacing().interact_size.y;
@@ -465,7 +502,7 @@ impl FileDialog {
                 if typed.is_file() {
                     return Some(typed);
                 }
-                let with_extension = with_ron_extension(typed);
+                let with_extension = with_extension(typed, &self.mode.extension());
                 if with_extension.is_file() {
                     return Some(with_extension);
                 }
@@ -473,7 +510,7 @@ impl FileDialog {
                 None
             }
             DialogMode::Save { .. } => {
-                let path = with_ron_extension(typed);
+                let path = with_extension(typed, &self.mode.extension());
                 if let Some(parent) = path.parent()
                     && !parent.is_dir()
                 {
@@ -498,7 +535,7 @@ impl FileDialog {
         if self.listed_folder.as_ref() == Some(&self.folder) {
             return;
         }
-        match list_folder(&self.folder) {
+        match list_folder(&self.folder, &self.mode.extension()) {
             Ok(entries) => {
                 self.entries = entries;
                 self.problem = None;
@@ -515,7 +552,7 @@ impl FileDialog {
 
 /// The sub-folders and `.ron` files of `folder`, each group sorted by name; hidden entries
 /// (names starting with a dot) are left out, and so are entries that cannot be examined.
-fn list_folder(folder: &Path) -> Result<Vec<Entry>, ListingProblem> {
+fn list_folder(folder: &Path, extension: &str) -> Result<Vec<Entry>, ListingProblem> {
     let read = std::fs::read_dir(folder).map_err(|err| match err.kind() {
         ErrorKind::NotFound | ErrorKind::NotADirectory => ListingProblem::Missing,
         ErrorKind::PermissionDenied => ListingProblem::NoPermission,
@@ -534,7 +571,7 @@ fn list_folder(folder: &Path) -> Result<Vec<Entry>, ListingProblem> {
                 Ok(meta) => meta.is_dir(),
                 Err(_) => dir_entry.file_type().is_ok_and(|t| t.is_dir()),
             };
-            (is_folder || has_ron_extension(&path)).then_some(Entry {
+            (is_folder || has_extension(&path, extension)).then_some(Entry {
                 name,
                 path,
                 is_folder,
@@ -545,19 +582,20 @@ fn list_folder(folder: &Path) -> Result<Vec<Entry>, ListingProblem> {
     Ok(entries)
 }
 
-fn has_ron_extension(path: &Path) -> bool {
+fn has_extension(path: &Path, extension: &str) -> bool {
     path.extension()
-        .is_some_and(|ext| ext.eq_ignore_ascii_case("ron"))
+        .is_some_and(|ext| ext.eq_ignore_ascii_case(extension))
 }
 
-/// `path` with `.ron` appended unless it already ends in `.ron` (`plan` → `plan.ron`,
-/// `plan.v2` → `plan.v2.ron`).
-fn with_ron_extension(path: PathBuf) -> PathBuf {
-    if has_ron_extension(&path) {
+/// `path` with `.ron` (or the dialog's extension) appended unless it already ends in it
+/// (`plan` → `plan.ron`, `plan.v2` → `plan.v2.ron`).
+fn with_extension(path: PathBuf, extension: &str) -> PathBuf {
+    if has_extension(&path, extension) {
         return path;
     }
     let mut name: OsString = path.into_os_string();
-    name.push(".ron");
+    name.push(".");
+    name.push(extension);
     PathBuf::from(name)
 }
 
@@ -641,10 +679,10 @@ mod tests {
     #[test]
     fn lists_folders_then_maps_and_hides_the_rest() {
         let dir = fixture();
-        let entries = list_folder(dir.path()).expect("listing");
+        let entries = list_folder(dir.path(), "ron").expect("listing");
         let names: Vec<_> = entries.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["maps", "top.ron"]);
-        let inner = list_folder(&dir.path().join("maps")).expect("listing");
+        let inner = list_folder(&dir.path().join("maps"), "ron").expect("listing");
         let names: Vec<_> = inner.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["journey.ron"]);
     }
@@ -825,11 +863,11 @@ mod tests {
         let dialog = FileDialog::new(DialogMode::Open, Some(PathBuf::from("/no/such/folder")));
         assert!(dialog.folder().is_dir());
         assert_eq!(
-            with_ron_extension(PathBuf::from("plan.v2")),
+            with_extension(PathBuf::from("plan.v2"), "ron"),
             PathBuf::from("plan.v2.ron")
         );
         assert_eq!(
-            with_ron_extension(PathBuf::from("plan.RON")),
+            with_extension(PathBuf::from("plan.RON"), "ron"),
             PathBuf::from("plan.RON")
         );
     }

@@ -78,6 +78,13 @@ pub fn inspector_ui(
                 step_ui(ui, lang, stage, step, out);
             } else if let Some(lane) = selection.lane.as_ref().and_then(|id| map.lane(id)) {
                 lane_ui(ui, lang, map, lane, out);
+            } else if let Some((curve, step)) = &selection.point
+                && let Some(curve) = map.curve(curve)
+                && let Some(point) = curve.points.iter().find(|p| &p.step == step)
+            {
+                super::curve_panel::point_ui(ui, lang, map, curve, point, out);
+            } else if let Some(curve) = selection.curve.as_ref().and_then(|id| map.curve(id)) {
+                super::curve_panel::curve_ui(ui, lang, map, curve, out);
             } else {
                 ui.heading(tr(lang, "insp-title"));
                 ui.weak(tr(lang, "insp-nothing-selected"));
@@ -276,6 +283,7 @@ fn card_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, card: &Card, out: &mut Vec
             lang,
             map,
             &theme,
+            card,
             &mut edited.pain,
             lane_kind == Some(LaneKind::PainPoints),
         );
@@ -427,6 +435,7 @@ fn new_pain_point() -> PainPoint {
         evidence: Vec::new(),
         status: PainStatus::Open,
         owner: String::new(),
+        anchor: None,
     }
 }
 
@@ -437,6 +446,7 @@ fn pain_ui(
     lang: Lang,
     map: &JourneyMap,
     theme: &Theme,
+    card: &Card,
     pain: &mut Option<PainPoint>,
     open: bool,
 ) {
@@ -511,6 +521,11 @@ fn pain_ui(
                         .hint_text(tr(lang, "insp-owner-hint")),
                 )
                 .labelled_by(label.id);
+                ui.end_row();
+
+                let label = ui.label(tr(lang, "insp-anchor"));
+                super::curve_panel::anchor_ui(ui, lang, map, card, &mut pain.anchor)
+                    .labelled_by(label.id);
                 ui.end_row();
             });
             ui.add_space(ui.spacing().item_spacing.y);
@@ -761,7 +776,7 @@ fn opportunity_ui(
 }
 
 /// A card's text as a short one-line name for lists and pickers.
-fn card_name(lang: Lang, card: &Card) -> String {
+pub(super) fn card_name(lang: Lang, card: &Card) -> String {
     let first_line = card.text.lines().next().unwrap_or_default().trim();
     if first_line.is_empty() {
         return tr(lang, "card-empty");
@@ -1129,13 +1144,15 @@ fn date_field_ui(ui: &mut Ui, date: &mut Option<jiff::civil::Date>, label: egui:
 
 /// How many lines a text field has.
 #[derive(Clone, Copy, PartialEq, Eq)]
-enum Lines {
+pub(super) enum Lines {
+    /// One line.
     One,
+    /// Several lines.
     Many,
 }
 
 /// A label above a full-width text field tied to it.
-fn text_field_ui(
+pub(super) fn text_field_ui(
     ui: &mut Ui,
     label: &str,
     hint: &str,
@@ -1223,7 +1240,7 @@ fn remove_button_ui(ui: &mut Ui, name: &str) -> Response {
 
 /// A row of colour swatches plus "default"; `selected` is `None` when the selection is mixed.
 /// Returns the colour clicked, if any (`Some(None)` for default).
-fn color_row_ui(
+pub(super) fn color_row_ui(
     ui: &mut Ui,
     lang: Lang,
     selected: Option<Option<ColorToken>>,
@@ -1321,7 +1338,7 @@ fn lane_kind_name(lang: Lang, kind: LaneKind) -> String {
 }
 
 /// The message key of a severity's name, 1 (minor) to 5 (critical).
-fn severity_key(severity: u8) -> &'static str {
+pub(crate) fn severity_key(severity: u8) -> &'static str {
     match severity {
         0 | 1 => "insp-severity-1",
         2 => "insp-severity-2",
@@ -1332,7 +1349,7 @@ fn severity_key(severity: u8) -> &'static str {
 }
 
 /// The message key of a pain point's status.
-fn status_key(status: PainStatus) -> &'static str {
+pub(crate) fn status_key(status: PainStatus) -> &'static str {
     match status {
         PainStatus::Open => "insp-status-open",
         PainStatus::InProgress => "insp-status-in-progress",

@@ -2,12 +2,16 @@
 
 mod app;
 pub mod canvas;
+pub mod curve_panel;
+pub mod curves;
 pub mod editor;
 pub mod file_dialog;
 pub mod fonts;
 pub mod i18n;
 pub mod inspector;
+pub mod matrix;
 pub mod recovery;
+pub mod review;
 pub mod selection;
 pub mod start;
 pub mod theme;

@@ -14,12 +14,21 @@ pub struct Selection {
     pub step: Option<Id>,
     /// The selected lane label.
     pub lane: Option<Id>,
+    /// The selected emotion-curve point: (curve, step).
+    pub point: Option<(Id, Id)>,
+    /// The selected curve (from the legend).
+    pub curve: Option<Id>,
 }
 
 impl Selection {
     /// Nothing selected.
     pub fn is_empty(&self) -> bool {
-        self.cards.is_empty() && self.stage.is_none() && self.step.is_none() && self.lane.is_none()
+        self.cards.is_empty()
+            && self.stage.is_none()
+            && self.step.is_none()
+            && self.lane.is_none()
+            && self.point.is_none()
+            && self.curve.is_none()
     }
 
     /// Selects only this card.
@@ -54,6 +63,22 @@ impl Selection {
         }
     }
 
+    /// Selects only this curve point.
+    pub fn only_point(curve: Id, step: Id) -> Self {
+        Self {
+            point: Some((curve, step)),
+            ..Self::default()
+        }
+    }
+
+    /// Selects only this curve.
+    pub fn only_curve(id: Id) -> Self {
+        Self {
+            curve: Some(id),
+            ..Self::default()
+        }
+    }
+
     /// Whether the card is selected.
     pub fn has_card(&self, id: &Id) -> bool {
         self.cards.contains(id)
@@ -64,6 +89,8 @@ impl Selection {
         self.stage = None;
         self.step = None;
         self.lane = None;
+        self.point = None;
+        self.curve = None;
         if let Some(i) = self.cards.iter().position(|c| *c == id) {
             self.cards.remove(i);
         } else {
@@ -90,6 +117,19 @@ impl Selection {
         }
         if self.lane.as_ref().is_some_and(|id| map.lane(id).is_none()) {
             self.lane = None;
+        }
+        if self.point.as_ref().is_some_and(|(curve, step)| {
+            map.curve(curve)
+                .is_none_or(|c| !c.points.iter().any(|p| &p.step == step))
+        }) {
+            self.point = None;
+        }
+        if self
+            .curve
+            .as_ref()
+            .is_some_and(|id| map.curve(id).is_none())
+        {
+            self.curve = None;
         }
     }
 

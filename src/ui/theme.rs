@@ -13,6 +13,7 @@
 use egui::Color32;
 
 use crate::model::{ColorToken, LaneKind};
+use crate::ui::matrix::Quadrant;
 
 /// The colours of one appearance (light or dark).
 #[derive(Clone, Debug, PartialEq)]
@@ -79,6 +80,10 @@ pub mod size {
     pub const CURVE_WIDTH: f32 = 3.0;
     /// Radius of a curve point.
     pub const CURVE_POINT_RADIUS: f32 = 5.0;
+    /// Height of a row of the curve legend.
+    pub const LEGEND_ROW: f32 = 20.0;
+    /// Radius of a workshop vote dot on a card.
+    pub const VOTE_DOT_RADIUS: f32 = 4.0;
     /// Radius of a pain marker.
     pub const PAIN_MARKER_RADIUS: f32 = 11.0;
     /// Corner radius of cards.
@@ -247,6 +252,29 @@ impl Theme {
             Color32::from_rgb(c.r().saturating_sub(50), c.g() / 2, c.b() / 2)
         } else {
             self.strong(token)
+        }
+    }
+
+    /// Colour of a quadrant of the opportunity matrix, for its label and legend swatch: green
+    /// for quick wins, blue for big bets, grey for fill-ins, red for money pits.
+    pub fn quadrant(&self, quadrant: Quadrant) -> Color32 {
+        self.strong(Self::quadrant_token(quadrant))
+    }
+
+    /// Background tint of a quadrant of the opportunity matrix: its colour, faint enough that
+    /// dots and labels on it stay readable.
+    pub fn quadrant_tint(&self, quadrant: Quadrant) -> Color32 {
+        let c = self.quadrant(quadrant);
+        let alpha = if self.dark { 38 } else { 34 };
+        Color32::from_rgba_unmultiplied(c.r(), c.g(), c.b(), alpha)
+    }
+
+    fn quadrant_token(quadrant: Quadrant) -> ColorToken {
+        match quadrant {
+            Quadrant::QuickWin => ColorToken::Green,
+            Quadrant::BigBet => ColorToken::Blue,
+            Quadrant::FillIn => ColorToken::Gray,
+            Quadrant::MoneyPit => ColorToken::Red,
         }
     }
 

@@ -63,6 +63,14 @@ cmd-edit-card = card edit
 cmd-move-cards = move cards
 cmd-delete-cards = delete cards
 cmd-insert-cards = paste cards
+cmd-add-curve = add curve
+cmd-set-curve = edit curve
+cmd-delete-curve = delete curve
+cmd-set-point = change emotion point
+cmd-delete-point = delete emotion point
+cmd-vote = vote
+cmd-unvote = remove vote
+cmd-mark-reviewed = mark as reviewed
 
 ## Status bar
 status-counts = { $stages } { $stages ->

@@ -63,6 +63,14 @@ cmd-edit-card = sửa thẻ
 cmd-move-cards = di chuyển thẻ
 cmd-delete-cards = xoá thẻ
 cmd-insert-cards = dán thẻ
+cmd-add-curve = thêm đường cảm xúc
+cmd-set-curve = sửa đường cảm xúc
+cmd-delete-curve = xoá đường cảm xúc
+cmd-set-point = đổi điểm cảm xúc
+cmd-delete-point = xoá điểm cảm xúc
+cmd-vote = bình chọn
+cmd-unvote = bỏ phiếu bình chọn
+cmd-mark-reviewed = đánh dấu đã rà soát
 
 ## Thanh trạng thái
 status-counts = { $stages } giai đoạn · { $steps } bước · { $lanes } hàng · { $cards } thẻ

@@ -1,0 +1,33 @@
+# Bảng rà soát điểm đau.
+
+review-title = Rà soát điểm đau
+review-col-stage = Giai đoạn
+review-col-step = Bước
+review-col-text = Điểm đau
+review-col-severity = Mức độ
+review-col-votes = Phiếu bầu
+review-col-score = Điểm
+review-col-evidence = Bằng chứng
+review-col-opportunities = Cơ hội liên quan
+review-col-status = Trạng thái
+review-col-owner = Người phụ trách
+review-sort-by = Sắp xếp theo cột này; bấm lần nữa để đảo chiều
+review-filter-stage = Lọc theo giai đoạn
+review-all-stages = Tất cả giai đoạn
+review-filter-severity = Lọc theo mức độ
+review-any-severity = Mọi mức độ
+review-severity-at-least = { $n } · { $name } trở lên
+review-severity-only = { $n } · { $name }
+review-filter-status = Lọc theo trạng thái
+review-all-statuses = Mọi trạng thái
+review-search = Tìm kiếm
+review-search-hint = Nội dung, người phụ trách, bằng chứng…
+review-count = { $shown } trên { $total } điểm đau
+review-clear-filters = Bỏ lọc
+review-export-csv = Xuất CSV…
+review-export-markdown = Xuất Markdown…
+review-empty = Bản đồ này chưa có điểm đau nào. Hãy đánh dấu một thẻ là điểm đau trong bảng thuộc tính (⚠ Điểm đau → “Thẻ này là một điểm đau”), rồi rà soát tất cả ở đây.
+review-empty-filtered = Không có điểm đau nào khớp với bộ lọc này.
+review-status-of = Trạng thái của “{ $card }”
+review-score-hint = Mức độ × phiếu bầu
+review-none = —

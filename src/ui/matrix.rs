@@ -1,0 +1,1128 @@
+//! The opportunity priority matrix: every opportunity card of the map placed by effort (x, low
+//! effort left) and impact (y, high impact top), on four shaded quadrants (quick wins, big bets,
+//! fill-ins, money pits), so a product owner sees at a glance what to do first.
+//!
+//! The view is read-only, like the canvas: clicking a dot returns its card id and the caller
+//! selects that card on the map (the inspector then edits impact, effort and votes).
+//!
+//! Everything the plot shows is computed by pure functions ([`quadrant`], [`dot_positions`],
+//! [`spread`], [`dot_radius`]) that the tests check without a window; the egui part only paints
+//! them through `egui_plot`'s transform and hit-tests the pointer with the same transform.
+
+use std::collections::BTreeMap;
+use std::f64::consts::{FRAC_PI_2, TAU};
+
+use egui::{
+    Align2, Color32, CursorIcon, FontId, Label, Pos2, Rect, RichText, Role, Sense, Stroke, Ui,
+    Vec2, WidgetInfo, vec2,
+};
+use egui_plot::{
+    GridInput, GridMark, HLine, Plot, PlotBounds, PlotPoint, PlotResponse, PlotTransform, Polygon,
+    VLine,
+};
+
+use crate::model::{Card, ColorToken, Id, JourneyMap, Opportunity};
+use crate::ui::i18n::{Lang, tr, tr_args};
+use crate::ui::theme::{Theme, size};
+
+/// Lowest impact or effort score.
+pub const SCORE_MIN: u8 = 1;
+
+/// Highest impact or effort score.
+pub const SCORE_MAX: u8 = 5;
+
+/// Smallest score that counts as *high*, on both axes (see [`quadrant`]).
+pub const HIGH_FROM: u8 = 4;
+
+/// Where the dividing lines are drawn on both axes: between 3 and 4, so that no dot ever sits
+/// on a line and its shading always says which quadrant it is in.
+pub const DIVIDER: f64 = 3.5;
+
+/// Both axes run from 0.5 to 5.5: every score owns a whole cell, centred on its value.
+pub const AXIS_RANGE: [f64; 2] = [0.5, 5.5];
+
+/// Distance of two dots that share a cell from the cell's centre, in plot units (a cell is
+/// 1 × 1); the ring widens by [`SPREAD_RADIUS_PER_DOT`] for each further dot.
+const SPREAD_RADIUS: f64 = 0.2;
+
+/// How much wider the ring gets for each dot beyond two, in plot units.
+const SPREAD_RADIUS_PER_DOT: f64 = 0.025;
+
+/// Up to this many dots sharing a cell sit on a ring; more fill a sunflower spiral.
+const MAX_RING: usize = 8;
+
+/// Outer radius of the sunflower spiral, in plot units: inside the cell's half-width of 0.5.
+const SPIRAL_RADIUS: f64 = 0.42;
+
+/// The golden angle, in radians: consecutive spiral dots never line up.
+const GOLDEN_ANGLE: f64 = 2.399_963_229_728_653;
+
+/// Radius of a dot without votes, in points.
+const DOT_MIN_RADIUS: f32 = 5.0;
+
+/// Growth of a dot's radius with the square root of its votes, so its *area* follows the votes.
+const DOT_RADIUS_PER_SQRT_VOTE: f32 = 2.0;
+
+/// Largest dot radius, in points, so a popular opportunity does not cover its neighbours.
+const DOT_MAX_RADIUS: f32 = 16.0;
+
+/// How far outside a dot a click or hover still counts, in points.
+const HIT_SLOP: f32 = 4.0;
+
+/// Space between the plot's edge and the quadrant names in its corners, in points.
+const QUADRANT_NAME_INSET: f32 = 6.0;
+
+/// Space between a dot and its label, in points.
+const LABEL_GAP: f32 = 4.0;
+
+/// Width of the ring around selected dots, in points.
+const SELECTION_RING_WIDTH: f32 = 2.5;
+
+/// How many characters of a card's text label its dot (the tooltip shows all of it).
+const LABEL_CHARS: usize = 24;
+
+/// Widest tooltip, in points.
+const TOOLTIP_WIDTH: f32 = 320.0;
+
+/// Smallest height of the plot, in points, when the panel is short.
+const MIN_PLOT_HEIGHT: f32 = 160.0;
+
+/// One of the four quadrants of the matrix.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Quadrant {
+    /// High impact, low effort (top left): do these first.
+    QuickWin,
+    /// High impact, high effort (top right): worth planning.
+    BigBet,
+    /// Low impact, low effort (bottom left): when there is time.
+    FillIn,
+    /// Low impact, high effort (bottom right): think twice.
+    MoneyPit,
+}
+
+impl Quadrant {
+    /// All quadrants, in reading order (top left, top right, bottom left, bottom right).
+    pub const ALL: [Self; 4] = [Self::QuickWin, Self::BigBet, Self::FillIn, Self::MoneyPit];
+
+    /// The message key of the quadrant's name.
+    pub fn label_key(self) -> &'static str {
+        match self {
+            Self::QuickWin => "matrix-quick-wins",
+            Self::BigBet => "matrix-big-bets",
+            Self::FillIn => "matrix-fill-ins",
+            Self::MoneyPit => "matrix-money-pits",
+        }
+    }
+
+    /// The message key of the one-line advice for the quadrant.
+    pub fn hint_key(self) -> &'static str {
+        match self {
+            Self::QuickWin => "matrix-quick-wins-hint",
+            Self::BigBet => "matrix-big-bets-hint",
+            Self::FillIn => "matrix-fill-ins-hint",
+            Self::MoneyPit => "matrix-money-pits-hint",
+        }
+    }
+
+    /// The part of the plot the quadrant covers, in plot coordinates: its effort range, then
+    /// its impact range.
+    fn area(self) -> ([f64; 2], [f64; 2]) {
+        let [min, max] = AXIS_RANGE;
+        let low = [min, DIVIDER];
+        let high = [DIVIDER, max];
+        match self {
+            Self::QuickWin => (low, high),
+            Self::BigBet => (high, high),
+            Self::FillIn => (low, low),
+            Self::MoneyPit => (high, low),
+        }
+    }
+}
+
+/// Whether an impact or effort score counts as high: 4 or 5.
+pub fn is_high(score: u8) -> bool {
+    score >= HIGH_FROM
+}
+
+/// The quadrant of an opportunity.
+///
+/// On both axes *high* means 4 or 5, so a 3 counts as low impact and as low effort: the
+/// dividing lines are drawn at 3.5, between the values, never through a column or row of dots.
+/// Lines at 3 would put every "3" dot on a line, and the reader would have to know a hidden
+/// rule to tell its quadrant; here the shading under a dot always answers. The rule is also the
+/// one a product owner states without thinking: "high is 4 or 5". Its consequences are the
+/// cautious ones: a medium/medium idea is a fill-in (not a quick win, not a money pit), a quick
+/// win needs clearly high impact (4–5) and at most medium effort (1–3), and a big bet or a
+/// money pit needs clearly high effort (4–5). Scores outside 1–5 count as their nearest end.
+pub fn quadrant(impact: u8, effort: u8) -> Quadrant {
+    match (is_high(impact), is_high(effort)) {
+        (true, false) => Quadrant::QuickWin,
+        (true, true) => Quadrant::BigBet,
+        (false, false) => Quadrant::FillIn,
+        (false, true) => Quadrant::MoneyPit,
+    }
+}
+
+/// Offsets from a cell's centre, in plot units, for `count` opportunities with the same impact
+/// and effort, so none hides another: one sits in the centre; up to eight sit on a small ring
+/// starting at the top and going clockwise; more fill a sunflower spiral. All stay inside the
+/// cell (less than 0.5 from its centre on both axes) and no two are equal.
+pub fn spread(count: usize) -> Vec<[f64; 2]> {
+    match count {
+        0 => Vec::new(),
+        1 => vec![[0.0, 0.0]],
+        2..=MAX_RING => {
+            let radius = SPREAD_RADIUS + SPREAD_RADIUS_PER_DOT * (count - 2) as f64;
+            (0..count)
+                .map(|i| {
+                    let angle = FRAC_PI_2 - TAU * i as f64 / count as f64;
+                    [radius * angle.cos(), radius * angle.sin()]
+                })
+                .collect()
+        }
+        _ => (0..count)
+            .map(|i| {
+                let radius = SPIRAL_RADIUS * ((i as f64 + 0.5) / count as f64).sqrt();
+                let angle = FRAC_PI_2 - GOLDEN_ANGLE * i as f64;
+                [radius * angle.cos(), radius * angle.sin()]
+            })
+            .collect(),
+    }
+}
+
+/// Radius of an opportunity's dot, in points: bigger with more votes (area ∝ votes), within
+/// sensible bounds.
+pub fn dot_radius(votes: u32) -> f32 {
+    (DOT_MIN_RADIUS + DOT_RADIUS_PER_SQRT_VOTE * (votes as f32).sqrt()).min(DOT_MAX_RADIUS)
+}
+
+/// Where every opportunity card of the map sits, in plot coordinates `[effort, impact]`:
+/// on its scores, spread around them (see [`spread`]) when several share the same scores.
+/// Ordered by cell, then by card id, so the same map always gives the same picture.
+pub fn dot_positions(map: &JourneyMap) -> Vec<(Id, [f64; 2])> {
+    dots(map)
+        .into_iter()
+        .map(|dot| (dot.card.id.clone(), dot.pos))
+        .collect()
+}
+
+/// One opportunity as the matrix draws it.
+struct Dot<'a> {
+    card: &'a Card,
+    opportunity: &'a Opportunity,
+    /// `[effort, impact]` in plot coordinates, after spreading.
+    pos: [f64; 2],
+}
+
+impl Dot<'_> {
+    fn quadrant(&self) -> Quadrant {
+        quadrant(self.opportunity.impact, self.opportunity.effort)
+    }
+}
+
+/// Every opportunity of the map with its place on the plot (see [`dot_positions`]).
+fn dots(map: &JourneyMap) -> Vec<Dot<'_>> {
+    let clamp = |score: u8| score.clamp(SCORE_MIN, SCORE_MAX);
+    let mut cells: BTreeMap<(u8, u8), Vec<(&Card, &Opportunity)>> = BTreeMap::new();
+    for (card, opportunity) in map.opportunities() {
+        cells
+            .entry((clamp(opportunity.effort), clamp(opportunity.impact)))
+            .or_default()
+            .push((card, opportunity));
+    }
+    let mut dots = Vec::new();
+    for ((effort, impact), mut members) in cells {
+        members.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+        let offsets = spread(members.len());
+        for ((card, opportunity), [dx, dy]) in members.into_iter().zip(offsets) {
+            dots.push(Dot {
+                card,
+                opportunity,
+                pos: [f64::from(effort) + dx, f64::from(impact) + dy],
+            });
+        }
+    }
+    dots
+}
+
+/// The dot under `pointer`: of the dots (centre and radius on screen) whose disc, widened by a
+/// few points, contains the pointer, the one whose centre is nearest.
+fn dot_at(dots_on_screen: &[(Pos2, f32)], pointer: Pos2) -> Option<usize> {
+    dots_on_screen
+        .iter()
+        .enumerate()
+        .map(|(i, (center, radius))| (i, center.distance(pointer), *radius))
+        .filter(|(_, distance, radius)| *distance <= radius + HIT_SLOP)
+        .min_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(i, _, _)| i)
+}
+
+/// The first line of a card's text, cut to `max_chars` characters with "…" when longer (or
+/// when the text has more lines).
+fn short_text(lang: Lang, card: &Card, max_chars: usize) -> String {
+    let text = card.text.trim();
+    let first_line = text.lines().next().unwrap_or_default().trim();
+    if first_line.is_empty() {
+        return tr(lang, "card-empty");
+    }
+    if first_line.chars().count() > max_chars {
+        let cut: String = first_line
+            .chars()
+            .take(max_chars.saturating_sub(1))
+            .collect();
+        format!("{}…", cut.trim_end())
+    } else if text.lines().count() > 1 {
+        format!("{first_line}…")
+    } else {
+        first_line.to_owned()
+    }
+}
+
+/// A dot's colour: the colour of its card's stage, as on the stage header of the map.
+fn dot_color(theme: &Theme, map: &JourneyMap, card: &Card) -> Color32 {
+    map.stages
+        .iter()
+        .enumerate()
+        .find(|(_, stage)| stage.steps.iter().any(|step| step.id == card.step))
+        .map_or_else(
+            || theme.strong(ColorToken::Gray),
+            |(index, stage)| theme.stage_color(index, stage.color),
+        )
+}
+
+/// Draws the matrix; returns the opportunity card the user clicked, to select it on the map.
+///
+/// `selected` are the selected cards of the map: their dots get a ring. The view cannot be
+/// panned or zoomed: it always shows scores 1 to 5 on both axes.
+pub fn matrix_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, selected: &[Id]) -> Option<Id> {
+    let theme = Theme::for_dark_mode(ui.visuals().dark_mode);
+    let dots = dots(map);
+
+    // The title is the window's; the count goes first.
+    if !dots.is_empty() {
+        let count = tr_args(lang, "matrix-count", &[("count", dots.len().into())]);
+        ui.weak(count);
+    }
+    if !dots.is_empty() {
+        legend_ui(ui, lang, &theme, map, &dots);
+    }
+
+    let plot = plot_ui(ui, lang, &theme);
+    let transform = plot.transform;
+    let dots_on_screen: Vec<(Pos2, f32)> = dots
+        .iter()
+        .map(|dot| {
+            (
+                transform.position_from_point(&PlotPoint::from(dot.pos)),
+                dot_radius(dot.opportunity.votes),
+            )
+        })
+        .collect();
+    let hovered = plot
+        .response
+        .hover_pos()
+        .and_then(|pointer| dot_at(&dots_on_screen, pointer));
+
+    paint_dots(
+        ui,
+        lang,
+        &theme,
+        map,
+        &dots,
+        &dots_on_screen,
+        selected,
+        hovered,
+        &transform,
+    );
+    let mut clicked = accessible_dots_ui(ui, lang, &dots, &dots_on_screen, selected);
+    if dots.is_empty() {
+        empty_state_ui(ui, lang, *transform.frame());
+    }
+
+    if plot.response.clicked()
+        && let Some(pointer) = plot.response.interact_pointer_pos()
+        && let Some(index) = dot_at(&dots_on_screen, pointer)
+    {
+        clicked = Some(dots[index].card.id.clone());
+    }
+    if let Some(index) = hovered {
+        ui.ctx().set_cursor_icon(CursorIcon::PointingHand);
+        plot.response
+            .on_hover_ui_at_pointer(|ui| tooltip_ui(ui, lang, &theme, map, &dots[index]));
+    }
+    clicked
+}
+
+/// The plot itself: fixed bounds, integer ticks, shaded quadrants, the dividing lines. The
+/// quadrant names, dots and labels are painted afterwards with the transform it returns.
+fn plot_ui(ui: &mut Ui, lang: Lang, theme: &Theme) -> PlotResponse<()> {
+    let [min, max] = AXIS_RANGE;
+    let bounds = PlotBounds::from_min_max([min, min], [max, max]);
+    let height = ui.available_height().max(MIN_PLOT_HEIGHT);
+    let integer_ticks = |input: GridInput| -> Vec<GridMark> {
+        (SCORE_MIN..=SCORE_MAX)
+            .map(f64::from)
+            .filter(|value| (input.bounds.0..=input.bounds.1).contains(value))
+            .map(|value| GridMark {
+                value,
+                step_size: 1.0,
+            })
+            .collect()
+    };
+    let tick_label =
+        |mark: GridMark, _: &std::ops::RangeInclusive<f64>| format!("{}", mark.value.round());
+    let theme = theme.clone();
+    let response = Plot::new("opportunity-matrix")
+        .height(height)
+        .default_x_bounds(min, max)
+        .default_y_bounds(min, max)
+        // Nothing may lose the view: no pan, zoom, scroll, box zoom or axis drag.
+        .allow_drag(false)
+        .allow_zoom(false)
+        .allow_scroll(false)
+        .allow_boxed_zoom(false)
+        .allow_axis_zoom_drag(false)
+        .allow_double_click_reset(false)
+        // The dots have their own tooltip; the plot's coordinate tooltip and crosshair would
+        // only show meaningless fractions.
+        .show_x(false)
+        .show_y(false)
+        .sense(Sense::click())
+        .x_grid_spacer(integer_ticks)
+        .y_grid_spacer(integer_ticks)
+        .grid_color(theme.grid_line)
+        .x_axis_formatter(tick_label)
+        .y_axis_formatter(tick_label)
+        .x_axis_label(tr(lang, "matrix-effort"))
+        .y_axis_label(tr(lang, "matrix-impact"))
+        .show(ui, move |plot_ui| {
+            // Pinned every frame, whatever the plot's memory holds from an older version.
+            plot_ui.set_plot_bounds(bounds);
+            for q in Quadrant::ALL {
+                let ([x0, x1], [y0, y1]) = q.area();
+                plot_ui.polygon(
+                    Polygon::new("", vec![[x0, y0], [x1, y0], [x1, y1], [x0, y1]])
+                        .fill_color(theme.quadrant_tint(q))
+                        .stroke(Stroke::NONE)
+                        .allow_hover(false),
+                );
+            }
+            let divider = Stroke::new(1.5, theme.stage_line);
+            plot_ui.hline(HLine::new("", DIVIDER).stroke(divider).allow_hover(false));
+            plot_ui.vline(VLine::new("", DIVIDER).stroke(divider).allow_hover(false));
+        });
+    response
+        .response
+        .widget_info(|| WidgetInfo::labeled(Role::Figure, true, tr(lang, "matrix-title")));
+    response
+}
+
+/// Paints the quadrant names in the plot's outer corners, then every dot, largest first so
+/// small dots stay visible on top, with a ring on the selected ones and on the hovered one,
+/// then every label where [`place_labels`] puts it.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "one painting pass over the parallel lists matrix_ui already holds"
+)]
+fn paint_dots(
+    ui: &Ui,
+    lang: Lang,
+    theme: &Theme,
+    map: &JourneyMap,
+    dots: &[Dot<'_>],
+    dots_on_screen: &[(Pos2, f32)],
+    selected: &[Id],
+    hovered: Option<usize>,
+    transform: &PlotTransform,
+) {
+    let frame = *transform.frame();
+    let painter = ui.painter_at(frame);
+    let background = ui.visuals().extreme_bg_color;
+    let outline = Stroke::new(1.5, background);
+    let mut quadrant_names = Vec::with_capacity(Quadrant::ALL.len());
+    for q in Quadrant::ALL {
+        let galley = painter.layout_no_wrap(
+            tr(lang, q.label_key()),
+            crate::ui::fonts::bold(size::BODY_FONT),
+            theme.quadrant(q),
+        );
+        let inner = frame.shrink(QUADRANT_NAME_INSET);
+        let corner = match q {
+            Quadrant::QuickWin => Align2::LEFT_TOP,
+            Quadrant::BigBet => Align2::RIGHT_TOP,
+            Quadrant::FillIn => Align2::LEFT_BOTTOM,
+            Quadrant::MoneyPit => Align2::RIGHT_BOTTOM,
+        };
+        let rect = corner.align_size_within_rect(galley.size(), inner);
+        painter.galley(rect.min, galley, theme.quadrant(q));
+        quadrant_names.push(rect);
+    }
+
+    let mut order: Vec<usize> = (0..dots.len()).collect();
+    order.sort_by(|&a, &b| dots_on_screen[b].1.total_cmp(&dots_on_screen[a].1));
+    for index in order {
+        let dot = &dots[index];
+        let (center, radius) = dots_on_screen[index];
+        painter.circle(center, radius, dot_color(theme, map, dot.card), outline);
+        if selected.contains(&dot.card.id) {
+            painter.circle_stroke(
+                center,
+                radius + 3.0,
+                Stroke::new(SELECTION_RING_WIDTH, theme.selection),
+            );
+        } else if hovered == Some(index) {
+            painter.circle_stroke(center, radius + 2.0, Stroke::new(1.5, theme.card_text));
+        }
+    }
+
+    // Each label comes in two lengths: its ~24 characters, and cut to about one cell's width,
+    // which fits between the dots of neighbouring columns.
+    let cell_width = transform.dpos_dvalue_x().abs() as f32;
+    let galleys: Vec<[_; 2]> = dots
+        .iter()
+        .zip(dots_on_screen)
+        .map(|(dot, (_, radius))| {
+            let text = short_text(lang, dot.card, LABEL_CHARS);
+            let max_width = (cell_width - radius - LABEL_GAP - 8.0).max(48.0);
+            [f32::INFINITY, max_width].map(|width| {
+                let mut job = egui::text::LayoutJob::simple_singleline(
+                    text.clone(),
+                    FontId::proportional(size::CHIP_FONT),
+                    theme.card_text,
+                );
+                job.wrap = egui::text::TextWrapping::truncate_at_width(width);
+                painter.layout_job(job)
+            })
+        })
+        .collect();
+    let sizes: Vec<[Vec2; 2]> = galleys
+        .iter()
+        .map(|pair| pair.each_ref().map(|g| g.size()))
+        .collect();
+    let places = place_labels(frame, dots_on_screen, &sizes, &quadrant_names);
+    // A faint backing keeps labels readable over grid lines and tints.
+    let backing = background.gamma_multiply(0.75);
+    for (pair, place) in galleys.into_iter().zip(places) {
+        let Some((length, rect)) = place else {
+            continue;
+        };
+        let [full, cut] = pair;
+        let galley = if length == 0 { full } else { cut };
+        painter.rect_filled(rect.expand(1.0), 3.0, backing);
+        painter.galley(rect.min, galley, theme.card_text);
+    }
+}
+
+/// Where each dot's label goes, given the plot's frame, the dots (centre, radius), the size of
+/// each label in a long and a short version, and what else is written on the plot
+/// (`obstacles`: the quadrant names). A label goes right of its dot if that spot is free, else
+/// left, above or below (left first near the right edge), long if it fits, else short; a spot
+/// is free when it lies inside the frame and touches no other dot, no obstacle and no label
+/// placed before. Bigger dots (more votes) choose first. Returns, per dot, which version
+/// (0 long, 1 short) goes where; a label with no free spot is left out (`None`) rather than
+/// drawn over others: in a crowded cell the dots stay readable and the tooltip names each one.
+fn place_labels(
+    frame: Rect,
+    dots_on_screen: &[(Pos2, f32)],
+    sizes: &[[Vec2; 2]],
+    obstacles: &[Rect],
+) -> Vec<Option<(usize, Rect)>> {
+    let discs: Vec<Rect> = dots_on_screen
+        .iter()
+        .map(|&(center, radius)| Rect::from_center_size(center, Vec2::splat(2.0 * radius)))
+        .collect();
+    let mut order: Vec<usize> = (0..dots_on_screen.len().min(sizes.len())).collect();
+    order.sort_by(|&a, &b| dots_on_screen[b].1.total_cmp(&dots_on_screen[a].1));
+    let mut placed: Vec<Option<(usize, Rect)>> = vec![None; order.len()];
+    for index in order {
+        let (center, radius) = dots_on_screen[index];
+        let gap = radius + LABEL_GAP;
+        let spots = |size: Vec2| {
+            let right = Rect::from_min_size(center + vec2(gap, -size.y / 2.0), size);
+            let left = Rect::from_min_size(center + vec2(-gap - size.x, -size.y / 2.0), size);
+            let above = Rect::from_min_size(center + vec2(-size.x / 2.0, -gap - size.y), size);
+            let below = Rect::from_min_size(center + vec2(-size.x / 2.0, gap), size);
+            if right.right() > frame.right() {
+                [left, right, above, below]
+            } else {
+                [right, left, above, below]
+            }
+        };
+        let long = spots(sizes[index][0]);
+        let short = spots(sizes[index][1]);
+        let is_free = |rect: &Rect| {
+            frame.contains_rect(*rect)
+                && !obstacles.iter().any(|other| other.intersects(*rect))
+                && !placed
+                    .iter()
+                    .flatten()
+                    .any(|(_, other)| other.intersects(*rect))
+                && !discs
+                    .iter()
+                    .enumerate()
+                    .any(|(other, disc)| other != index && disc.intersects(*rect))
+        };
+        placed[index] = long
+            .into_iter()
+            .zip(short)
+            .flat_map(|(long, short)| [(0, long), (1, short)])
+            .find(|(_, rect)| is_free(rect));
+    }
+    placed
+}
+
+/// One accessible node per dot, so screen readers (and tests) find every opportunity by name.
+/// They sense no clicks, which stay with the plot's hit test, but a screen reader's "click"
+/// on one selects its card. Returns the card so clicked.
+fn accessible_dots_ui(
+    ui: &Ui,
+    lang: Lang,
+    dots: &[Dot<'_>],
+    dots_on_screen: &[(Pos2, f32)],
+    selected: &[Id],
+) -> Option<Id> {
+    let mut clicked = None;
+    for (dot, &(center, radius)) in dots.iter().zip(dots_on_screen) {
+        let id = ui.scope_id().with(("matrix-dot", &dot.card.id));
+        let rect = Rect::from_center_size(center, vec2(2.0 * radius, 2.0 * radius));
+        let response = ui.interact(rect, id, Sense::hover());
+        let label = tr_args(
+            lang,
+            "matrix-dot",
+            &[
+                ("text", short_text(lang, dot.card, usize::MAX).into()),
+                ("quadrant", tr(lang, dot.quadrant().label_key()).into()),
+                ("impact", dot.opportunity.impact.into()),
+                ("effort", dot.opportunity.effort.into()),
+            ],
+        );
+        let is_selected = selected.contains(&dot.card.id);
+        response.widget_info(|| WidgetInfo::selected(Role::Button, true, is_selected, &label));
+        ui.ctx().accesskit_node_builder(id, |node| {
+            node.add_action(egui::accesskit::Action::Click);
+        });
+        if ui.input(|input| input.has_accesskit_action_request(id, egui::accesskit::Action::Click))
+        {
+            clicked = Some(dot.card.id.clone());
+        }
+    }
+    clicked
+}
+
+/// Counts per quadrant (hover one for its advice and its opportunities), the stage colours and
+/// what a dot's size means.
+fn legend_ui(ui: &mut Ui, lang: Lang, theme: &Theme, map: &JourneyMap, dots: &[Dot<'_>]) {
+    // Each swatch stays with its text when the row wraps.
+    let item = |ui: &mut Ui, color: Color32, round: bool, text: String| {
+        ui.horizontal(|ui| {
+            swatch_ui(ui, color, round);
+            ui.add(Label::new(text).extend());
+        })
+        .response
+    };
+    ui.horizontal_wrapped(|ui| {
+        for q in Quadrant::ALL {
+            let members: Vec<&Dot<'_>> = dots.iter().filter(|d| d.quadrant() == q).collect();
+            let text = format!("{} {}", tr(lang, q.label_key()), members.len());
+            item(ui, theme.quadrant(q), false, text).on_hover_ui(|ui| {
+                ui.set_max_width(TOOLTIP_WIDTH);
+                ui.label(RichText::new(tr(lang, q.hint_key())).strong());
+                for dot in members {
+                    ui.label(format!("• {}", short_text(lang, dot.card, 48)));
+                }
+                ui.weak(tr(lang, "matrix-rule"));
+            });
+            ui.add_space(ui.spacing().item_spacing.x);
+        }
+    });
+    ui.horizontal_wrapped(|ui| {
+        ui.add(Label::new(RichText::new(tr(lang, "matrix-legend-stage")).weak()).extend());
+        for (index, stage) in map.stages.iter().enumerate() {
+            let has_dots = dots
+                .iter()
+                .any(|d| stage.steps.iter().any(|s| s.id == d.card.step));
+            if has_dots {
+                item(
+                    ui,
+                    theme.stage_color(index, stage.color),
+                    true,
+                    stage.name.clone(),
+                );
+            }
+        }
+        ui.add_space(ui.spacing().item_spacing.x);
+        ui.add(Label::new(RichText::new(tr(lang, "matrix-legend-size")).weak()).extend());
+    });
+}
+
+/// A small colour sample: a square for a quadrant, a disc for a stage (like the dots).
+fn swatch_ui(ui: &mut Ui, color: Color32, round: bool) {
+    let side = ui.text_style_height(&egui::TextStyle::Body) * 0.8;
+    let (rect, _) = ui.allocate_exact_size(vec2(side, side), Sense::hover());
+    if round {
+        ui.painter().circle_filled(rect.center(), side / 2.0, color);
+    } else {
+        ui.painter().rect_filled(rect, 2.0, color);
+    }
+}
+
+/// The tooltip of a dot: the card's whole text, its scores and votes, quadrant, stage, and the
+/// pain points it addresses.
+fn tooltip_ui(ui: &mut Ui, lang: Lang, theme: &Theme, map: &JourneyMap, dot: &Dot<'_>) {
+    ui.set_max_width(TOOLTIP_WIDTH);
+    let text = dot.card.text.trim();
+    if text.is_empty() {
+        ui.weak(tr(lang, "card-empty"));
+    } else {
+        ui.label(RichText::new(text).strong());
+    }
+    ui.label(tr_args(
+        lang,
+        "matrix-scores",
+        &[
+            ("impact", dot.opportunity.impact.into()),
+            ("effort", dot.opportunity.effort.into()),
+            ("votes", dot.opportunity.votes.into()),
+        ],
+    ));
+    let q = dot.quadrant();
+    ui.label(
+        RichText::new(format!(
+            "{} · {}",
+            tr(lang, q.label_key()),
+            tr(lang, q.hint_key())
+        ))
+        .color(theme.quadrant(q)),
+    );
+    if let Some(stage) = map.stage_of_step(&dot.card.step) {
+        ui.label(tr_args(
+            lang,
+            "matrix-stage",
+            &[("stage", stage.name.clone().into())],
+        ));
+    }
+    let pains: Vec<&Card> = dot
+        .opportunity
+        .addresses
+        .iter()
+        .filter_map(|id| map.card(id))
+        .collect();
+    ui.separator();
+    if pains.is_empty() {
+        ui.weak(tr(lang, "matrix-addresses-none"));
+    } else {
+        ui.label(RichText::new(tr(lang, "matrix-addresses")).strong());
+        for pain in pains {
+            ui.label(format!("• {}", short_text(lang, pain, 60)));
+        }
+    }
+}
+
+/// The message shown over the empty matrix: how to get opportunities onto it.
+fn empty_state_ui(ui: &mut Ui, lang: Lang, frame: Rect) {
+    let text = tr(lang, "matrix-empty");
+    let width = (frame.width() - 48.0).clamp(120.0, 380.0);
+    let galley = ui.painter().layout(
+        text.clone(),
+        egui::TextStyle::Body.resolve(ui.style()),
+        ui.visuals().text_color(),
+        width,
+    );
+    let rect = Rect::from_center_size(frame.center(), galley.size());
+    ui.painter().rect(
+        rect.expand(12.0),
+        6.0,
+        ui.visuals().window_fill,
+        ui.visuals().window_stroke,
+        egui::StrokeKind::Outside,
+    );
+    ui.put(rect, Label::new(text).wrap());
+}
+
+#[cfg(test)]
+mod tests {
+    use egui_kittest::Harness;
+    use egui_kittest::kittest::{NodeT as _, Queryable as _};
+
+    use super::*;
+
+    fn sample(name: &str) -> JourneyMap {
+        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+            .join("samples")
+            .join(name);
+        crate::file::load(&path).expect("the sample loads").map
+    }
+
+    #[test]
+    fn quadrants_follow_high_is_four_or_five() {
+        use Quadrant::*;
+        assert_eq!(quadrant(5, 1), QuickWin);
+        assert_eq!(quadrant(4, 3), QuickWin);
+        assert_eq!(quadrant(5, 5), BigBet);
+        assert_eq!(quadrant(4, 4), BigBet);
+        assert_eq!(quadrant(1, 1), FillIn);
+        assert_eq!(quadrant(3, 3), FillIn, "medium/medium is a fill-in");
+        assert_eq!(quadrant(3, 4), MoneyPit);
+        assert_eq!(quadrant(1, 5), MoneyPit);
+        // Out-of-range scores count as their nearest end.
+        assert_eq!(quadrant(0, 0), FillIn);
+        assert_eq!(quadrant(9, 9), BigBet);
+        // Every score pair lands in the quadrant whose shaded area holds its cell's centre.
+        for impact in SCORE_MIN..=SCORE_MAX {
+            for effort in SCORE_MIN..=SCORE_MAX {
+                let ([x0, x1], [y0, y1]) = quadrant(impact, effort).area();
+                let (x, y) = (f64::from(effort), f64::from(impact));
+                assert!(x0 < x && x < x1 && y0 < y && y < y1, "{impact} {effort}");
+            }
+        }
+    }
+
+    #[test]
+    fn every_quadrant_is_named_in_both_languages() {
+        for lang in Lang::ALL {
+            for q in Quadrant::ALL {
+                assert_ne!(tr(lang, q.label_key()), q.label_key());
+                assert_ne!(tr(lang, q.hint_key()), q.hint_key());
+            }
+        }
+        assert_eq!(tr(Lang::Vi, Quadrant::QuickWin.label_key()), "Thắng nhanh");
+    }
+
+    /// Every `matrix-…` key this file names exists in both languages (the i18n test only sees
+    /// keys written as a literal right after `lang, ` on the same line).
+    #[test]
+    fn every_matrix_key_exists() {
+        let source = include_str!("matrix.rs");
+        let mut keys = 0;
+        for (at, _) in source.match_indices("\"matrix-") {
+            let rest = &source[at + 1..];
+            let key = &rest[..rest.find('"').expect("a closing quote")];
+            if key.ends_with('-') {
+                continue; // this test's own pattern
+            }
+            keys += 1;
+            // Every argument any matrix message takes; a message ignores those it does not use.
+            let args = [
+                ("count", 2.into()),
+                ("impact", 4.into()),
+                ("effort", 2.into()),
+                ("votes", 3.into()),
+                ("stage", "Mua".into()),
+                ("text", "Thẻ".into()),
+                ("quadrant", "Q".into()),
+            ];
+            for lang in Lang::ALL {
+                assert_ne!(tr_args(lang, key, &args), key, "{lang:?} has no {key}");
+            }
+        }
+        assert!(keys > 10);
+    }
+
+    #[test]
+    fn spread_points_are_distinct_and_stay_in_their_cell() {
+        for count in 0..=60 {
+            let offsets = spread(count);
+            assert_eq!(offsets.len(), count);
+            for (i, a) in offsets.iter().enumerate() {
+                assert!(a[0].abs() < 0.45 && a[1].abs() < 0.45, "{count}: {a:?}");
+                for b in &offsets[i + 1..] {
+                    let distance = (a[0] - b[0]).hypot(a[1] - b[1]);
+                    assert!(distance > 0.01, "{count}: {a:?} and {b:?} overlap");
+                }
+            }
+        }
+        assert_eq!(spread(1), vec![[0.0, 0.0]]);
+        assert_eq!(spread(5), spread(5), "deterministic");
+    }
+
+    #[test]
+    fn equal_scores_do_not_hide_each_other() {
+        let mut map = sample("ecommerce-sneakers.ron");
+        // Give every opportunity the same scores.
+        for card in &mut map.cards {
+            if let Some(opportunity) = &mut card.opportunity {
+                opportunity.impact = 4;
+                opportunity.effort = 2;
+            }
+        }
+        let positions = dot_positions(&map);
+        assert_eq!(positions.len(), map.opportunities().count());
+        assert!(positions.len() >= 2);
+        for (i, (_, a)) in positions.iter().enumerate() {
+            assert!(
+                (a[0] - 2.0).abs() < 0.5 && (a[1] - 4.0).abs() < 0.5,
+                "{a:?}"
+            );
+            for (_, b) in &positions[i + 1..] {
+                assert_ne!(a, b);
+            }
+        }
+        assert_eq!(
+            positions,
+            dot_positions(&map),
+            "the same map, the same picture"
+        );
+    }
+
+    #[test]
+    fn dots_sit_on_their_scores_and_grow_with_votes() {
+        let map = sample("ecommerce-sneakers.ron");
+        for (id, [x, y]) in dot_positions(&map) {
+            let opportunity = map
+                .card(&id)
+                .and_then(|c| c.opportunity.as_ref())
+                .expect("an opportunity");
+            assert!((x - f64::from(opportunity.effort)).abs() < 0.5);
+            assert!((y - f64::from(opportunity.impact)).abs() < 0.5);
+        }
+        assert!(dot_radius(0) < dot_radius(1));
+        assert!(dot_radius(3) < dot_radius(8));
+        assert_eq!(dot_radius(10_000), DOT_MAX_RADIUS);
+    }
+
+    #[test]
+    fn hit_test_picks_the_nearest_dot_within_reach() {
+        let dots = [
+            (Pos2::new(100.0, 100.0), 10.0),
+            (Pos2::new(115.0, 100.0), 5.0),
+        ];
+        assert_eq!(dot_at(&dots, Pos2::new(101.0, 100.0)), Some(0));
+        assert_eq!(dot_at(&dots, Pos2::new(113.0, 100.0)), Some(1));
+        assert_eq!(
+            dot_at(&dots, Pos2::new(100.0, 113.0)),
+            Some(0),
+            "within the slop"
+        );
+        assert_eq!(dot_at(&dots, Pos2::new(100.0, 130.0)), None);
+        assert_eq!(dot_at(&[], Pos2::ZERO), None);
+    }
+
+    #[test]
+    fn labels_avoid_other_dots_labels_and_the_edge() {
+        let frame = Rect::from_min_max(Pos2::ZERO, Pos2::new(400.0, 300.0));
+        let sizes = [vec2(80.0, 14.0), vec2(20.0, 14.0)];
+        let rects = |dots: &[(Pos2, f32)], obstacles: &[Rect]| -> Vec<Option<(usize, Rect)>> {
+            place_labels(frame, dots, &vec![sizes; dots.len()], obstacles)
+        };
+        // A dot with a neighbour on its right: its label must not run over the neighbour.
+        let pair = [
+            (Pos2::new(100.0, 100.0), 8.0),
+            (Pos2::new(150.0, 100.0), 8.0),
+        ];
+        let placed = rects(&pair, &[]);
+        let (Some((long_1, rect_1)), Some((_, rect_2))) = (placed[0], placed[1]) else {
+            panic!("there is room for both labels: {placed:?}");
+        };
+        assert!(
+            rect_2.min.x > 150.0,
+            "the second label goes right: {placed:?}"
+        );
+        assert!(
+            rect_1.max.x < 142.0,
+            "the first label avoids the second dot: {placed:?}"
+        );
+        assert_eq!(
+            long_1, 1,
+            "the short version fits between the two: {placed:?}"
+        );
+        assert!(!rect_1.intersects(rect_2));
+        // With room, the long version is used.
+        let placed = rects(&pair[..1], &[]);
+        assert!(matches!(placed[0], Some((0, _))), "{placed:?}");
+        // A dot at the right edge puts its label on its left, inside the frame.
+        let (_, rect) = rects(&[(Pos2::new(390.0, 50.0), 6.0)], &[])[0].expect("a label");
+        assert!(frame.contains_rect(rect) && rect.max.x < 390.0, "{rect:?}");
+        // Nor over the quadrant names.
+        let name = Rect::from_min_size(Pos2::new(110.0, 90.0), vec2(60.0, 20.0));
+        let (_, rect) = rects(&pair[..1], &[name])[0].expect("a label");
+        assert!(!rect.intersects(name) && rect.max.x < 100.0, "{rect:?}");
+        // In a crowd, the labels that are drawn cover no dot and no other label.
+        let crowd: Vec<(Pos2, f32)> = spread(12)
+            .into_iter()
+            .map(|[dx, dy]| {
+                (
+                    Pos2::new(200.0 + 100.0 * dx as f32, 150.0 - 80.0 * dy as f32),
+                    9.0,
+                )
+            })
+            .collect();
+        let placed: Vec<Option<Rect>> = rects(&crowd, &[])
+            .into_iter()
+            .map(|p| p.map(|(_, r)| r))
+            .collect();
+        assert!(placed.iter().any(Option::is_some));
+        for (i, rect) in placed.iter().enumerate() {
+            let Some(rect) = rect else { continue };
+            for (j, &(center, radius)) in crowd.iter().enumerate() {
+                let disc = Rect::from_center_size(center, Vec2::splat(2.0 * radius));
+                assert!(!rect.intersects(disc), "label {i} covers dot {j}");
+            }
+            for other in placed[i + 1..].iter().flatten() {
+                assert!(!rect.intersects(*other), "labels overlap");
+            }
+        }
+    }
+
+    #[test]
+    fn labels_are_cut_with_an_ellipsis() {
+        let card = |text: &str| Card::new(Id::new("c1"), Id::new("st1"), Id::new("l1"), text);
+        assert_eq!(
+            short_text(Lang::En, &card("Free shipping"), 24),
+            "Free shipping"
+        );
+        let long = short_text(
+            Lang::Vi,
+            &card("Miễn phí vận chuyển cho đơn từ 300 nghìn"),
+            24,
+        );
+        assert_eq!(long.chars().count(), 24, "{long}");
+        assert!(long.ends_with('…'));
+        assert_eq!(short_text(Lang::En, &card("One\ntwo"), 24), "One…");
+        assert_eq!(
+            short_text(Lang::En, &card("  "), 24),
+            tr(Lang::En, "card-empty")
+        );
+    }
+
+    /// The harness state: the map, the selection, and the card the last frame returned.
+    type State = (JourneyMap, Vec<Id>, Option<Id>);
+
+    fn harness(lang: Lang, theme: egui::Theme, map: JourneyMap) -> Harness<'static, State> {
+        Harness::builder()
+            .with_size([700.0, 560.0])
+            .with_theme(theme)
+            .with_context_setup(crate::ui::fonts::install)
+            .build_ui_state(
+                move |ui, (map, selected, clicked): &mut State| {
+                    if let Some(id) = matrix_ui(ui, lang, map, selected) {
+                        *clicked = Some(id);
+                    }
+                },
+                (map, Vec::new(), None),
+            )
+    }
+
+    /// Where a dot is on screen, from the plot's frame and the same transform the matrix uses.
+    fn dot_on_screen(harness: &Harness<'static, State>, lang: Lang, id: &Id) -> Pos2 {
+        let frame = harness
+            .get_by_role_and_label(Role::Figure, &tr(lang, "matrix-title"))
+            .rect();
+        let [min, max] = AXIS_RANGE;
+        let transform = PlotTransform::new(
+            frame,
+            PlotBounds::from_min_max([min, min], [max, max]),
+            false,
+        );
+        let (_, pos) = dot_positions(&harness.state().0)
+            .into_iter()
+            .find(|(dot, _)| dot == id)
+            .expect("the card has a dot");
+        transform.position_from_point(&PlotPoint::from(pos))
+    }
+
+    fn click_at(harness: &mut Harness<'static, State>, pos: Pos2) {
+        harness.hover_at(pos);
+        harness.run();
+        for pressed in [true, false] {
+            harness.event(egui::Event::PointerButton {
+                pos,
+                button: egui::PointerButton::Primary,
+                pressed,
+                modifiers: egui::Modifiers::NONE,
+            });
+        }
+        harness.run();
+    }
+
+    #[test]
+    fn renders_in_both_languages_and_themes() {
+        for lang in Lang::ALL {
+            for theme in [egui::Theme::Light, egui::Theme::Dark] {
+                for name in ["ecommerce-sneakers.ron", "may-ep-trai-cay.ron"] {
+                    let mut harness = harness(lang, theme, sample(name));
+                    harness.run();
+                    harness.get_by_role_and_label(Role::Figure, &tr(lang, "matrix-title"));
+                    let map = harness.state().0.clone();
+                    for (card, _) in map.opportunities() {
+                        let text = short_text(lang, card, usize::MAX);
+                        assert!(
+                            harness.query_by_label_contains(&text).is_some(),
+                            "{lang:?} {name}: no dot for {text}"
+                        );
+                    }
+                    // Hovering a dot shows its tooltip without trouble.
+                    let (id, _) = dot_positions(&map).into_iter().next().expect("a dot");
+                    let pos = dot_on_screen(&harness, lang, &id);
+                    harness.hover_at(pos);
+                    harness.run();
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn clicking_a_dot_returns_its_card() {
+        let mut map = sample("ecommerce-sneakers.ron");
+        // Two opportunities on the same spot: the click must still tell them apart.
+        let ids: Vec<Id> = map.opportunities().map(|(c, _)| c.id.clone()).collect();
+        for card in &mut map.cards {
+            if card.id == ids[0] || card.id == ids[1] {
+                let opportunity = card.opportunity.as_mut().expect("an opportunity");
+                opportunity.impact = 4;
+                opportunity.effort = 2;
+            }
+        }
+        let mut harness = harness(Lang::En, egui::Theme::Light, map);
+        harness.run();
+        for id in &ids {
+            harness.state_mut().2 = None;
+            let pos = dot_on_screen(&harness, Lang::En, id);
+            click_at(&mut harness, pos);
+            assert_eq!(harness.state().2.as_ref(), Some(id));
+        }
+        // A click on an empty spot selects nothing.
+        harness.state_mut().2 = None;
+        let frame = harness
+            .get_by_role_and_label(Role::Figure, "Opportunity priority matrix")
+            .rect();
+        click_at(&mut harness, frame.right_top() + vec2(-4.0, 4.0));
+        assert_eq!(harness.state().2, None);
+    }
+
+    #[test]
+    fn a_screen_reader_can_select_a_dot() {
+        let map = sample("may-ep-trai-cay.ron");
+        let (card, _) = map.opportunities().next().expect("an opportunity");
+        let id = card.id.clone();
+        let text = short_text(Lang::Vi, card, usize::MAX);
+        let mut harness = harness(Lang::Vi, egui::Theme::Dark, map);
+        harness.run();
+        harness.get_by_label_contains(&text).click_accesskit();
+        harness.run();
+        assert_eq!(harness.state().2, Some(id));
+    }
+
+    #[test]
+    fn selected_dots_are_reported_as_selected() {
+        let map = sample("ecommerce-sneakers.ron");
+        let (card, _) = map.opportunities().next().expect("an opportunity");
+        let (id, text) = (card.id.clone(), short_text(Lang::En, card, usize::MAX));
+        let mut harness = harness(Lang::En, egui::Theme::Light, map);
+        harness.state_mut().1 = vec![id];
+        harness.run();
+        let node = harness.get_by_label_contains(&text);
+        assert_eq!(
+            node.accesskit_node().toggled(),
+            Some(egui::accesskit::Toggled::True)
+        );
+    }
+
+    #[test]
+    fn an_empty_map_explains_what_to_do() {
+        for lang in Lang::ALL {
+            let mut harness = harness(lang, egui::Theme::Light, JourneyMap::new("Trống"));
+            harness.run();
+            assert!(harness.query_by_label(&tr(lang, "matrix-empty")).is_some());
+        }
+    }
+}
