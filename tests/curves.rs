@@ -337,3 +337,22 @@ fn a_stale_map_shows_the_review_badge_and_is_marked_reviewed() {
     let h = editor(juicer());
     assert!(h.query_by_label("⏰ Review due").is_none());
 }
+
+#[test]
+fn hovering_a_card_or_a_marker_shows_the_pain_point_in_full() {
+    let mut h = editor(juicer());
+    let card = h
+        .get_by_label_contains("Card: Chatbot chỉ trả lời theo kịch bản")
+        .rect()
+        .center();
+    h.hover_at(card);
+    h.run_steps(30);
+    h.get_by_label("◕ Severity 4/5 · 8 votes · In progress");
+    // The marker on the lowest point stands for the same pain point; a click selects it.
+    let marker = h
+        .get_by_label("Pain marker: one pain point, severity up to 4")
+        .rect()
+        .center();
+    click_at(&mut h, marker, Modifiers::NONE);
+    assert_eq!(h.state().editor().selection.cards, vec![id("c47")]);
+}

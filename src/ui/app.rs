@@ -309,11 +309,11 @@ impl JourneyApp {
             egui::MenuBar::new().ui(ui, |ui| self.menu_bar_ui(ui, &mut out, &mut actions));
         });
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui, &mut out.commands));
+        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui, &theme));
         // At the bottom, so turning voting on does not shift the map under the pointer.
         if self.editor.voting && self.open.is_some() {
             egui::Panel::bottom("voting_bar").show(ui, |ui| self.voting_bar_ui(ui));
         }
-        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui, &theme));
 
         let modal_open = self.prompt.is_some() || self.file_dialog.is_some();
         let mut reveal = None;

@@ -15,7 +15,7 @@ use egui::{
 use crate::layout::{CardBox, Chip, LayoutMetrics, MapLayout};
 use crate::model::{Id, JourneyMap, LaneKind, PainStatus};
 
-use super::i18n::{Lang, tr};
+use super::i18n::{Lang, tr, tr_args};
 use super::selection::Selection;
 
 use super::fonts;
@@ -242,70 +242,45 @@ pub fn handle_zoom_and_scroll(ui: &Ui, view: &mut CanvasView, response: &Respons
     }
 }
 
-/// Shows what is under the pointer in full: a card's text and details, or a curve point's note.
-pub fn hover_tooltip(
-    response: &Response,
-    map: &JourneyMap,
-    layout: &MapLayout,
-    pos_in_map: Pos2,
-    zoom: f32,
-) {
-    let near = 14.0 / zoom.max(0.1);
-    let point = layout
-        .curves
-        .iter()
-        .flat_map(|c| c.points.iter().map(move |p| (c, p)))
-        .find(|(_, p)| p.pos.distance(pos_in_map) < near);
-    if let Some((curve_box, point_box)) = point {
-        let curve = map.curves.iter().find(|c| c.id == curve_box.id);
-        let note = curve
-            .and_then(|c| c.points.iter().find(|p| p.step == point_box.step))
-            .map(|p| p.note.clone())
-            .unwrap_or_default();
-        let name = curve.map(|c| c.name.clone()).unwrap_or_default();
-        response.clone().on_hover_ui_at_pointer(|ui| {
-            ui.label(
-                egui::RichText::new(format!(
-                    "{} {name}: {:+.1}",
-                    point_box.emoji, point_box.score
-                ))
-                .strong(),
-            );
-            if !note.is_empty() {
-                ui.label(note);
-            }
-        });
-        return;
-    }
-    let Some(card) = layout
-        .card_at(pos_in_map)
-        .and_then(|b| map.cards.get(b.card_index))
-    else {
-        return;
-    };
-    response
-        .clone()
-        .on_hover_ui_at_pointer(|ui| card_tooltip_ui(ui, map, card));
-}
-
-fn card_tooltip_ui(ui: &mut Ui, map: &JourneyMap, card: &crate::model::Card) {
+/// A card in full, for its tooltip: text, details, channel, and the pain point or opportunity.
+pub fn card_tooltip_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, card: &crate::model::Card) {
     ui.set_max_width(320.0);
     ui.label(egui::RichText::new(&card.text).strong());
     if !card.details.is_empty() {
         ui.label(&card.details);
     }
     if let Some(channel) = &card.channel {
-        let place = if channel.online { "online" } else { "offline" };
+        let place = tr(
+            lang,
+            if channel.online {
+                "tip-online"
+            } else {
+                "tip-offline"
+            },
+        );
         ui.label(format!("{} · {place}", channel.kind.name(&map.language)));
     }
     if let Some(pain) = &card.pain {
         ui.separator();
-        ui.label(format!(
-            "Severity {}/5 · {} votes · {:?}",
-            pain.severity, pain.votes, pain.status
+        ui.label(tr_args(
+            lang,
+            "tip-pain",
+            &[
+                ("icon", crate::model::severity_icon(pain.severity).into()),
+                ("severity", pain.severity.into()),
+                ("votes", pain.votes.into()),
+                (
+                    "status",
+                    tr(lang, super::inspector::status_key(pain.status)).into(),
+                ),
+            ],
         ));
         if !pain.owner.is_empty() {
-            ui.label(format!("Owner: {}", pain.owner));
+            ui.label(tr_args(
+                lang,
+                "tip-owner",
+                &[("owner", pain.owner.clone().into())],
+            ));
         }
         for evidence in &pain.evidence {
             let text = match evidence {
@@ -323,9 +298,14 @@ fn card_tooltip_ui(ui: &mut Ui, map: &JourneyMap, card: &crate::model::Card) {
     }
     if let Some(opp) = &card.opportunity {
         ui.separator();
-        ui.label(format!(
-            "Impact {}/5 · effort {}/5 · {} votes",
-            opp.impact, opp.effort, opp.votes
+        ui.label(tr_args(
+            lang,
+            "tip-opportunity",
+            &[
+                ("impact", opp.impact.into()),
+                ("effort", opp.effort.into()),
+                ("votes", opp.votes.into()),
+            ],
         ));
         for id in &opp.addresses {
             if let Some(pain) = map.card(id) {

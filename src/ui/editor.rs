@@ -250,11 +250,6 @@ pub fn editor_ui(
         theme,
         &overlay,
     );
-    if let Some(pointer) = background.hover_pos()
-        && state.drag.is_none()
-    {
-        canvas::hover_tooltip(&background, map, layout, to_map * pointer, state.view.zoom);
-    }
 
     // 2. Interaction, topmost last: background, cards, then the sticky headers and labels.
     if interactive {
@@ -271,8 +266,9 @@ pub fn editor_ui(
         );
         cards_interaction(ui, state, map, layout, canvas, lang, &mut out);
         headers_interaction(ui, state, map, layout, metrics, canvas, lang, &mut out);
-        curves::markers_interaction(ui, state, map, layout, canvas, lang);
         curves::points_interaction(ui, state, map, layout, metrics, canvas, lang, &mut out);
+        // Markers sit beside points and over card corners: on top, so they stay clickable.
+        curves::markers_interaction(ui, state, map, layout, canvas, lang);
         lanes_interaction(ui, state, map, layout, metrics, canvas, lang, &mut out);
         curves::legend_interaction(ui, state, map, &legend, lang, &mut out);
         finish_drag(ui, state, map, layout, pointer_in_map, &mut out);
@@ -406,6 +402,13 @@ fn cards_interaction(
     let to_screen = state.view.screen_from_map(canvas);
     let visible = to_screen.inverse() * canvas;
     let modifiers = ui.input(|i| i.modifiers);
+    let editing_id = match &state.editing {
+        Some(Editing {
+            target: EditTarget::Card(id),
+            ..
+        }) => Some(id.clone()),
+        _ => None,
+    };
     for card_box in layout.cards.iter().filter(|c| c.rect.intersects(visible)) {
         let Some(card) = map.cards.get(card_box.card_index) else {
             continue;
@@ -441,6 +444,18 @@ fn cards_interaction(
             )
         });
         focus_canvas_on_click(ui, state, &response);
+        // The card in full on hover (not while dragging, not over the text being edited).
+        let response = if state.drag.is_none() && editing_id.as_ref() != Some(&card.id) {
+            response.on_hover_ui(|ui| {
+                canvas::card_tooltip_ui(ui, lang, map, card);
+                if state.voting && votes.is_some() {
+                    ui.separator();
+                    ui.weak(tr(lang, "vote-hint"));
+                }
+            })
+        } else {
+            response
+        };
         if state.voting {
             // Workshop voting: every click is a dot, a right-click takes one back.
             if response.clicked() {
@@ -458,9 +473,6 @@ fn cards_interaction(
                     card: card.id.clone(),
                     delta: -1,
                 });
-            }
-            if votes.is_some() {
-                response.on_hover_text(tr(lang, "vote-hint"));
             }
             continue;
         }

@@ -67,7 +67,15 @@ export-failed = Could not export
 insp-add-pain-here = New pain point pinned to this point
 insp-delete-point = Delete this point
 point-moment-of-pain = ⚠ Moment of pain: the lowest point of this curve
-marker-label = Pain marker: { $count } pain points, severity up to { $severity }
+marker-label = Pain marker: { $count ->
+    [one] one pain point
+   *[other] { $count } pain points
+}, severity up to { $severity }
 dialog-export-title = Export the table
 dialog-export-hint = Saved as a .{ $ext } file.
 dialog-empty-folder-ext = No folders or .{ $ext } files here.
+tip-online = online
+tip-offline = offline
+tip-pain = { $icon } Severity { $severity }/5 · { $votes } votes · { $status }
+tip-owner = Owner: { $owner }
+tip-opportunity = Impact { $impact }/5 · effort { $effort }/5 · { $votes } votes
