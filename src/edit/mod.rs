@@ -248,6 +248,9 @@ impl EditCommand {
             Self::SetCard(_) => "cmd-edit-card",
             Self::MoveCards { .. } => "cmd-move-cards",
             Self::DeleteCards { .. } => "cmd-delete-cards",
+            Self::InsertCards { cards, .. } if matches!(cards.as_slice(), [card] if card.pain.as_ref().is_some_and(|p| p.anchor.is_some())) => {
+                "cmd-add-pinned-pain"
+            }
             Self::InsertCards { .. } => "cmd-insert-cards",
             Self::AddCurve { .. } => "cmd-add-curve",
             Self::SetCurve { .. } => "cmd-set-curve",

@@ -581,11 +581,17 @@ impl Paint<'_> {
         }
     }
 
-    /// Draws a severity dot centred at `center`; returns the x where text may start.
+    /// Draws a severity's icon (a gauge filling up) in its colour, centred at `center`;
+    /// returns the x where text may start.
     fn severity_badge(&self, center: Pos2, severity: u8) -> f32 {
         let r = 6.0 * self.zoom;
-        self.painter
-            .circle_filled(center, r, self.theme.severity(severity));
+        self.painter.text(
+            center,
+            Align2::CENTER_CENTER,
+            crate::model::severity_icon(severity),
+            self.font(size::CHIP_FONT * 1.25),
+            self.theme.severity(severity),
+        );
         center.x + r + 4.0 * self.zoom
     }
 

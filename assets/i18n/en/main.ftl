@@ -63,6 +63,7 @@ cmd-edit-card = card edit
 cmd-move-cards = move cards
 cmd-delete-cards = delete cards
 cmd-insert-cards = paste cards
+cmd-add-pinned-pain = add pinned pain point
 cmd-add-curve = add curve
 cmd-set-curve = edit curve
 cmd-delete-curve = delete curve

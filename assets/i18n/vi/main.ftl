@@ -63,6 +63,7 @@ cmd-edit-card = sửa thẻ
 cmd-move-cards = di chuyển thẻ
 cmd-delete-cards = xoá thẻ
 cmd-insert-cards = dán thẻ
+cmd-add-pinned-pain = thêm điểm đau được gắn
 cmd-add-curve = thêm đường cảm xúc
 cmd-set-curve = sửa đường cảm xúc
 cmd-delete-curve = xoá đường cảm xúc
