@@ -280,15 +280,17 @@ prop_compose! {
             }).collect();
             let curve = fresh("cv");
             map.curves.push(EmotionCurve { id: curve.clone(), name: "as-is".into(), color: ColorToken::Blue, points, hidden: scores.len() % 2 == 1 });
-            // Pin pain points alternately to a curve point and to the first card.
-            let first_card = map.cards.first().map(|c| c.id.clone());
+            // Pin pain points alternately to the curve's point at their step and to another
+            // card of their step (pins stay within a step).
             let point_steps: Vec<Id> = map.curves[0].points.iter().map(|p| p.step.clone()).collect();
+            let cells: Vec<(Id, Id)> = map.cards.iter().map(|c| (c.id.clone(), c.step.clone())).collect();
             for (i, card) in map.cards.iter_mut().enumerate() {
-                let own = card.id.clone();
+                let (own, step) = (card.id.clone(), card.step.clone());
+                let neighbour = cells.iter().find(|(id, s)| s == &step && id != &own).map(|(id, _)| id.clone());
                 if let Some(pain) = &mut card.pain {
-                    pain.anchor = match (i % 3, point_steps.get(i % point_steps.len().max(1)), &first_card) {
-                        (0, Some(step), _) => Some(PainAnchor::Point { curve: curve.clone(), step: step.clone() }),
-                        (1, _, Some(first)) if first != &own => Some(PainAnchor::Card(first.clone())),
+                    pain.anchor = match i % 3 {
+                        0 if point_steps.contains(&step) => Some(PainAnchor::Point { curve: curve.clone(), step }),
+                        1 => neighbour.map(PainAnchor::Card),
                         _ => None,
                     };
                 }

@@ -2,7 +2,7 @@
 //! the clipboard delivers, the document holds one form.
 
 use crate::model::{
-    Card, EmotionCurve, IdGen, IdKind, JourneyMap, Lane, PainAnchor, Stage, Step, clamp_score,
+    Card, EmotionCurve, IdGen, IdKind, JourneyMap, Lane, Stage, Step, clamp_score,
     for_each_text_mut, make_nfc, nfc,
 };
 
@@ -215,6 +215,8 @@ pub(super) fn apply(map: &mut JourneyMap, command: EditCommand) -> Result<Applie
                 moving.push(card);
             }
             insert_in_cell(map, moving, Some(index));
+            // A pinned pain point moved to another step (or its pin moved away) is unpinned.
+            prune_links(map);
         }
         EditCommand::DeleteCards { ids } => {
             for id in &ids {
@@ -407,6 +409,7 @@ fn remove_step_content(map: &mut JourneyMap, step: &Id) {
     for curve in &mut map.curves {
         curve.points.retain(|p| &p.step != step);
     }
+    prune_links(map);
 }
 
 /// Removes cards and every link to them.
@@ -421,15 +424,16 @@ fn prune_links(map: &mut JourneyMap) {
     let pains: std::collections::BTreeSet<Id> =
         map.pain_points().map(|(c, _)| c.id.clone()).collect();
     let cards: std::collections::BTreeSet<Id> = map.cards.iter().map(|c| c.id.clone()).collect();
+    // A pin that no longer fits (its point or card is gone, or one of them moved to another
+    // step) is dropped; the pain point stays.
     let dangling: Vec<Id> = map
         .pain_points()
-        .filter(|(_, p)| p.anchor.as_ref().is_some_and(|a| !map.anchor_exists(a)))
+        .filter(|(c, p)| p.anchor.as_ref().is_some_and(|a| !map.anchor_fits(c, a)))
         .map(|(c, _)| c.id.clone())
         .collect();
     for card in &mut map.cards {
         if let Some(pain) = &mut card.pain
-            && (dangling.contains(&card.id)
-                || matches!(&pain.anchor, Some(PainAnchor::Card(id)) if id == &card.id))
+            && dangling.contains(&card.id)
         {
             pain.anchor = None;
         }

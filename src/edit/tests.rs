@@ -341,7 +341,7 @@ fn curve_commands_are_valid_and_undoable() {
         EditCommand::SetPoint {
             curve: new_curve.clone(),
             point: EmotionPoint {
-                step: steps[3].clone(),
+                step: pain.step.clone(),
                 score: 1.5,
                 emoji: Some("🤩".into()),
                 note: "Vui".into(),
@@ -350,7 +350,7 @@ fn curve_commands_are_valid_and_undoable() {
         EditCommand::SetPoint {
             curve: new_curve.clone(),
             point: EmotionPoint {
-                step: steps[1].clone(),
+                step: steps[0].clone(),
                 score: -7.0,
                 emoji: None,
                 note: String::new(),
@@ -358,9 +358,10 @@ fn curve_commands_are_valid_and_undoable() {
         },
         EditCommand::SetCard(Card {
             pain: pain.pain.clone().map(|p| crate::model::PainPoint {
+                // Pins stay within the pain point's own step.
                 anchor: Some(crate::model::PainAnchor::Point {
                     curve: new_curve.clone(),
-                    step: steps[1].clone(),
+                    step: pain.step.clone(),
                 }),
                 ..p
             }),
@@ -389,7 +390,7 @@ fn curve_commands_are_valid_and_undoable() {
     }
     let points = &doc.map().curve(&new_curve).unwrap().points;
     assert_eq!(points.len(), 2);
-    assert_eq!(points[0].step, steps[1], "points stay in step order");
+    assert_eq!(points[0].step, steps[0], "points stay in step order");
     assert!(
         (points[0].score - -2.0).abs() < f32::EPSILON,
         "scores are clamped"
@@ -399,7 +400,7 @@ fn curve_commands_are_valid_and_undoable() {
         &mut doc,
         &EditCommand::DeletePoint {
             curve: new_curve.clone(),
-            step: steps[1].clone(),
+            step: pain.step.clone(),
         },
     );
     let kept = doc.map().card(&pain.id).unwrap().pain.clone().unwrap();
@@ -460,5 +461,92 @@ fn a_card_anchor_follows_the_card_and_drops_when_it_goes() {
         .unwrap();
     let p = doc.map().card(&pain.id).unwrap().pain.clone().unwrap();
     assert_eq!(p.anchor, None);
+    assert_eq!(validate(doc.map()), vec![]);
+}
+
+/// The juicer sample: "c47" is pinned to the point of "cv63" at its step "st7", "c48" to the
+/// touchpoint "c29" at "st11".
+fn juicer() -> Document {
+    let sample = crate::model::samples::samples()
+        .iter()
+        .find(|s| s.file_name.contains("may-ep"))
+        .unwrap_or_else(|| panic!("sample missing"));
+    let map = crate::model::samples::load_sample(sample).unwrap_or_else(|e| panic!("{e}"));
+    Document::new(map, true)
+}
+
+fn anchor_of(doc: &Document, card: &str) -> Option<crate::model::PainAnchor> {
+    doc.map()
+        .card(&Id::new(card))
+        .and_then(|c| c.pain.as_ref())
+        .and_then(|p| p.anchor.clone())
+}
+
+#[test]
+fn pins_stay_within_their_step() {
+    // Duplicating a pinned pain point in its own cell keeps the pin.
+    let mut doc = juicer();
+    let c47 = doc.map().card(&Id::new("c47")).unwrap().clone();
+    let applied = doc
+        .apply(EditCommand::InsertCards {
+            cards: vec![c47.clone()],
+            step: c47.step.clone(),
+            lane: c47.lane.clone(),
+            index: None,
+        })
+        .unwrap();
+    assert!(anchor_of(&doc, applied.created[0].as_str()).is_some());
+    // Pasted into another step, the copy loses its pin.
+    let applied = doc
+        .apply(EditCommand::InsertCards {
+            cards: vec![c47.clone()],
+            step: Id::new("st4"),
+            lane: c47.lane.clone(),
+            index: None,
+        })
+        .unwrap();
+    assert_eq!(anchor_of(&doc, applied.created[0].as_str()), None);
+    // Moving the pinned card to another step unpins it.
+    doc.apply(EditCommand::MoveCards {
+        ids: vec![Id::new("c47")],
+        step: Id::new("st8"),
+        lane: c47.lane.clone(),
+        index: 0,
+    })
+    .unwrap();
+    assert_eq!(anchor_of(&doc, "c47"), None);
+    // Moving the touchpoint away unpins the pain point pinned to it.
+    assert!(anchor_of(&doc, "c48").is_some());
+    let touchpoint = doc.map().card(&Id::new("c29")).unwrap().clone();
+    doc.apply(EditCommand::MoveCards {
+        ids: vec![touchpoint.id.clone()],
+        step: Id::new("st10"),
+        lane: touchpoint.lane,
+        index: 0,
+    })
+    .unwrap();
+    assert_eq!(anchor_of(&doc, "c48"), None);
+    assert_eq!(validate(doc.map()), vec![]);
+}
+
+#[test]
+fn deleting_a_step_unpins_what_was_pinned_to_its_points() {
+    let mut doc = juicer();
+    // "c48" (at st11) is pinned to a card; pin it to the curve point at st11 instead.
+    let mut c48 = doc.map().card(&Id::new("c48")).unwrap().clone();
+    if let Some(p) = &mut c48.pain {
+        p.anchor = Some(crate::model::PainAnchor::Point {
+            curve: Id::new("cv63"),
+            step: Id::new("st11"),
+        });
+    }
+    doc.apply(EditCommand::SetCard(c48)).unwrap();
+    assert!(anchor_of(&doc, "c48").is_some());
+    doc.apply(EditCommand::DeleteCurve {
+        id: Id::new("cv63"),
+    })
+    .unwrap();
+    assert_eq!(anchor_of(&doc, "c48"), None);
+    assert_eq!(anchor_of(&doc, "c47"), None);
     assert_eq!(validate(doc.map()), vec![]);
 }

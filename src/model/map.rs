@@ -562,13 +562,20 @@ impl JourneyMap {
         self.curves.iter().find(|c| &c.id == id)
     }
 
-    /// Whether the pain point's anchor still points at something in the map.
-    pub fn anchor_exists(&self, anchor: &PainAnchor) -> bool {
+    /// Whether `pain_card` may be pinned to `anchor`: the anchor exists, is in the pain point's
+    /// own step (a pin across columns would draw the marker far from its card), and is not the
+    /// card itself.
+    pub fn anchor_fits(&self, pain_card: &Card, anchor: &PainAnchor) -> bool {
         match anchor {
-            PainAnchor::Card(id) => self.card(id).is_some(),
-            PainAnchor::Point { curve, step } => self
-                .curve(curve)
-                .is_some_and(|c| c.points.iter().any(|p| &p.step == step)),
+            PainAnchor::Card(id) => {
+                id != &pain_card.id && self.card(id).is_some_and(|t| t.step == pain_card.step)
+            }
+            PainAnchor::Point { curve, step } => {
+                step == &pain_card.step
+                    && self
+                        .curve(curve)
+                        .is_some_and(|c| c.points.iter().any(|p| &p.step == step))
+            }
         }
     }
 

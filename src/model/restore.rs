@@ -10,7 +10,7 @@ use std::fmt;
 
 use super::ids::{Id, IdGen, IdKind};
 use super::map::{
-    Card, EMOTION_MAX, EMOTION_MIN, Evidence, JourneyMap, Lane, LaneKind, PainAnchor, SEVERITY_MAX,
+    Card, EMOTION_MAX, EMOTION_MIN, Evidence, JourneyMap, Lane, LaneKind, SEVERITY_MAX,
     SEVERITY_MIN, Stage, Step,
 };
 use super::text::{for_each_text_mut, make_nfc};
@@ -310,9 +310,7 @@ impl Restorer {
                 c.pain
                     .as_ref()
                     .and_then(|p| p.anchor.as_ref())
-                    .is_some_and(|a| {
-                        !map.anchor_exists(a) || matches!(a, PainAnchor::Card(id) if id == &c.id)
-                    })
+                    .is_some_and(|a| !map.anchor_fits(c, a))
             })
             .map(|(i, _)| i)
             .collect();
@@ -323,7 +321,7 @@ impl Restorer {
                 pain.anchor = None;
             }
             self.warn(format!(
-                "{name} was pinned to something that is not in the map; unpinned it"
+                "{name} was pinned to something that is not in its step (or not in the map); unpinned it"
             ));
         }
     }
@@ -407,6 +405,7 @@ fn short(text: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::PainAnchor;
     use crate::model::{EmotionCurve, EmotionPoint, PainPoint};
 
     fn small_map() -> JourneyMap {
