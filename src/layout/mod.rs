@@ -41,6 +41,8 @@ pub struct LayoutMetrics {
     pub emotion_margin: f32,
     /// Samples per step interval of the smoothed curve.
     pub curve_samples: usize,
+    /// Font size of the emoji above each curve point.
+    pub emoji_size: f32,
     /// Height of a collapsed lane.
     pub collapsed_lane_height: f32,
 }
@@ -61,6 +63,7 @@ impl Default for LayoutMetrics {
             emotion_lane_height: 190.0,
             emotion_margin: 30.0,
             curve_samples: 12,
+            emoji_size: 26.0,
             collapsed_lane_height: 34.0,
         }
     }
@@ -249,6 +252,9 @@ pub struct CurvePointBox {
     pub has_note: bool,
     /// One of the curve's lowest points, below zero: a moment of pain.
     pub lowest: bool,
+    /// Where the emoji goes (the centre of its bottom edge): above the point, moved sideways
+    /// when another curve's emoji at the same step would cover it.
+    pub emoji_pos: Pos2,
 }
 
 /// How scores map to y inside an emotion lane: +2 at the top, −2 at the bottom, with a margin
@@ -597,6 +603,7 @@ fn layout_curves(
                             .unwrap_or_else(|| emoji_for_score(p.score).to_owned()),
                         has_note: !p.note.is_empty(),
                         lowest: p.score < 0.0 && p.score <= lowest_score,
+                        emoji_pos: pos2(x, y_of(p.score) - EMOJI_GAP),
                     })
                 })
                 .collect();
@@ -618,7 +625,51 @@ fn layout_curves(
             });
         }
     }
+    spread_emoji(layout, m);
     layout_pain_markers(map, m, layout, step_index_of, &emotion_lanes);
+}
+
+/// Space between a curve point and the bottom of its emoji.
+const EMOJI_GAP: f32 = 8.0;
+
+/// Emoji of different curves at the same step that would overlap each other or the other
+/// curve's point are put side by side, centred on the step, in curve order.
+fn spread_emoji(layout: &mut MapLayout, m: &LayoutMetrics) {
+    let mut groups: std::collections::BTreeMap<(usize, usize), Vec<(usize, usize)>> =
+        std::collections::BTreeMap::new();
+    for (c, curve) in layout.curves.iter().enumerate() {
+        for (p, point) in curve.points.iter().enumerate() {
+            groups
+                .entry((curve.lane_index, point.step_index))
+                .or_default()
+                .push((c, p));
+        }
+    }
+    for members in groups.values() {
+        let ys: Vec<f32> = members
+            .iter()
+            .map(|&(c, p)| layout.curves[c].points[p].emoji_pos.y)
+            .collect();
+        let crowded = ys
+            .iter()
+            .enumerate()
+            // The lower emoji would cover the upper point (or the other emoji).
+            .any(|(i, a)| {
+                ys[i + 1..]
+                    .iter()
+                    .any(|b| (a - b).abs() < m.emoji_size + EMOJI_GAP + 6.0)
+            });
+        if !crowded {
+            continue;
+        }
+        #[expect(clippy::cast_precision_loss, reason = "a handful of curves")]
+        let half = (members.len() - 1) as f32 / 2.0;
+        for (k, &(c, p)) in members.iter().enumerate() {
+            #[expect(clippy::cast_precision_loss, reason = "a handful of curves")]
+            let dx = (k as f32 - half) * m.emoji_size;
+            layout.curves[c].points[p].emoji_pos.x += dx;
+        }
+    }
 }
 
 /// Places the pain markers: on the curve point or card a pain point is anchored to, else at
@@ -898,6 +949,27 @@ mod tests {
         // Not pinned: at its step.
         assert_eq!(place("c46").place, MarkerPlace::Step);
         assert_eq!(place("c46").count(), 1);
+    }
+
+    #[test]
+    fn emoji_of_two_curves_at_one_step_do_not_overlap() {
+        let map = juicer();
+        let m = LayoutMetrics::default();
+        let layout = compute(&map, &m, &ApproxMeasure);
+        let at = |curve: usize, step: &str| {
+            layout.curves[curve]
+                .points
+                .iter()
+                .find(|p| p.step.as_str() == step)
+                .map(|p| p.emoji_pos)
+                .unwrap_or_else(|| panic!("no point"))
+        };
+        // st14: as-is +0.5, to-be +1.5: closer than an emoji, so side by side.
+        let (a, b) = (at(0, "st14"), at(1, "st14"));
+        assert!((a.x - b.x).abs() >= m.emoji_size - 1e-3, "{a:?} {b:?}");
+        // st7: as-is −1.5, to-be +1: far apart, both centred on the step.
+        let (a, b) = (at(0, "st7"), at(1, "st7"));
+        assert!((a.x - b.x).abs() < 1e-3);
     }
 
     #[test]

@@ -655,10 +655,10 @@ impl Paint<'_> {
                 self.painter
                     .circle(at, r, color, Stroke::new(1.5, t.canvas_bg));
                 self.painter.text(
-                    at - vec2(0.0, 8.0 * self.zoom),
+                    self.pos(point.emoji_pos),
                     Align2::CENTER_BOTTOM,
                     &point.emoji,
-                    self.font(size::CURVE_EMOJI),
+                    self.font(self.metrics.emoji_size),
                     t.card_text,
                 );
             }

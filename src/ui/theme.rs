@@ -74,8 +74,6 @@ pub mod size {
     pub const LANE_FONT: f32 = 14.0;
     /// Card chips (channel, severity).
     pub const CHIP_FONT: f32 = 11.5;
-    /// Emoji on the emotion curve.
-    pub const CURVE_EMOJI: f32 = 26.0;
     /// Emotion curve line width.
     pub const CURVE_WIDTH: f32 = 3.0;
     /// Radius of a curve point.
