@@ -961,8 +961,7 @@ mod tests {
                 .points
                 .iter()
                 .find(|p| p.step.as_str() == step)
-                .map(|p| p.emoji_pos)
-                .unwrap_or_else(|| panic!("no point"))
+                .map_or_else(|| panic!("no point"), |p| p.emoji_pos)
         };
         // st14: as-is +0.5, to-be +1.5: closer than an emoji, so side by side.
         let (a, b) = (at(0, "st14"), at(1, "st14"));
