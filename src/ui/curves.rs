@@ -18,7 +18,7 @@ use super::i18n::{Lang, tr, tr_args};
 use super::selection::Selection;
 use super::theme::size;
 
-/// A point being dragged: which one, and the score it had when the drag began.
+/// The point being dragged (a drag keeps its point even when the pointer leaves it).
 #[derive(Clone, Debug)]
 pub struct PointDrag {
     curve: Id,
@@ -86,91 +86,89 @@ pub fn points_interaction(
         };
         let row = layout.lanes[curve_box.lane_index].row;
         let scale = EmotionScale::of(row, metrics);
-        {
-            let Some(point) = curve.points.iter().find(|p| p.step == point_box.step) else {
-                continue;
-            };
-            let center = to_screen * point_box.pos;
-            let rect = Rect::from_center_size(center, vec2(radius, radius) * 2.0);
-            if !rect.intersects(canvas) {
-                continue;
-            }
-            let id = ui
-                .scope_id()
-                .with(("point", &curve.id, &point.step, curve_box.lane_index));
-            let response = ui.interact(rect.intersect(canvas), id, super::editor::ITEM_SENSE);
-            let step_name = step_label(map, &point.step);
-            response.widget_info(|| {
-                let mut info = WidgetInfo::slider(
-                    true,
-                    f64::from(point.score),
-                    tr_args(
-                        lang,
-                        "point-label",
-                        &[
-                            ("curve", curve.name.clone().into()),
-                            ("step", step_name.clone().into()),
-                        ],
-                    ),
-                );
-                info.selected = Some(
-                    state.selection.point.as_ref() == Some(&(curve.id.clone(), point.step.clone())),
-                );
-                info
-            });
-            if response.hovered() || response.dragged() {
-                ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeVertical);
-            }
-            if response.clicked() || response.drag_started() {
-                state.editing = None;
-                state.selection = Selection::only_point(curve.id.clone(), point.step.clone());
-                super::editor::focus_canvas(ui, state);
-            }
-            if response.drag_started() {
-                state.point_drag = Some(PointDrag {
-                    curve: curve.id.clone(),
-                    step: point.step.clone(),
-                });
-            }
-            let dragging = state
-                .point_drag
-                .as_ref()
-                .is_some_and(|d| d.curve == curve.id && d.step == point.step);
-            if dragging
-                && response.dragged()
-                && let Some(pointer) = response.interact_pointer_pos()
-            {
-                let score = score_for(&scale, (to_map * pointer).y, shift);
-                if (score - point.score).abs() > f32::EPSILON {
-                    out.commands.push(EditCommand::SetPoint {
-                        curve: curve.id.clone(),
-                        point: EmotionPoint {
-                            score,
-                            ..point.clone()
-                        },
-                    });
-                }
-            }
-            if response.drag_stopped() && dragging {
-                state.point_drag = None;
-                out.seal = true;
-            }
-            if !response.dragged() {
-                point_tooltip(
-                    &response,
-                    map,
-                    curve,
-                    point,
-                    point_box.lowest,
-                    &step_name,
+        let Some(point) = curve.points.iter().find(|p| p.step == point_box.step) else {
+            continue;
+        };
+        let center = to_screen * point_box.pos;
+        let rect = Rect::from_center_size(center, vec2(radius, radius) * 2.0);
+        if !rect.intersects(canvas) {
+            continue;
+        }
+        let id = ui
+            .scope_id()
+            .with(("point", &curve.id, &point.step, curve_box.lane_index));
+        let response = ui.interact(rect.intersect(canvas), id, super::editor::ITEM_SENSE);
+        let step_name = step_label(map, &point.step);
+        response.widget_info(|| {
+            let mut info = WidgetInfo::slider(
+                true,
+                f64::from(point.score),
+                tr_args(
                     lang,
-                );
-            }
-            response.context_menu(|ui| {
-                state.selection = Selection::only_point(curve.id.clone(), point.step.clone());
-                point_menu_ui(ui, map, curve, point, lang, out);
+                    "point-label",
+                    &[
+                        ("curve", curve.name.clone().into()),
+                        ("step", step_name.clone().into()),
+                    ],
+                ),
+            );
+            info.selected = Some(
+                state.selection.point.as_ref() == Some(&(curve.id.clone(), point.step.clone())),
+            );
+            info
+        });
+        if response.hovered() || response.dragged() {
+            ui.ctx().set_cursor_icon(egui::CursorIcon::ResizeVertical);
+        }
+        if response.clicked() || response.drag_started() {
+            state.editing = None;
+            state.selection = Selection::only_point(curve.id.clone(), point.step.clone());
+            super::editor::focus_canvas(ui, state);
+        }
+        if response.drag_started() {
+            state.point_drag = Some(PointDrag {
+                curve: curve.id.clone(),
+                step: point.step.clone(),
             });
         }
+        let dragging = state
+            .point_drag
+            .as_ref()
+            .is_some_and(|d| d.curve == curve.id && d.step == point.step);
+        if dragging
+            && response.dragged()
+            && let Some(pointer) = response.interact_pointer_pos()
+        {
+            let score = score_for(&scale, (to_map * pointer).y, shift);
+            if (score - point.score).abs() > f32::EPSILON {
+                out.commands.push(EditCommand::SetPoint {
+                    curve: curve.id.clone(),
+                    point: EmotionPoint {
+                        score,
+                        ..point.clone()
+                    },
+                });
+            }
+        }
+        if response.drag_stopped() && dragging {
+            state.point_drag = None;
+            out.seal = true;
+        }
+        if !response.dragged() {
+            point_tooltip(
+                &response,
+                map,
+                curve,
+                point,
+                point_box.lowest,
+                &step_name,
+                lang,
+            );
+        }
+        response.context_menu(|ui| {
+            state.selection = Selection::only_point(curve.id.clone(), point.step.clone());
+            point_menu_ui(ui, map, curve, point, lang, out);
+        });
     }
 }
 
