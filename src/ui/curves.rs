@@ -6,14 +6,14 @@
 use egui::{Rect, Response, Role, Ui, WidgetInfo, vec2};
 
 use crate::edit::EditCommand;
-use crate::layout::{EmotionScale, LayoutMetrics, MapLayout};
+use crate::layout::EmotionScale;
 use crate::model::{
     Card, ColorToken, EmotionCurve, EmotionPoint, FEELING_EMOJI, Id, JourneyMap, LaneKind,
     PainAnchor, PainPoint, clamp_score, emoji_for_score, snap_score,
 };
 
 use super::canvas::LegendRow;
-use super::editor::{EditorOutput, EditorState};
+use super::editor::{EditorOutput, EditorState, Frame};
 use super::i18n::{Lang, tr, tr_args};
 use super::selection::Selection;
 use super::theme::size;
@@ -50,20 +50,19 @@ pub fn score_for(scale: &EmotionScale, y: f32, free: bool) -> f32 {
 }
 
 /// Points, their drags and menus. Runs after the cards, so points sit on top of them.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the canvas needs all of these, and they are distinct"
-)]
-pub fn points_interaction(
+pub(super) fn points_interaction(
     ui: &mut Ui,
     state: &mut EditorState,
-    map: &JourneyMap,
-    layout: &MapLayout,
-    metrics: &LayoutMetrics,
-    canvas: Rect,
-    lang: Lang,
+    f: &Frame<'_>,
     out: &mut EditorOutput,
 ) {
+    let Frame {
+        map,
+        layout,
+        metrics,
+        canvas,
+        lang,
+    } = *f;
     let to_screen = state.view.screen_from_map(canvas);
     let to_map = to_screen.inverse();
     let shift = ui.input(|i| i.modifiers.shift);
@@ -226,14 +225,14 @@ fn point_tooltip(
 
 /// Pain markers take clicks: one selects the pain points the marker stands for, and hovering
 /// lists them.
-pub fn markers_interaction(
-    ui: &mut Ui,
-    state: &mut EditorState,
-    map: &JourneyMap,
-    layout: &MapLayout,
-    canvas: Rect,
-    lang: Lang,
-) {
+pub(super) fn markers_interaction(ui: &mut Ui, state: &mut EditorState, f: &Frame<'_>) {
+    let Frame {
+        map,
+        layout,
+        canvas,
+        lang,
+        ..
+    } = *f;
     let to_screen = state.view.screen_from_map(canvas);
     let radius = (size::PAIN_MARKER_RADIUS * state.view.zoom).max(7.0);
     for (i, marker) in layout.pain_markers.iter().enumerate() {
@@ -457,21 +456,21 @@ pub fn add_pain_command(step: &Id, lane: &Id, anchor: PainAnchor) -> EditCommand
 /// A click on an emotion lane where the active curve has no point at that step adds one
 /// there, at the clicked height. A map with no curve gets its first curve. Returns whether
 /// the click was used.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the canvas needs all of these, and they are distinct"
-)]
-pub fn click_to_add_point(
+pub(super) fn click_to_add_point(
     state: &mut EditorState,
-    map: &JourneyMap,
-    layout: &MapLayout,
-    metrics: &LayoutMetrics,
+    f: &Frame<'_>,
     cell: (usize, usize),
     map_y: f32,
     free: bool,
-    lang: Lang,
     out: &mut EditorOutput,
 ) -> bool {
+    let Frame {
+        map,
+        layout,
+        metrics,
+        lang,
+        ..
+    } = *f;
     let (step_index, lane_index) = cell;
     let (Some(lane), Some(step)) = (layout.lanes.get(lane_index), layout.steps.get(step_index))
     else {

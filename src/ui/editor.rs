@@ -121,6 +121,22 @@ impl EditorState {
     }
 }
 
+/// What every interaction of one frame reads: the map, its layout and metrics, the canvas
+/// rectangle on screen and the UI language.
+#[derive(Clone, Copy)]
+pub(super) struct Frame<'a> {
+    /// The map as it was when the frame began.
+    pub map: &'a JourneyMap,
+    /// Its layout.
+    pub layout: &'a MapLayout,
+    /// The layout's metrics.
+    pub metrics: &'a LayoutMetrics,
+    /// The canvas on screen.
+    pub canvas: Rect,
+    /// The UI language.
+    pub lang: Lang,
+}
+
 /// What the canvas asks of the app this frame.
 #[derive(Debug, Default)]
 pub struct EditorOutput {
@@ -252,24 +268,21 @@ pub fn editor_ui(
     );
 
     // 2. Interaction, topmost last: background, cards, then the sticky headers and labels.
+    let frame = Frame {
+        map,
+        layout,
+        metrics,
+        canvas,
+        lang,
+    };
     if interactive {
-        background_interaction(
-            ui,
-            state,
-            map,
-            layout,
-            metrics,
-            &background,
-            canvas,
-            lang,
-            &mut out,
-        );
-        cards_interaction(ui, state, map, layout, canvas, lang, &mut out);
-        headers_interaction(ui, state, map, layout, metrics, canvas, lang, &mut out);
-        curves::points_interaction(ui, state, map, layout, metrics, canvas, lang, &mut out);
+        background_interaction(ui, state, &frame, &background, &mut out);
+        cards_interaction(ui, state, &frame, &mut out);
+        headers_interaction(ui, state, &frame, &mut out);
+        curves::points_interaction(ui, state, &frame, &mut out);
         // Markers sit beside points and over card corners: on top, so they stay clickable.
-        curves::markers_interaction(ui, state, map, layout, canvas, lang);
-        lanes_interaction(ui, state, map, layout, metrics, canvas, lang, &mut out);
+        curves::markers_interaction(ui, state, &frame);
+        lanes_interaction(ui, state, &frame, &mut out);
         curves::legend_interaction(ui, state, map, &legend, lang, &mut out);
         finish_drag(ui, state, map, layout, pointer_in_map, &mut out);
     }
@@ -277,7 +290,7 @@ pub fn editor_ui(
     // 3. The in-place editor on top of everything.
     if interactive {
         let was_editing = state.editing.is_some();
-        inplace_editor_ui(ui, state, map, layout, metrics, canvas, lang, &mut out);
+        inplace_editor_ui(ui, state, &frame, &mut out);
         if was_editing && state.editing.is_none() {
             ui.memory_mut(|m| m.request_focus(canvas_id));
         }
@@ -299,21 +312,19 @@ fn target_exists(map: &JourneyMap, target: &EditTarget) -> bool {
     }
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the canvas needs all of these, and they are distinct"
-)]
 fn background_interaction(
     ui: &Ui,
     state: &mut EditorState,
-    map: &JourneyMap,
-    layout: &MapLayout,
-    metrics: &LayoutMetrics,
+    f: &Frame<'_>,
     response: &Response,
-    canvas: Rect,
-    lang: Lang,
     out: &mut EditorOutput,
 ) {
+    let Frame {
+        map,
+        layout,
+        canvas,
+        ..
+    } = *f;
     let to_map = state.view.screen_from_map(canvas).inverse();
     let shift = ui.input(|i| i.modifiers.shift);
     if response.drag_started() {
@@ -353,10 +364,7 @@ fn background_interaction(
             .interact_pointer_pos()
             .map_or(0.0, |p| (to_map * p).y);
         let added = cell.is_some_and(|cell| {
-            !state.voting
-                && curves::click_to_add_point(
-                    state, map, layout, metrics, cell, map_y, shift, lang, out,
-                )
+            !state.voting && curves::click_to_add_point(state, f, cell, map_y, shift, out)
         });
         if !shift && !added {
             state.selection = Selection::default();
@@ -390,15 +398,14 @@ fn cell_ids(map: &JourneyMap, layout: &MapLayout, step: usize, lane: usize) -> O
     Some((step, lane))
 }
 
-fn cards_interaction(
-    ui: &mut Ui,
-    state: &mut EditorState,
-    map: &JourneyMap,
-    layout: &MapLayout,
-    canvas: Rect,
-    lang: Lang,
-    out: &mut EditorOutput,
-) {
+fn cards_interaction(ui: &mut Ui, state: &mut EditorState, f: &Frame<'_>, out: &mut EditorOutput) {
+    let Frame {
+        map,
+        layout,
+        canvas,
+        lang,
+        ..
+    } = *f;
     let to_screen = state.view.screen_from_map(canvas);
     let visible = to_screen.inverse() * canvas;
     let modifiers = ui.input(|i| i.modifiers);
@@ -625,17 +632,19 @@ pub fn color_menu_ui(ui: &mut Ui, lang: Lang) -> Option<Option<ColorToken>> {
     choice
 }
 
-#[expect(clippy::too_many_arguments, reason = "the headers need all of these")]
 fn headers_interaction(
     ui: &mut Ui,
     state: &mut EditorState,
-    map: &JourneyMap,
-    layout: &MapLayout,
-    metrics: &LayoutMetrics,
-    canvas: Rect,
-    lang: Lang,
+    f: &Frame<'_>,
     out: &mut EditorOutput,
 ) {
+    let Frame {
+        map,
+        layout,
+        metrics,
+        canvas,
+        lang,
+    } = *f;
     let to_screen = state.view.screen_from_map(canvas);
     let dy = canvas::sticky_dy(&state.view, canvas);
     for (stage_box, stage) in layout.stages.iter().zip(&map.stages) {
@@ -815,20 +824,14 @@ fn headers_interaction(
     }
 }
 
-#[expect(
-    clippy::too_many_arguments,
-    reason = "the lane labels need all of these"
-)]
-fn lanes_interaction(
-    ui: &mut Ui,
-    state: &mut EditorState,
-    map: &JourneyMap,
-    layout: &MapLayout,
-    metrics: &LayoutMetrics,
-    canvas: Rect,
-    lang: Lang,
-    out: &mut EditorOutput,
-) {
+fn lanes_interaction(ui: &mut Ui, state: &mut EditorState, f: &Frame<'_>, out: &mut EditorOutput) {
+    let Frame {
+        map,
+        layout,
+        metrics,
+        canvas,
+        lang,
+    } = *f;
     let to_screen = state.view.screen_from_map(canvas);
     let dx = canvas::sticky_dx(&state.view, canvas);
     let header_bottom = canvas::header_bottom(&state.view, canvas, metrics);
@@ -1117,17 +1120,14 @@ fn drop_preview(
 }
 
 /// The text editor shown over a card or header while editing in place.
-#[expect(clippy::too_many_arguments, reason = "the editor needs all of these")]
-fn inplace_editor_ui(
-    ui: &mut Ui,
-    state: &mut EditorState,
-    map: &JourneyMap,
-    layout: &MapLayout,
-    metrics: &LayoutMetrics,
-    canvas: Rect,
-    lang: Lang,
-    out: &mut EditorOutput,
-) {
+fn inplace_editor_ui(ui: &mut Ui, state: &mut EditorState, f: &Frame<'_>, out: &mut EditorOutput) {
+    let Frame {
+        map,
+        layout,
+        metrics,
+        canvas,
+        lang,
+    } = *f;
     let Some(editing) = &mut state.editing else {
         return;
     };
