@@ -337,7 +337,7 @@ pub fn step_label(map: &JourneyMap, step: &Id) -> String {
     map.steps()
         .find(|(_, s)| &s.id == step)
         .map(|(stage, s)| {
-            if s.name.is_empty() {
+            if s.name.trim().is_empty() {
                 stage.name.clone()
             } else {
                 format!("{} › {}", stage.name, s.name)
@@ -438,12 +438,8 @@ fn point_menu_ui(
 pub fn add_pain_command(step: &Id, lane: &Id, anchor: PainAnchor) -> EditCommand {
     let mut card = Card::new(Id::new(""), step.clone(), lane.clone(), "");
     card.pain = Some(PainPoint {
-        severity: 3,
-        votes: 0,
-        evidence: Vec::new(),
-        status: crate::model::PainStatus::Open,
-        owner: String::new(),
         anchor: Some(anchor),
+        ..super::inspector::new_pain_point()
     });
     EditCommand::InsertCards {
         cards: vec![card],

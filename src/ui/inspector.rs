@@ -341,17 +341,7 @@ fn cards_ui(
 
 /// Where a card sits: "Stage › Step · 📍 Lane".
 fn card_place(map: &JourneyMap, card: &Card) -> String {
-    let column = map
-        .steps()
-        .find(|(_, step)| step.id == card.step)
-        .map(|(stage, step)| {
-            if step.name.trim().is_empty() {
-                stage.name.clone()
-            } else {
-                format!("{} › {}", stage.name, step.name)
-            }
-        })
-        .unwrap_or_default();
+    let column = crate::ui::curves::step_label(map, &card.step);
     match map.lane(&card.lane) {
         Some(lane) => format!("{column} · {} {}", lane_icon(lane.kind), lane.name),
         None => column,
@@ -428,7 +418,7 @@ fn channel_ui(ui: &mut Ui, lang: Lang, channel: &mut Option<Channel>) {
 }
 
 /// A new pain point: of medium severity, nobody on it yet.
-fn new_pain_point() -> PainPoint {
+pub(super) fn new_pain_point() -> PainPoint {
     PainPoint {
         severity: 3,
         votes: 0,
