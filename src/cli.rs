@@ -143,6 +143,15 @@ pub fn run_command(command: Command) -> anyhow::Result<ExitCode> {
             for path in &files {
                 match file::load(path) {
                     Ok(loaded) => {
+                        for field in &loaded.unknown {
+                            writeln!(
+                                out,
+                                "{}:{}:{}: {field}; kept as written",
+                                path.display(),
+                                field.line,
+                                field.column
+                            )?;
+                        }
                         for w in &loaded.warnings {
                             writeln!(out, "{}: repaired: {w}", path.display())?;
                         }
@@ -165,6 +174,13 @@ pub fn run_command(command: Command) -> anyhow::Result<ExitCode> {
         }
         Command::Report { file, format } => {
             let loaded = file::load(&file)?;
+            for field in &loaded.unknown {
+                eprintln!(
+                    "journeymap: {}:{}: {field}; not in the report",
+                    file.display(),
+                    field.line
+                );
+            }
             for w in &loaded.warnings {
                 eprintln!("journeymap: {}: repaired: {w}", file.display());
             }
@@ -255,7 +271,7 @@ pub fn check(files: &[PathBuf], out: &mut impl std::io::Write) -> std::io::Resul
     let mut problems = 0usize;
     for path in files {
         match file::load(path) {
-            Ok(loaded) if loaded.warnings.is_empty() => {
+            Ok(loaded) if loaded.warnings.is_empty() && loaded.unknown.is_empty() => {
                 let m = &loaded.map;
                 writeln!(
                     out,
@@ -268,6 +284,16 @@ pub fn check(files: &[PathBuf], out: &mut impl std::io::Write) -> std::io::Resul
                 )?;
             }
             Ok(loaded) => {
+                for field in &loaded.unknown {
+                    writeln!(
+                        out,
+                        "{}:{}:{}: {field}; this version keeps it as written when saving",
+                        path.display(),
+                        field.line,
+                        field.column
+                    )?;
+                    problems += 1;
+                }
                 for warning in &loaded.warnings {
                     writeln!(out, "{}: {warning}", path.display())?;
                     problems += 1;

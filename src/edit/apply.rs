@@ -228,22 +228,28 @@ pub(super) fn apply(map: &mut JourneyMap, command: EditCommand) -> Result<Applie
         }
         EditCommand::InsertCards {
             cards,
+            same_map,
             step,
             lane,
             index,
         } => {
             check_cell(map, &step, &lane)?;
             let mut ids = IdGen::new(&mut map.next_id);
-            let fresh: Vec<Card> = cards
+            let mut renamed = std::collections::BTreeMap::new();
+            let mut fresh: Vec<Card> = cards
                 .into_iter()
                 .map(|mut card| {
-                    card.id = ids.fresh(IdKind::Card);
+                    let id = ids.fresh(IdKind::Card);
+                    renamed
+                        .entry(std::mem::replace(&mut card.id, id.clone()))
+                        .or_insert(id);
                     card.step = step.clone();
                     card.lane = lane.clone();
                     normalize_card(&mut card);
                     card
                 })
                 .collect();
+            super::paste::relink(&mut fresh, &renamed, same_map);
             applied.created.extend(fresh.iter().map(|c| c.id.clone()));
             insert_in_cell(map, fresh, index);
             // Pasted opportunities keep only links to pain points of this map; pasted metric

@@ -9,6 +9,7 @@
 //! text field loses focus, or a drag ends), like rerun's undo "inflection points".
 
 mod apply;
+pub mod paste;
 
 pub use apply::EditError;
 
@@ -18,6 +19,10 @@ use crate::model::{
 
 /// Most undo steps kept; older ones are dropped.
 pub const MAX_UNDO: usize = 200;
+
+/// Most memory the undo and redo snapshots may hold together, in bytes (estimated). A 30 MB
+/// map keeps a handful of steps instead of gigabytes of history; the newest step always stays.
+pub const MAX_UNDO_BYTES: usize = 512 * 1024 * 1024;
 
 /// The document-level fields edited in the map properties.
 #[derive(Clone, Debug, PartialEq)]
@@ -166,10 +171,14 @@ pub enum EditCommand {
         /// The cards.
         ids: Vec<Id>,
     },
-    /// Insert copies of cards (paste, duplicate) into a cell, with fresh ids.
+    /// Insert copies of cards (paste, duplicate) into a cell, with fresh ids. Links among the
+    /// inserted cards follow them to their new ids (see [`paste::relink`]).
     InsertCards {
         /// The cards to copy; their ids and cells are replaced.
         cards: Vec<Card>,
+        /// The cards come from this map: their links to its other cards are kept. Otherwise
+        /// such links are dropped, since the same id names an unrelated card here.
+        same_map: bool,
         /// Target step.
         step: Id,
         /// Target lane.
@@ -295,6 +304,16 @@ struct Step {
     revision: u64,
     /// The message key of the command.
     label: &'static str,
+    /// The estimated memory `before` holds.
+    bytes: usize,
+}
+
+/// The state of a document before a provisional change (a new card that may be left empty),
+/// to come back to with [`Document::rollback`] as if the change never happened.
+#[derive(Debug)]
+pub struct Checkpoint {
+    revision: u64,
+    redo: Vec<Step>,
 }
 
 /// An open document: the map, its undo history and its save state.
@@ -302,7 +321,12 @@ struct Step {
 pub struct Document {
     map: JourneyMap,
     undo: Vec<Step>,
-    redo: Vec<(JourneyMap, u64, &'static str)>,
+    /// Undone steps; `before` holds the map after the step.
+    redo: Vec<Step>,
+    /// The estimated memory of all snapshots in `undo` and `redo`.
+    history_bytes: usize,
+    /// Most memory the history may hold ([`MAX_UNDO_BYTES`] unless set).
+    history_limit: usize,
     /// Identifies the map's content; changes with every edit, restored by undo.
     revision: u64,
     next_revision: u64,
@@ -317,6 +341,8 @@ impl Document {
             map,
             undo: Vec::new(),
             redo: Vec::new(),
+            history_bytes: 0,
+            history_limit: MAX_UNDO_BYTES,
             revision: 0,
             next_revision: 1,
             saved_revision: saved.then_some(0),
@@ -361,21 +387,95 @@ impl Document {
             return Ok(applied);
         }
         let coalesce = merge.is_some() && merge == self.open_burst && !self.undo.is_empty();
+        self.clear_redo();
         if !coalesce {
+            let bytes = approx_bytes(&before);
+            self.history_bytes += bytes;
             self.undo.push(Step {
                 before,
                 revision: self.revision,
                 label,
+                bytes,
             });
-            if self.undo.len() > MAX_UNDO {
-                self.undo.remove(0);
-            }
+            self.trim_history();
         }
         self.open_burst = merge;
-        self.redo.clear();
         self.revision = self.next_revision;
         self.next_revision += 1;
         Ok(applied)
+    }
+
+    fn clear_redo(&mut self) {
+        let freed: usize = self.redo.iter().map(|s| s.bytes).sum();
+        self.history_bytes -= freed;
+        self.redo.clear();
+    }
+
+    /// Drops the oldest undo steps beyond [`MAX_UNDO`] or [`MAX_UNDO_BYTES`], keeping the newest.
+    fn trim_history(&mut self) {
+        let mut drop = 0;
+        while self.undo.len() - drop > 1
+            && (self.undo.len() - drop > MAX_UNDO || self.history_bytes > self.history_limit)
+        {
+            self.history_bytes -= self.undo[drop].bytes;
+            drop += 1;
+        }
+        self.undo.drain(..drop);
+    }
+
+    /// Sets the most memory the undo and redo history may hold, in bytes.
+    pub fn set_history_limit(&mut self, bytes: usize) {
+        self.history_limit = bytes;
+        self.trim_history();
+    }
+
+    /// The estimated memory the undo and redo history holds, in bytes.
+    pub fn history_bytes(&self) -> usize {
+        self.history_bytes
+    }
+
+    /// How many steps can be undone.
+    pub fn undo_depth(&self) -> usize {
+        self.undo.len()
+    }
+
+    /// Marks the state before a provisional change; see [`Document::rollback`].
+    pub fn checkpoint(&mut self) -> Checkpoint {
+        self.seal();
+        let redo = std::mem::take(&mut self.redo);
+        Checkpoint {
+            revision: self.revision,
+            redo,
+        }
+    }
+
+    /// Goes back to `checkpoint` as if nothing had happened since: the map, the undo and redo
+    /// history and the dirty flag are as they were. Returns false (and changes nothing) when
+    /// the history no longer reaches back that far, e.g. after an undo past the checkpoint.
+    pub fn rollback(&mut self, checkpoint: Checkpoint) -> bool {
+        if self.revision == checkpoint.revision {
+            self.clear_redo();
+            self.history_bytes += checkpoint.redo.iter().map(|s| s.bytes).sum::<usize>();
+            self.redo = checkpoint.redo;
+            return true;
+        }
+        let Some(at) = self
+            .undo
+            .iter()
+            .rposition(|s| s.revision == checkpoint.revision)
+        else {
+            return false;
+        };
+        self.clear_redo();
+        let mut steps = self.undo.split_off(at);
+        self.history_bytes -= steps.iter().map(|s| s.bytes).sum::<usize>();
+        let first = steps.swap_remove(0);
+        self.map = first.before;
+        self.revision = checkpoint.revision;
+        self.history_bytes += checkpoint.redo.iter().map(|s| s.bytes).sum::<usize>();
+        self.redo = checkpoint.redo;
+        self.open_burst = None;
+        true
     }
 
     /// Ends the current burst: the next edit starts a new undo step.
@@ -390,7 +490,7 @@ impl Document {
 
     /// The message key of what redo would redo.
     pub fn redo_label(&self) -> Option<&'static str> {
-        self.redo.last().map(|r| r.2)
+        self.redo.last().map(|r| r.label)
     }
 
     /// Undoes the last step; returns whether there was one.
@@ -400,7 +500,14 @@ impl Document {
             return false;
         };
         let after = std::mem::replace(&mut self.map, step.before);
-        self.redo.push((after, self.revision, step.label));
+        let bytes = approx_bytes(&after);
+        self.history_bytes = self.history_bytes - step.bytes + bytes;
+        self.redo.push(Step {
+            before: after,
+            revision: self.revision,
+            label: step.label,
+            bytes,
+        });
         self.revision = step.revision;
         true
     }
@@ -408,18 +515,83 @@ impl Document {
     /// Redoes the last undone step; returns whether there was one.
     pub fn redo(&mut self) -> bool {
         self.seal();
-        let Some((after, revision, label)) = self.redo.pop() else {
+        let Some(step) = self.redo.pop() else {
             return false;
         };
-        let before = std::mem::replace(&mut self.map, after);
+        let before = std::mem::replace(&mut self.map, step.before);
+        let bytes = approx_bytes(&before);
+        self.history_bytes = self.history_bytes - step.bytes + bytes;
         self.undo.push(Step {
             before,
             revision: self.revision,
-            label,
+            label: step.label,
+            bytes,
         });
-        self.revision = revision;
+        self.revision = step.revision;
         true
     }
+}
+
+/// An estimate of the memory a copy of `map` holds: its elements and their text.
+fn approx_bytes(map: &JourneyMap) -> usize {
+    use std::mem::size_of;
+    let mut bytes = size_of::<JourneyMap>() + map.title.len() + map.description.len();
+    bytes += map
+        .goals
+        .iter()
+        .map(|g| g.len() + size_of::<String>())
+        .sum::<usize>();
+    for stage in &map.stages {
+        bytes += size_of::<crate::model::Stage>() + stage.name.len() + stage.id.as_str().len();
+        bytes += stage
+            .steps
+            .iter()
+            .map(|s| size_of::<crate::model::Step>() + s.name.len() + s.id.as_str().len())
+            .sum::<usize>();
+    }
+    bytes += map
+        .lanes
+        .iter()
+        .map(|l| size_of::<crate::model::Lane>() + l.name.len() + l.id.as_str().len())
+        .sum::<usize>();
+    for card in &map.cards {
+        bytes += size_of::<Card>() + card.text.len() + card.details.len() + 3 * 8;
+        if let Some(pain) = &card.pain {
+            bytes += size_of::<crate::model::PainPoint>() + pain.owner.len();
+            bytes +=
+                pain.evidence
+                    .iter()
+                    .map(|e| {
+                        size_of::<crate::model::Evidence>()
+                            + match e {
+                                crate::model::Evidence::Text(s)
+                                | crate::model::Evidence::Link(s) => s.len(),
+                                crate::model::Evidence::Metric(id) => id.as_str().len(),
+                            }
+                    })
+                    .sum::<usize>();
+        }
+        if let Some(opportunity) = &card.opportunity {
+            bytes += size_of::<crate::model::Opportunity>()
+                + opportunity.addresses.len() * (size_of::<Id>() + 8);
+        }
+    }
+    for curve in &map.curves {
+        bytes += size_of::<crate::model::EmotionCurve>() + curve.name.len();
+        bytes += curve
+            .points
+            .iter()
+            .map(|p| size_of::<EmotionPoint>() + p.note.len() + 16)
+            .sum::<usize>();
+    }
+    let p = &map.persona;
+    bytes += p.name.len() + p.segment.len() + p.bio.len() + p.quote.len() + p.avatar.len();
+    bytes += [&p.goals, &p.needs, &p.frustrations]
+        .iter()
+        .flat_map(|l| l.iter())
+        .map(|s| s.len() + size_of::<String>())
+        .sum::<usize>();
+    bytes
 }
 
 #[cfg(test)]

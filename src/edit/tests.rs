@@ -110,6 +110,7 @@ fn every_command_is_valid_and_undoable() {
             index: 0,
         },
         EditCommand::InsertCards {
+            same_map: true,
             cards: vec![card.clone(), map.cards[1].clone()],
             step: step.clone(),
             lane: lane.clone(),
@@ -489,6 +490,7 @@ fn pins_stay_within_their_step() {
     let c47 = doc.map().card(&Id::new("c47")).unwrap().clone();
     let applied = doc
         .apply(EditCommand::InsertCards {
+            same_map: true,
             cards: vec![c47.clone()],
             step: c47.step.clone(),
             lane: c47.lane.clone(),
@@ -499,6 +501,7 @@ fn pins_stay_within_their_step() {
     // Pasted into another step, the copy loses its pin.
     let applied = doc
         .apply(EditCommand::InsertCards {
+            same_map: true,
             cards: vec![c47.clone()],
             step: Id::new("st4"),
             lane: c47.lane.clone(),

@@ -20,6 +20,10 @@ pub struct Loaded {
     pub warnings: Vec<Warning>,
     /// The format version the file was written in (older ones were migrated).
     pub format_in_file: u32,
+    /// Fields this version does not know. They are kept in the map and written back on save.
+    pub unknown: Vec<super::UnknownField>,
+    /// The file as it was read, to notice later changes by others (`None` for text).
+    pub stamp: Option<super::FileStamp>,
 }
 
 /// Why a file could not be loaded. Each displays as one line naming the file.
@@ -129,7 +133,9 @@ pub fn load(path: &Path) -> Result<Loaded, LoadError> {
             limit: MAX_FILE_BYTES,
         });
     }
-    from_ron_bytes(&bytes, path)
+    let mut loaded = from_ron_bytes(&bytes, path)?;
+    loaded.stamp = Some(super::FileStamp::of(&bytes, &meta));
+    Ok(loaded)
 }
 
 fn from_ron_bytes(bytes: &[u8], path: &Path) -> Result<Loaded, LoadError> {
@@ -167,8 +173,13 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
     }
 
     let found = read_format_version(text, path)?;
-    let mut map = match found {
-        FORMAT_VERSION => parse::<JourneyMap>(text, path)?,
+    let (mut map, unknown) = match found {
+        FORMAT_VERSION => {
+            let (mut map, kept, unknown) = super::unknown::parse_keeping(text, &options())
+                .map_err(|err| syntax_error(&err, text, path))?;
+            map.kept = kept;
+            (map, unknown)
+        }
         newer if newer > FORMAT_VERSION => {
             return Err(LoadError::NewerFormat {
                 path: path.to_owned(),
@@ -191,6 +202,8 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
         map,
         warnings,
         format_in_file: found,
+        unknown,
+        stamp: None,
     })
 }
 
@@ -216,9 +229,19 @@ fn read_format_version(text: &str, path: &Path) -> Result<u32, LoadError> {
     }
 }
 
+fn options() -> ron::Options {
+    ron::Options::default().with_recursion_limit(super::RECURSION_LIMIT)
+}
+
 fn parse<T: for<'de> Deserialize<'de>>(text: &str, path: &Path) -> Result<T, LoadError> {
-    let options = ron::Options::default().with_recursion_limit(super::RECURSION_LIMIT);
-    options.from_str(text).map_err(|err| {
+    options()
+        .from_str(text)
+        .map_err(|err| syntax_error(&err, text, path))
+}
+
+/// A parse error as one line naming the file, the line and column, and what was expected.
+fn syntax_error(err: &ron::error::SpannedError, text: &str, path: &Path) -> LoadError {
+    {
         let mut message = err.code.to_string();
         let first = text.trim_start().chars().next();
         if matches!(first, Some('{' | '[')) {
@@ -242,7 +265,7 @@ fn parse<T: for<'de> Deserialize<'de>>(text: &str, path: &Path) -> Result<T, Loa
             column,
             message,
         }
-    })
+    }
 }
 
 /// Byte offset of a 1-based line and column (in characters), clamped to the text.
@@ -261,7 +284,7 @@ fn byte_offset(text: &str, line: usize, column: usize) -> usize {
 }
 
 /// 1-based line and column (in characters) just after `prefix`.
-fn line_col(prefix: &[u8]) -> (usize, usize) {
+pub(super) fn line_col(prefix: &[u8]) -> (usize, usize) {
     let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
     let line_start = prefix
         .iter()

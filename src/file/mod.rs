@@ -9,9 +9,13 @@
 
 mod load;
 mod save;
+mod stamp;
+mod unknown;
 
 pub use load::{LoadError, Loaded, MAX_FILE_BYTES, from_ron_str, load};
 pub use save::{SaveError, save, to_ron_string, write_atomically};
+pub use stamp::{DiskState, FileStamp};
+pub use unknown::UnknownField;
 
 /// How deep RON nesting may go; real maps need about ten levels.
 pub const RECURSION_LIMIT: usize = 64;

@@ -52,10 +52,37 @@ pub fn to_ron_string(map: &JourneyMap) -> Result<String, ron::Error> {
         current.format = FORMAT_VERSION;
         ron::ser::to_string_pretty(&current, pretty_config())?
     };
-    Ok(format!(
+    let text = format!(
         "// A journeymap customer journey map. https://ron-rs.github.io/ describes the syntax.\n{}\n",
         readable_escapes(&body)
-    ))
+    );
+    if map.kept.is_empty() {
+        return Ok(text);
+    }
+    // Fields this version does not know go back where they were. The result must read back
+    // as the same map with the same kept fields, or nothing is written.
+    let spliced = super::unknown::splice(&text, map);
+    let options = ron::Options::default().with_recursion_limit(super::RECURSION_LIMIT);
+    match super::unknown::parse_keeping(&spliced, &options) {
+        Ok((mut back, kept, _)) => {
+            back.format = map.format;
+            back.kept = map.kept.clone();
+            let same_fields = kept.len() <= map.kept.len()
+                && kept
+                    .iter()
+                    .all(|k| map.kept.iter().any(|m| m.name == k.name && m.raw == k.raw));
+            if back == *map && same_fields {
+                Ok(spliced)
+            } else {
+                Err(ron::Error::Message(
+                    "the fields this version does not know could not be put back; use a newer journeymap to save this map".to_owned(),
+                ))
+            }
+        }
+        Err(err) => Err(ron::Error::Message(format!(
+            "a field this version does not know could not be put back ({err}); use a newer journeymap to save this map"
+        ))),
+    }
 }
 
 /// Undoes escapes that ron writes but does not need, so text reads as typed: `don\'t` becomes

@@ -55,6 +55,10 @@ pub struct JourneyMap {
     /// The number of the next id to hand out; only grows, so ids are never reused.
     #[serde(default)]
     pub next_id: u64,
+    /// Fields of the file this version does not know, written back in place on save
+    /// (see [`super::kept`]). Not a field of the file itself.
+    #[serde(skip)]
+    pub kept: Vec<super::kept::KeptField>,
 }
 
 fn default_language() -> String {
@@ -508,6 +512,7 @@ impl JourneyMap {
             cards: Vec::new(),
             curves: Vec::new(),
             next_id: 1,
+            kept: Vec::new(),
         }
     }
 

@@ -73,6 +73,14 @@ pub struct OpenMap {
     pub path: Option<PathBuf>,
     /// What was repaired while loading.
     pub warnings: Vec<Warning>,
+    /// Fields of the file this version does not know (kept in the map, written back on save).
+    pub unknown: Vec<crate::file::UnknownField>,
+    /// The banner about them was closed.
+    unknown_dismissed: bool,
+    /// The file as last opened or saved, to notice changes made by others.
+    stamp: Option<crate::file::FileStamp>,
+    /// The file changed on disk while this map had unsaved changes: the user decides.
+    disk_conflict: bool,
     /// Restored from a recovery copy: worth a recovery copy of its own even before an edit.
     recovered: bool,
     layout: Option<(u64, BTreeSet<crate::model::Id>, MapLayout)>,
@@ -85,6 +93,10 @@ impl OpenMap {
             doc: Document::new(map, false),
             path: None,
             warnings: Vec::new(),
+            unknown: Vec::new(),
+            unknown_dismissed: false,
+            stamp: None,
+            disk_conflict: false,
             recovered: false,
             layout: None,
         }
@@ -96,6 +108,10 @@ impl OpenMap {
             doc: Document::new(map, warnings.is_empty()),
             path: Some(path),
             warnings,
+            unknown: Vec::new(),
+            unknown_dismissed: false,
+            stamp: None,
+            disk_conflict: false,
             recovered: false,
             layout: None,
         }
@@ -121,6 +137,8 @@ pub enum PendingAction {
 
 enum Prompt {
     Unsaved(PendingAction),
+    /// Saving over a file that changed on disk since it was opened or saved here.
+    ChangedOnDisk(Option<PendingAction>),
     Recovery(Vec<(PathBuf, Recovered)>),
     Error(String),
 }
@@ -164,6 +182,10 @@ pub struct JourneyApp {
     allow_close: bool,
     ctx_close_pending: bool,
     focused_before: Option<egui::Id>,
+    /// When the open map's file was last compared with the disk (UI time, seconds).
+    disk_checked_at: f64,
+    /// The card being typed into that was made for it, until it has text.
+    new_card: Option<(crate::model::Id, crate::edit::Checkpoint)>,
     status: Option<String>,
     review: ReviewState,
     /// Today, for the review-due badge; tests pin it.
@@ -188,6 +210,8 @@ impl JourneyApp {
             recovery: None,
             autosave_delay_s: AUTOSAVE_DELAY_S,
             last_change_at: 0.0,
+            new_card: None,
+            disk_checked_at: f64::NEG_INFINITY,
             autosaved_revision: None,
             allow_close: false,
             ctx_close_pending: false,
@@ -309,6 +333,28 @@ impl JourneyApp {
             egui::MenuBar::new().ui(ui, |ui| self.menu_bar_ui(ui, &mut out, &mut actions));
         });
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui, &mut out.commands));
+        if self.open.as_ref().is_some_and(|o| o.disk_conflict) {
+            egui::Panel::top("disk_conflict").show(ui, |ui| {
+                let theme = Theme::for_dark_mode(ui.visuals().dark_mode);
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(tr(lang, "disk-changed-banner")).color(theme.warning_text),
+                    );
+                    if ui.button(tr(lang, "disk-changed-reload")).clicked() {
+                        self.reload_from_disk();
+                    }
+                    if ui.button(tr(lang, "disk-changed-keep")).clicked() {
+                        self.keep_mine();
+                    }
+                });
+            });
+        }
+        if let Some(open) = &mut self.open
+            && !open.unknown.is_empty()
+            && !open.unknown_dismissed
+        {
+            egui::Panel::top("unknown_fields").show(ui, |ui| unknown_fields_ui(ui, lang, open));
+        }
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui, &theme));
         // At the bottom, so turning voting on does not shift the map under the pointer.
         if self.editor.voting && self.open.is_some() {
@@ -436,6 +482,7 @@ impl JourneyApp {
                     out.edit_created_card |= editor_out.edit_created_card;
                     out.select_created |= editor_out.select_created;
                     out.seal |= editor_out.seal;
+                    out.notice = out.notice.or(editor_out.notice);
                 }
             } else {
                 egui::Frame::central_panel(ui.style()).show(ui, |ui| {
@@ -477,11 +524,15 @@ impl JourneyApp {
         self.prompt_ui(&ctx);
         self.file_dialog_ui(&ctx);
         self.poll_native_dialog(&ctx);
+        self.watch_disk(&ctx);
         self.autosave(&ctx);
     }
 
     /// Applies the frame's commands in order; the one place the document changes.
     fn apply(&mut self, out: EditorOutput, ctx: &egui::Context) {
+        if let Some((key, count)) = out.notice {
+            self.status = Some(tr_args(self.lang(), key, &[("count", count.into())]));
+        }
         let Some(open) = &mut self.open else {
             return;
         };
@@ -493,7 +544,16 @@ impl JourneyApp {
         }
         let before = open.doc.revision();
         let mut created = Vec::new();
-        for command in out.commands {
+        let last = out.commands.len().saturating_sub(1);
+        let mut checkpoint = None;
+        for (i, command) in out.commands.into_iter().enumerate() {
+            if out.edit_created_card && i == last {
+                // A card made for typing is provisional until it has text: left empty, it
+                // leaves no card, no undo step and no dirty flag. An earlier one is settled
+                // first, so the two never roll back into each other.
+                settle_new_card(open, self.editor.editing.as_ref(), &mut self.new_card);
+                checkpoint = Some(open.doc.checkpoint());
+            }
             match open.doc.apply(command) {
                 Ok(applied) => created = applied.created,
                 Err(err) => self.status = Some(err.to_string()),
@@ -511,8 +571,10 @@ impl JourneyApp {
         {
             self.editor.selection = Selection::only_card(id.clone());
             self.editor.cursor = Some((card.step.clone(), card.lane.clone()));
-            self.editor.editing =
-                Some(Editing::new(EditTarget::Card(id.clone()), &card.text, true));
+            self.editor.editing = Some(Editing::new(EditTarget::Card(id.clone()), &card.text));
+            if let Some(checkpoint) = checkpoint.take() {
+                self.new_card = Some((id.clone(), checkpoint));
+            }
         } else if out.select_created && !created.is_empty() {
             let cards: Vec<_> = created
                 .iter()
@@ -541,6 +603,11 @@ impl JourneyApp {
                 }
             };
         }
+        if let Some(checkpoint) = checkpoint {
+            // The card was not made after all: put the redo history back.
+            open.doc.rollback(checkpoint);
+        }
+        settle_new_card(open, self.editor.editing.as_ref(), &mut self.new_card);
         if open.doc.revision() != before {
             self.last_change_at = ctx.input(|i| i.time);
             ctx.request_repaint_after(std::time::Duration::from_secs_f64(
@@ -685,6 +752,7 @@ impl JourneyApp {
     }
 
     fn set_open(&mut self, open: Option<OpenMap>) {
+        self.new_card = None;
         self.clear_recovery();
         self.open = open;
         self.load_error = None;
@@ -700,16 +768,95 @@ impl JourneyApp {
         self.prefs.recent.truncate(MAX_RECENT);
     }
 
-    /// Saves to the map's file, or asks for one; then does `then`.
+    /// Saves to the map's file, or asks for one; then does `then`. A file changed on disk by
+    /// someone else is not overwritten without asking.
     fn save(&mut self, then: Option<PendingAction>) {
         let Some(path) = self.open.as_ref().and_then(|o| o.path.clone()) else {
             self.save_as(then);
             return;
         };
+        if self.changed_on_disk() {
+            self.prompt = Some(Prompt::ChangedOnDisk(then));
+            return;
+        }
         if self.save_to(&path)
             && let Some(action) = then
         {
             self.perform(action);
+        }
+    }
+
+    /// Whether the open map's file has other content than when it was opened or saved here.
+    fn changed_on_disk(&mut self) -> bool {
+        let Some(open) = &mut self.open else {
+            return false;
+        };
+        let (Some(path), Some(stamp)) = (&open.path, &mut open.stamp) else {
+            return false;
+        };
+        stamp.check(path) == crate::file::DiskState::Changed
+    }
+
+    /// Looks at the open map's file about once a second: a map without unsaved changes follows
+    /// the file (with a notice); one with changes shows a banner and keeps the user's version.
+    fn watch_disk(&mut self, ctx: &egui::Context) {
+        let Some(open) = &self.open else {
+            return;
+        };
+        if open.path.is_none() || open.stamp.is_none() {
+            return;
+        }
+        ctx.request_repaint_after(std::time::Duration::from_secs(1));
+        let now = ctx.input(|i| i.time);
+        if now - self.disk_checked_at < 1.0 || self.prompt.is_some() {
+            return;
+        }
+        self.disk_checked_at = now;
+        let dirty = open.doc.is_dirty();
+        let conflict = open.disk_conflict;
+        if conflict || !self.changed_on_disk() {
+            return;
+        }
+        if dirty {
+            if let Some(open) = &mut self.open {
+                open.disk_conflict = true;
+            }
+        } else {
+            self.reload_from_disk();
+        }
+    }
+
+    /// Replaces the open map by its file as it is now on disk, keeping the view.
+    fn reload_from_disk(&mut self) {
+        let lang = self.lang();
+        let Some(path) = self.open.as_ref().and_then(|o| o.path.clone()) else {
+            return;
+        };
+        match open_file(&path) {
+            Ok(fresh) => {
+                self.new_card = None;
+                self.editor.editing = None;
+                self.clear_recovery();
+                self.open = Some(fresh);
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                self.status = Some(tr_args(lang, "status-reloaded", &[("file", name.into())]));
+            }
+            Err(err) => {
+                self.prompt = Some(Prompt::Error(format!("{}: {err}", tr(lang, "open-failed"))));
+            }
+        }
+    }
+
+    /// Keeps the user's version over a file changed on disk: the next save overwrites it.
+    fn keep_mine(&mut self) {
+        if let Some(open) = &mut self.open {
+            open.disk_conflict = false;
+            if let Some(path) = &open.path {
+                open.stamp = crate::file::FileStamp::read(path).ok();
+            }
         }
     }
 
@@ -728,6 +875,8 @@ impl JourneyApp {
         match file::save(path, open.doc.map()) {
             Ok(()) => {
                 open.doc.mark_saved();
+                open.stamp = crate::file::FileStamp::read(path).ok();
+                open.disk_conflict = false;
                 open.path = Some(path.to_owned());
                 open.warnings.clear();
                 let name = path
@@ -1003,6 +1152,29 @@ impl JourneyApp {
                         }
                     });
                 }
+                Prompt::ChangedOnDisk(_) => {
+                    ui.heading(tr(lang, "disk-changed-title"));
+                    ui.label(tr_args(
+                        lang,
+                        "disk-changed-body",
+                        &[("title", title.clone().into())],
+                    ));
+                    ui.add_space(8.0);
+                    ui.horizontal_wrapped(|ui| {
+                        if ui.button(tr(lang, "disk-changed-overwrite")).clicked() {
+                            choice = Some("overwrite");
+                        }
+                        if ui.button(tr(lang, "disk-changed-save-as")).clicked() {
+                            choice = Some("save-as");
+                        }
+                        if ui.button(tr(lang, "disk-changed-reload")).clicked() {
+                            choice = Some("reload");
+                        }
+                        if ui.button(tr(lang, "unsaved-cancel")).clicked() {
+                            choice = Some("cancel");
+                        }
+                    });
+                }
                 Prompt::Error(message) => {
                     ui.heading(tr(lang, "error-title"));
                     ui.label(message);
@@ -1025,6 +1197,17 @@ impl JourneyApp {
         match (prompt, choice) {
             (Prompt::Unsaved(action), "save") => self.save(Some(action)),
             (Prompt::Unsaved(action), "discard") => self.perform(action),
+            (Prompt::ChangedOnDisk(then), "overwrite") => {
+                self.keep_mine();
+                self.save(then);
+            }
+            (Prompt::ChangedOnDisk(then), "save-as") => self.save_as(then),
+            (Prompt::ChangedOnDisk(then), "reload") => {
+                self.reload_from_disk();
+                if let Some(action) = then {
+                    self.perform(action);
+                }
+            }
             (Prompt::Recovery(found), "restore") => {
                 let files: Vec<PathBuf> = found.iter().map(|(f, _)| f.clone()).collect();
                 if let Some((_, r)) = found.into_iter().next() {
@@ -1526,11 +1709,10 @@ pub fn open_file(path: &Path) -> Result<OpenMap, LoadError> {
     for w in &loaded.warnings {
         eprintln!("journeymap: {}: {w}", path.display());
     }
-    Ok(OpenMap::from_file(
-        loaded.map,
-        path.to_owned(),
-        loaded.warnings,
-    ))
+    let mut open = OpenMap::from_file(loaded.map, path.to_owned(), loaded.warnings);
+    open.unknown = loaded.unknown;
+    open.stamp = loaded.stamp;
+    Ok(open)
 }
 
 /// Measures text with egui's fonts, so the layout matches what the canvas draws.
@@ -1578,4 +1760,78 @@ fn zoom_controls_ui(ui: &mut Ui, lang: Lang, view: &mut super::canvas::CanvasVie
         let z = view.step_zoom(false);
         view.zoom_around(z, canvas.center(), canvas);
     }
+}
+
+/// Once the card made for typing is no longer being edited, keeps it if it has text and
+/// otherwise rolls the document back to before it was made, whatever ended the editing (Enter,
+/// Tab, Esc, a click elsewhere, focus loss, undo).
+fn settle_new_card(
+    open: &mut OpenMap,
+    editing: Option<&Editing>,
+    new_card: &mut Option<(crate::model::Id, crate::edit::Checkpoint)>,
+) {
+    let Some((id, _)) = new_card.as_ref() else {
+        return;
+    };
+    if editing.is_some_and(|e| matches!(&e.target, EditTarget::Card(c) if c == id)) {
+        return;
+    }
+    let Some((id, checkpoint)) = new_card.take() else {
+        return;
+    };
+    let empty = open
+        .doc
+        .map()
+        .card(&id)
+        .is_some_and(|c| c.text.trim().is_empty());
+    if empty && !open.doc.rollback(checkpoint) {
+        // The history no longer reaches back (an undo went past it): delete it as a step.
+        let _ = open.doc.apply(EditCommand::DeleteCards { ids: vec![id] });
+    }
+}
+
+/// The banner over a map with fields this version does not know: they are kept, and where.
+fn unknown_fields_ui(ui: &mut Ui, lang: Lang, open: &mut OpenMap) {
+    let theme = Theme::for_dark_mode(ui.visuals().dark_mode);
+    ui.horizontal_wrapped(|ui| {
+        ui.label(
+            RichText::new(tr_args(
+                lang,
+                "unknown-fields-banner",
+                &[("count", open.unknown.len().into())],
+            ))
+            .color(theme.warning_text),
+        );
+        ui.menu_button(tr(lang, "unknown-fields-details"), |ui| {
+            egui::ScrollArea::vertical()
+                .max_height(240.0)
+                .show(ui, |ui| {
+                    for field in &open.unknown {
+                        let line = match field.did_you_mean {
+                            Some(known) => tr_args(
+                                lang,
+                                "unknown-field-typo",
+                                &[
+                                    ("line", field.line.into()),
+                                    ("path", field.path.clone().into()),
+                                    ("known", known.into()),
+                                ],
+                            ),
+                            None => tr_args(
+                                lang,
+                                "unknown-field",
+                                &[
+                                    ("line", field.line.into()),
+                                    ("path", field.path.clone().into()),
+                                ],
+                            ),
+                        };
+                        ui.label(line);
+                    }
+                });
+        });
+        if ui.button(tr(lang, "unknown-fields-close")).clicked() {
+            open.unknown_dismissed = true;
+        }
+    });
 }

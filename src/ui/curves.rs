@@ -442,6 +442,7 @@ pub fn add_pain_command(step: &Id, lane: &Id, anchor: PainAnchor) -> EditCommand
         ..super::inspector::new_pain_point()
     });
     EditCommand::InsertCards {
+        same_map: true,
         cards: vec![card],
         step: step.clone(),
         lane: lane.clone(),

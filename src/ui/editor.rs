@@ -8,7 +8,6 @@ use egui::{
     Event, FontId, Key, Modifiers, Pos2, Rect, Response, Role, Sense, Stroke, TextEdit, Ui, Vec2,
     WidgetInfo, pos2, vec2,
 };
-use serde::{Deserialize, Serialize};
 
 use crate::edit::EditCommand;
 use crate::layout::{LayoutMetrics, MapLayout};
@@ -46,18 +45,15 @@ pub struct Editing {
     pub buffer: String,
     /// Focus must be given on the next frame.
     focus_pending: bool,
-    /// The card was just created for this edit (an empty one is removed on leaving).
-    new_card: bool,
 }
 
 impl Editing {
     /// Starts editing `target`, whose current text is `text`.
-    pub fn new(target: EditTarget, text: &str, new_card: bool) -> Self {
+    pub fn new(target: EditTarget, text: &str) -> Self {
         Self {
             target,
             buffer: text.to_owned(),
             focus_pending: true,
-            new_card,
         }
     }
 }
@@ -92,6 +88,8 @@ pub struct EditorState {
     /// A card to bring on screen on the next frame (from the review table or the matrix).
     reveal: Option<Id>,
     canvas_id: Option<egui::Id>,
+    /// Names this open map on the clipboard, so a paste knows whether cards come from it.
+    pub clipboard_source: u64,
 }
 
 impl EditorState {
@@ -102,6 +100,7 @@ impl EditorState {
                 fit_pending: true,
                 ..CanvasView::default()
             },
+            clipboard_source: crate::edit::paste::new_source_token(),
             ..Self::default()
         }
     }
@@ -148,12 +147,8 @@ pub struct EditorOutput {
     pub select_created: bool,
     /// An editing session or drag ended: seal the undo burst.
     pub seal: bool,
-}
-
-/// Cards on the clipboard, as RON, so they can be pasted into this or another map.
-#[derive(Serialize, Deserialize)]
-struct ClipboardCards {
-    journeymap_cards: Vec<Card>,
+    /// Something to tell the user in the status bar: a message key and the count it names.
+    pub notice: Option<(&'static str, usize)>,
 }
 
 /// The editor canvas: paints the map and handles every direct manipulation.
@@ -494,11 +489,7 @@ fn cards_interaction(ui: &mut Ui, state: &mut EditorState, f: &Frame<'_>, out: &
         }
         if response.double_clicked() {
             state.selection = Selection::only_card(card.id.clone());
-            state.editing = Some(Editing::new(
-                EditTarget::Card(card.id.clone()),
-                &card.text,
-                false,
-            ));
+            state.editing = Some(Editing::new(EditTarget::Card(card.id.clone()), &card.text));
         }
         if response.drag_started() {
             if !state.selection.has_card(&card.id) {
@@ -548,11 +539,7 @@ fn card_menu_ui(
         state.selection = Selection::only_card(card.id.clone());
     }
     if ui.button(tr(lang, "ctx-edit")).clicked() {
-        state.editing = Some(Editing::new(
-            EditTarget::Card(card.id.clone()),
-            &card.text,
-            false,
-        ));
+        state.editing = Some(Editing::new(EditTarget::Card(card.id.clone()), &card.text));
         ui.close();
     }
     ui.menu_button(tr(lang, "ctx-color"), |ui| {
@@ -672,7 +659,6 @@ fn headers_interaction(
             state.editing = Some(Editing::new(
                 EditTarget::Stage(stage.id.clone()),
                 &stage.name,
-                false,
             ));
         }
         if response.drag_started() {
@@ -686,7 +672,6 @@ fn headers_interaction(
                 state.editing = Some(Editing::new(
                     EditTarget::Stage(stage.id.clone()),
                     &stage.name,
-                    false,
                 ));
                 ui.close();
             }
@@ -786,19 +771,11 @@ fn headers_interaction(
             state.selection = Selection::only_step(step.id.clone());
         }
         if response.double_clicked() {
-            state.editing = Some(Editing::new(
-                EditTarget::Step(step.id.clone()),
-                &step.name,
-                false,
-            ));
+            state.editing = Some(Editing::new(EditTarget::Step(step.id.clone()), &step.name));
         }
         response.context_menu(|ui| {
             if ui.button(tr(lang, "ctx-rename")).clicked() {
-                state.editing = Some(Editing::new(
-                    EditTarget::Step(step.id.clone()),
-                    &step.name,
-                    false,
-                ));
+                state.editing = Some(Editing::new(EditTarget::Step(step.id.clone()), &step.name));
                 ui.close();
             }
             if ui.button(tr(lang, "ctx-add-step")).clicked() {
@@ -858,11 +835,7 @@ fn lanes_interaction(ui: &mut Ui, state: &mut EditorState, f: &Frame<'_>, out: &
             state.selection = Selection::only_lane(lane.id.clone());
         }
         if response.double_clicked() {
-            state.editing = Some(Editing::new(
-                EditTarget::Lane(lane.id.clone()),
-                &lane.name,
-                false,
-            ));
+            state.editing = Some(Editing::new(EditTarget::Lane(lane.id.clone()), &lane.name));
         }
         if response.drag_started() {
             state.drag = Some(Drag::Lane {
@@ -872,11 +845,7 @@ fn lanes_interaction(ui: &mut Ui, state: &mut EditorState, f: &Frame<'_>, out: &
         response.context_menu(|ui| {
             state.selection = Selection::only_lane(lane.id.clone());
             if ui.button(tr(lang, "ctx-rename")).clicked() {
-                state.editing = Some(Editing::new(
-                    EditTarget::Lane(lane.id.clone()),
-                    &lane.name,
-                    false,
-                ));
+                state.editing = Some(Editing::new(EditTarget::Lane(lane.id.clone()), &lane.name));
                 ui.close();
             }
             let collapsed = state.collapsed.contains(&lane.id);
@@ -1239,16 +1208,10 @@ fn inplace_editor_ui(ui: &mut Ui, state: &mut EditorState, f: &Frame<'_>, out: &
     }
     let finished = enter || tab || shift_tab || response.lost_focus();
     if finished {
-        let target = editing.target.clone();
-        let empty_new = editing.new_card && editing.buffer.trim().is_empty();
+        // An empty card made for this edit is rolled back by the app (`settle_new_card`),
+        // however the editing ends.
         state.editing = None;
         out.seal = true;
-        if let (EditTarget::Card(id), true) = (&target, empty_new) {
-            // An empty card that was just created is not kept.
-            out.commands.push(EditCommand::DeleteCards {
-                ids: vec![id.clone()],
-            });
-        }
         if tab || shift_tab {
             move_cursor_tab(state, map, layout, shift_tab);
         }
@@ -1366,11 +1329,7 @@ fn keyboard(
     } else if pressed(Key::Enter, Modifiers::NONE) {
         let selected = state.selection.cards.first().and_then(|id| map.card(id));
         if let Some(card) = selected {
-            state.editing = Some(Editing::new(
-                EditTarget::Card(card.id.clone()),
-                &card.text,
-                false,
-            ));
+            state.editing = Some(Editing::new(EditTarget::Card(card.id.clone()), &card.text));
         } else if let Some(stage) = state
             .selection
             .stage
@@ -1380,14 +1339,9 @@ fn keyboard(
             state.editing = Some(Editing::new(
                 EditTarget::Stage(stage.id.clone()),
                 &stage.name,
-                false,
             ));
         } else if let Some(lane) = state.selection.lane.as_ref().and_then(|id| map.lane(id)) {
-            state.editing = Some(Editing::new(
-                EditTarget::Lane(lane.id.clone()),
-                &lane.name,
-                false,
-            ));
+            state.editing = Some(Editing::new(EditTarget::Lane(lane.id.clone()), &lane.name));
         } else {
             add_card_at_cursor(state, map, layout, out);
         }
@@ -1592,6 +1546,7 @@ pub fn duplicate(state: &mut EditorState, map: &JourneyMap, out: &mut EditorOutp
         .position(|c| c.id == first.id)
         .map(|p| p + cards.len());
     out.commands.push(EditCommand::InsertCards {
+        same_map: true,
         step: first.step.clone(),
         lane: first.lane.clone(),
         cards,
@@ -1608,13 +1563,7 @@ pub fn copy_text(state: &EditorState, map: &JourneyMap) -> Option<String> {
         .into_iter()
         .cloned()
         .collect();
-    if cards.is_empty() {
-        return None;
-    }
-    ron::to_string(&ClipboardCards {
-        journeymap_cards: cards,
-    })
-    .ok()
+    crate::edit::paste::copy_text(cards, state.clipboard_source)
 }
 
 /// Pastes clipboard text at the keyboard cell (or the first selected card's cell): cards copied
@@ -1629,23 +1578,21 @@ pub fn paste_text(state: &mut EditorState, map: &JourneyMap, text: &str, out: &m
         .or_else(|| state.cursor.clone())
         .filter(|(_, lane)| map.lane(lane).is_some_and(|l| l.kind.holds_cards()));
     let Some((step, lane)) = target else {
+        out.notice = Some(("notice-paste-no-cell", 0));
         return;
     };
-    let cards = match ron::from_str::<ClipboardCards>(text) {
-        Ok(clip) => clip.journeymap_cards,
-        Err(_) => text
-            .lines()
-            .map(str::trim)
-            .filter(|l| !l.is_empty())
-            .take(200)
-            .map(|line| Card::new(Id::new(""), step.clone(), lane.clone(), line))
-            .collect(),
-    };
-    if cards.is_empty() {
+    let pasted = crate::edit::paste::parse(text, state.clipboard_source, &step, &lane);
+    if pasted.left_out > 0 {
+        out.notice = Some(("notice-paste-left-out", pasted.left_out));
+    } else if pasted.shortened > 0 {
+        out.notice = Some(("notice-paste-shortened", pasted.shortened));
+    }
+    if pasted.cards.is_empty() {
         return;
     }
     out.commands.push(EditCommand::InsertCards {
-        cards,
+        cards: pasted.cards,
+        same_map: pasted.same_map,
         step,
         lane,
         index: None,

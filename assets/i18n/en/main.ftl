@@ -174,3 +174,37 @@ error-ok = OK
 open-failed = Could not open the map
 save-failed = Could not save the map
 drop-not-ron = Only .ron journey maps can be opened here: { $file }
+
+# paste
+notice-paste-no-cell = Select a cell or a card to paste into.
+notice-paste-left-out = { $count ->
+    [one] One line or card was too much for one paste and was left out.
+   *[other] { $count } lines or cards were too much for one paste and were left out.
+}
+notice-paste-shortened = { $count ->
+    [one] One pasted line was longer than 2,000 characters and was shortened.
+   *[other] { $count } pasted lines were longer than 2,000 characters and were shortened.
+}
+
+# unknown fields
+unknown-fields-banner = ⚠ This map has { $count ->
+    [one] a field
+   *[other] { $count } fields
+} this version of journeymap does not know (from a newer version, or a typo). { $count ->
+    [one] It is
+   *[other] They are
+} kept as written when you save.
+unknown-fields-details = Which fields?
+unknown-fields-close = Got it
+unknown-field = Line { $line }: { $path }
+unknown-field-typo = Line { $line }: { $path } (did you mean “{ $known }”?)
+
+# changed on disk
+status-reloaded = Reloaded { $file }: it changed on disk
+disk-changed-title = The file changed on disk
+disk-changed-body = Someone (another window, a sync tool, a git pull) changed the file of “{ $title }” since you opened or saved it here. Saving now would replace their version.
+disk-changed-overwrite = Replace it with mine
+disk-changed-save-as = Save as a new file…
+disk-changed-reload = Reload from disk (drop my changes)
+disk-changed-banner = ⚠ The file changed on disk since you opened it. Your unsaved changes are still here.
+disk-changed-keep = Keep my version

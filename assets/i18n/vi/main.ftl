@@ -159,3 +159,25 @@ error-ok = OK
 open-failed = Không mở được bản đồ
 save-failed = Không lưu được bản đồ
 drop-not-ron = Chỉ mở được bản đồ .ron: { $file }
+
+# paste
+notice-paste-no-cell = Hãy chọn một ô hoặc một thẻ để dán vào.
+notice-paste-left-out = { $count } dòng hoặc thẻ vượt quá giới hạn của một lần dán và đã bị bỏ qua.
+notice-paste-shortened = { $count } dòng dán vào dài hơn 2.000 ký tự và đã được rút gọn.
+
+# unknown fields
+unknown-fields-banner = ⚠ Bản đồ này có { $count } trường mà phiên bản journeymap này không biết (từ phiên bản mới hơn, hoặc gõ nhầm). Khi lưu, chúng được giữ nguyên như trong tệp.
+unknown-fields-details = Những trường nào?
+unknown-fields-close = Đã hiểu
+unknown-field = Dòng { $line }: { $path }
+unknown-field-typo = Dòng { $line }: { $path } (có phải ý bạn là “{ $known }”?)
+
+# changed on disk
+status-reloaded = Đã tải lại { $file }: tệp đã thay đổi trên đĩa
+disk-changed-title = Tệp đã thay đổi trên đĩa
+disk-changed-body = Có người (một cửa sổ khác, công cụ đồng bộ, git pull) đã thay đổi tệp của “{ $title }” kể từ khi bạn mở hoặc lưu ở đây. Lưu bây giờ sẽ thay thế phiên bản của họ.
+disk-changed-overwrite = Thay bằng bản của tôi
+disk-changed-save-as = Lưu thành tệp mới…
+disk-changed-reload = Tải lại từ đĩa (bỏ thay đổi của tôi)
+disk-changed-banner = ⚠ Tệp đã thay đổi trên đĩa kể từ khi bạn mở. Các thay đổi chưa lưu của bạn vẫn còn đây.
+disk-changed-keep = Giữ bản của tôi
