@@ -553,3 +553,72 @@ fn deleting_a_step_unpins_what_was_pinned_to_its_points() {
     assert_eq!(anchor_of(&doc, "c47"), None);
     assert_eq!(validate(doc.map()), vec![]);
 }
+
+#[test]
+fn undo_history_is_bounded_in_bytes_and_keeps_the_newest_step() {
+    let mut map = sample();
+    map.description = "x".repeat(1 << 20);
+    let mut doc = Document::new(map, true);
+    let limit = 8 << 20;
+    doc.set_history_limit(limit);
+    for i in 0..40 {
+        let mut info = MapInfo::of(doc.map());
+        info.title = format!("title {i}");
+        doc.apply(EditCommand::SetMapInfo(info)).unwrap();
+        doc.seal();
+        assert!(
+            doc.history_bytes() <= limit,
+            "step {i}: {}",
+            doc.history_bytes()
+        );
+    }
+    let depth = doc.undo_depth();
+    assert!((4..40).contains(&depth), "{depth} steps kept");
+    // Undo and redo move snapshots between the stacks without breaking the bound.
+    while doc.undo() {}
+    assert_eq!(doc.map().title, format!("title {}", 39 - depth));
+    while doc.redo() {}
+    assert_eq!(doc.map().title, "title 39");
+    assert!(doc.history_bytes() <= limit);
+    // A single snapshot larger than the limit still keeps one undo step.
+    doc.set_history_limit(1);
+    assert_eq!(doc.undo_depth(), 1);
+    assert!(doc.undo());
+}
+
+#[test]
+fn rollback_returns_to_the_checkpoint_with_history_and_dirty_flag() {
+    let map = sample();
+    let (step, lane) = cells(&map)[0].clone();
+    let mut doc = Document::new(map.clone(), true);
+    // Something to redo, to see that a rollback keeps it.
+    let mut info = MapInfo::of(doc.map());
+    info.title = "renamed".to_owned();
+    doc.apply(EditCommand::SetMapInfo(info)).unwrap();
+    doc.undo();
+    assert!(!doc.is_dirty());
+    let checkpoint = doc.checkpoint();
+    let created = doc
+        .apply(EditCommand::AddCard {
+            step,
+            lane,
+            index: None,
+            text: String::new(),
+        })
+        .unwrap()
+        .created;
+    let card = doc.map().card(&created[0]).unwrap().clone();
+    doc.apply(EditCommand::SetCard(Card {
+        text: "typed".to_owned(),
+        ..card
+    }))
+    .unwrap();
+    assert!(doc.is_dirty());
+    assert!(doc.rollback(checkpoint));
+    assert_eq!(doc.map(), &map);
+    assert!(!doc.is_dirty());
+    assert_eq!(doc.undo_label(), None);
+    assert_eq!(doc.redo_label(), Some("cmd-map-info"));
+    assert!(doc.redo());
+    assert_eq!(doc.map().title, "renamed");
+}
