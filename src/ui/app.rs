@@ -168,7 +168,8 @@ pub struct JourneyApp {
     open: Option<OpenMap>,
     editor: EditorState,
     metrics: LayoutMetrics,
-    load_error: Option<String>,
+    /// A map that could not be opened at start-up, in English and Vietnamese.
+    load_error: Option<[String; 2]>,
     show_warnings: bool,
     show_properties: bool,
     title_sent: Option<String>,
@@ -200,7 +201,7 @@ impl JourneyApp {
             open,
             editor: EditorState::fitted(),
             metrics: LayoutMetrics::default(),
-            load_error,
+            load_error: load_error.map(|text| [text.clone(), text]),
             show_warnings: false,
             show_properties: false,
             title_sent: None,
@@ -233,7 +234,12 @@ impl JourneyApp {
     pub fn with_file(path: &Path) -> Self {
         match open_file(path) {
             Ok(open) => Self::new(Some(open), None),
-            Err(err) => Self::new(None, Some(err.to_string())),
+            Err(err) => {
+                let mut app = Self::new(None, None);
+                app.load_error =
+                    Some([Lang::En, Lang::Vi].map(|lang| super::i18n::load_error_text(lang, &err)));
+                app
+            }
         }
     }
 
@@ -486,7 +492,14 @@ impl JourneyApp {
                 }
             } else {
                 egui::Frame::central_panel(ui.style()).show(ui, |ui| {
-                    let action = start_ui(ui, lang, &self.prefs.recent, self.load_error.as_deref());
+                    let action = start_ui(
+                        ui,
+                        lang,
+                        &self.prefs.recent,
+                        self.load_error
+                            .as_ref()
+                            .map(|texts| texts[usize::from(lang == Lang::Vi)].as_str()),
+                    );
                     match action {
                         Some(StartAction::NewFromTemplate {
                             template_id,
@@ -723,8 +736,11 @@ impl JourneyApp {
                 }
                 Err(err) => {
                     self.prefs.recent.retain(|p| p.exists());
-                    self.prompt =
-                        Some(Prompt::Error(format!("{}: {err}", tr(lang, "open-failed"))));
+                    self.prompt = Some(Prompt::Error(format!(
+                        "{}: {}",
+                        tr(lang, "open-failed"),
+                        super::i18n::load_error_text(lang, &err)
+                    )));
                 }
             },
             PendingAction::OpenDialog => self.start_dialog(DialogPurpose::Open),
@@ -845,7 +861,11 @@ impl JourneyApp {
                 self.status = Some(tr_args(lang, "status-reloaded", &[("file", name.into())]));
             }
             Err(err) => {
-                self.prompt = Some(Prompt::Error(format!("{}: {err}", tr(lang, "open-failed"))));
+                self.prompt = Some(Prompt::Error(format!(
+                    "{}: {}",
+                    tr(lang, "open-failed"),
+                    super::i18n::load_error_text(lang, &err)
+                )));
             }
         }
     }

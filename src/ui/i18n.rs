@@ -51,6 +51,101 @@ pub fn tr_args(lang: Lang, key: &str, args: &[(&'static str, FluentValue<'static
         .unwrap_or_else(|| key.to_owned())
 }
 
+/// Why a file could not be read, in the UI's language (the operating system's words for rare
+/// cases).
+pub fn io_reason(lang: Lang, err: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    let key = match err.kind() {
+        K::NotFound => "io-not-found",
+        K::PermissionDenied => "io-permission",
+        K::IsADirectory => "io-is-folder",
+        K::NotADirectory => "io-not-folder",
+        K::StorageFull | K::QuotaExceeded => "io-disk-full",
+        K::ReadOnlyFilesystem => "io-read-only-fs",
+        K::FileTooLarge => "io-too-large",
+        K::InvalidFilename => "io-bad-name",
+        _ => return err.to_string(),
+    };
+    tr(lang, key)
+}
+
+/// A map that could not be opened, as one line in the UI's language naming the file.
+pub fn load_error_text(lang: Lang, err: &crate::file::LoadError) -> String {
+    use crate::file::LoadError as E;
+    let file = |p: &std::path::Path| FluentValue::from(p.display().to_string());
+    match err {
+        E::Io { path, source } => tr_args(
+            lang,
+            "load-io",
+            &[
+                ("file", file(path)),
+                ("reason", io_reason(lang, source).into()),
+            ],
+        ),
+        E::TooLarge { path, size, limit } => tr_args(
+            lang,
+            "load-too-large",
+            &[
+                ("file", file(path)),
+                ("size", (*size).into()),
+                ("limit", (*limit).into()),
+            ],
+        ),
+        E::Empty { path } => tr_args(lang, "load-empty", &[("file", file(path))]),
+        E::NotText {
+            path,
+            line,
+            column,
+            why,
+        } => tr_args(
+            lang,
+            if why.contains("NUL") {
+                "load-nul"
+            } else {
+                "load-not-utf8"
+            },
+            &[
+                ("file", file(path)),
+                ("line", (*line).into()),
+                ("column", (*column).into()),
+            ],
+        ),
+        E::Syntax {
+            path,
+            line,
+            column,
+            message,
+        } => tr_args(
+            lang,
+            "load-syntax",
+            &[
+                ("file", file(path)),
+                ("line", (*line).into()),
+                ("column", (*column).into()),
+                ("message", message.clone().into()),
+            ],
+        ),
+        E::NewerFormat {
+            path,
+            found,
+            supported,
+        } => tr_args(
+            lang,
+            "load-newer",
+            &[
+                ("file", file(path)),
+                ("found", (*found).into()),
+                ("supported", (*supported).into()),
+            ],
+        ),
+        E::UnknownFormat { path, found } => tr_args(
+            lang,
+            "load-unknown-format",
+            &[("file", file(path)), ("found", (*found).into())],
+        ),
+    }
+}
+
 /// The message key of a colour's name.
 pub fn color_key(token: ColorToken) -> &'static str {
     match token {
@@ -217,5 +312,69 @@ mod tests {
         );
         assert!(n.contains("1 card") && !n.contains("1 cards"), "{n}");
         assert!(!n.contains('\u{2068}'), "no isolation marks");
+    }
+}
+
+#[cfg(test)]
+mod load_error_tests {
+    use super::*;
+    use crate::file::LoadError;
+    use std::path::PathBuf;
+
+    /// The English UI text of every load error is the error's own message (what the CLI
+    /// prints), and the Vietnamese one is a translation, not the English.
+    #[test]
+    fn load_errors_read_the_same_in_english_and_are_translated() {
+        let path = || PathBuf::from("bản đồ.ron");
+        let errors = [
+            LoadError::Io {
+                path: path(),
+                source: std::io::Error::from(std::io::ErrorKind::NotFound),
+            },
+            LoadError::TooLarge {
+                path: path(),
+                size: 40_000_000,
+                limit: 33_554_432,
+            },
+            LoadError::Empty { path: path() },
+            LoadError::NotText {
+                path: path(),
+                line: 3,
+                column: 7,
+                why: "invalid UTF-8",
+            },
+            LoadError::NotText {
+                path: path(),
+                line: 1,
+                column: 2,
+                why: "it contains NUL bytes",
+            },
+            LoadError::Syntax {
+                path: path(),
+                line: 4,
+                column: 9,
+                message: "Expected closing `)`".to_owned(),
+            },
+            LoadError::NewerFormat {
+                path: path(),
+                found: 3,
+                supported: 1,
+            },
+            LoadError::UnknownFormat {
+                path: path(),
+                found: 0,
+            },
+        ];
+        for err in &errors {
+            let en = load_error_text(Lang::En, err);
+            let vi = load_error_text(Lang::Vi, err);
+            if !matches!(err, LoadError::Io { .. }) {
+                assert_eq!(en, err.to_string());
+            }
+            assert_ne!(vi, en, "{err}");
+            assert!(vi.starts_with("bản đồ.ron"), "{vi}");
+        }
+        let io = load_error_text(Lang::Vi, &errors[0]);
+        assert_eq!(io, "bản đồ.ron: không đọc được: tệp không tồn tại");
     }
 }

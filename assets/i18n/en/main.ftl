@@ -208,3 +208,21 @@ disk-changed-save-as = Save as a new file…
 disk-changed-reload = Reload from disk (drop my changes)
 disk-changed-banner = ⚠ The file changed on disk since you opened it. Your unsaved changes are still here.
 disk-changed-keep = Keep my version
+
+# load errors and reasons
+io-not-found = the file does not exist
+io-permission = permission denied
+io-is-folder = it is a folder
+io-not-folder = a part of the path is not a folder
+io-disk-full = the disk is full
+io-read-only-fs = the disk is read-only
+io-too-large = the file is too large
+io-bad-name = the name is not valid here
+load-io = { $file }: cannot read: { $reason }
+load-too-large = { $file }: too large to be a journey map ({ $size } bytes; the limit is { $limit } bytes)
+load-empty = { $file }: the file is empty
+load-nul = { $file }:{ $line }:{ $column }: not a text file (it contains NUL bytes); is it a journey map?
+load-not-utf8 = { $file }:{ $line }:{ $column }: not a text file (invalid UTF-8); is it a journey map?
+load-syntax = { $file }:{ $line }:{ $column }: { $message }
+load-newer = { $file }: made by a newer journeymap (file format { $found }; this version reads up to { $supported }). Update journeymap to open it.
+load-unknown-format = { $file }: unknown file format version { $found }

@@ -181,3 +181,21 @@ disk-changed-save-as = Lưu thành tệp mới…
 disk-changed-reload = Tải lại từ đĩa (bỏ thay đổi của tôi)
 disk-changed-banner = ⚠ Tệp đã thay đổi trên đĩa kể từ khi bạn mở. Các thay đổi chưa lưu của bạn vẫn còn đây.
 disk-changed-keep = Giữ bản của tôi
+
+# load errors and reasons
+io-not-found = tệp không tồn tại
+io-permission = không có quyền truy cập
+io-is-folder = đó là một thư mục
+io-not-folder = một phần của đường dẫn không phải là thư mục
+io-disk-full = ổ đĩa đã đầy
+io-read-only-fs = ổ đĩa chỉ cho phép đọc
+io-too-large = tệp quá lớn
+io-bad-name = tên này không hợp lệ ở đây
+load-io = { $file }: không đọc được: { $reason }
+load-too-large = { $file }: quá lớn để là một bản đồ hành trình ({ $size } byte; giới hạn là { $limit } byte)
+load-empty = { $file }: tệp trống
+load-nul = { $file }:{ $line }:{ $column }: không phải tệp văn bản (có byte NUL); đây có phải bản đồ hành trình không?
+load-not-utf8 = { $file }:{ $line }:{ $column }: không phải tệp văn bản (UTF-8 không hợp lệ); đây có phải bản đồ hành trình không?
+load-syntax = { $file }:{ $line }:{ $column }: lỗi cú pháp: { $message }
+load-newer = { $file }: được tạo bởi journeymap mới hơn (định dạng { $found }; phiên bản này đọc được đến { $supported }). Hãy cập nhật journeymap để mở.
+load-unknown-format = { $file }: phiên bản định dạng tệp không xác định { $found }
