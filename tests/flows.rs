@@ -490,6 +490,27 @@ fn ctrl_plus_minus_and_zero_zoom_the_map_not_the_whole_window() {
     assert_eq!(map_of(&h), map);
 }
 
+#[test]
+fn ctrl_plus_while_typing_never_scales_the_whole_window() {
+    let mut h = common::editor_on_template("aisas", Lang::Vi);
+    let cell = cell_center(&h, "Step: Chú ý", "Lane: Điểm chạm");
+    double_click(&mut h, cell);
+    type_text(&mut h, "Quảng cáo");
+    // In a text field the canvas leaves the keys alone; egui must not take them to scale every
+    // widget either (Ctrl 0 on the canvas could never undo that).
+    key(&mut h, Key::Plus, Modifiers::COMMAND);
+    key(&mut h, Key::Minus, Modifiers::COMMAND);
+    key(&mut h, Key::Plus, Modifiers::COMMAND);
+    key(&mut h, Key::Enter, Modifiers::NONE);
+    key(&mut h, Key::Num0, Modifiers::COMMAND);
+    assert!(
+        (h.ctx.zoom_factor() - 1.0).abs() < f32::EPSILON,
+        "the whole window was scaled to {}",
+        h.ctx.zoom_factor()
+    );
+    assert_eq!(map_of(&h).cards[0].text, "Quảng cáo");
+}
+
 // ---------------------------------------------------------------------------------------------
 // Files
 
