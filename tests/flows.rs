@@ -607,6 +607,18 @@ fn ctrl_o_opens_a_map_chosen_in_the_file_dialog() {
     assert_eq!(map_of(&h), load(&second));
     assert_eq!(h.state().path(), Some(second.as_path()));
     assert!(!is_dirty(&h));
+
+    // Click a file, then Enter: opens it too (the click leaves the keyboard focus on no
+    // widget of the dialog).
+    key(&mut h, Key::O, Modifiers::COMMAND);
+    click(&mut h, "📄 first.ron");
+    key(&mut h, Key::Enter, Modifiers::NONE);
+    assert!(
+        h.query_by_label("Open a map").is_none(),
+        "Enter opened the file"
+    );
+    assert_eq!(map_of(&h), load(&first));
+    assert_eq!(h.state().path(), Some(first.as_path()));
 }
 
 /// A file dropped from the desktop, as eframe hands it to egui: its path, read on demand.
