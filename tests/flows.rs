@@ -45,14 +45,12 @@ fn cell_texts(map: &JourneyMap, step: &str, lane: &str) -> Vec<String> {
     let step = map
         .steps()
         .find(|(stage, s)| s.name == step || (s.name.is_empty() && stage.name == step))
-        .map(|(_, s)| s.id.clone())
-        .unwrap_or_else(|| panic!("no step {step}"));
+        .map_or_else(|| panic!("no step {step}"), |(_, s)| s.id.clone());
     let lane = map
         .lanes
         .iter()
         .find(|l| l.name == lane)
-        .map(|l| l.id.clone())
-        .unwrap_or_else(|| panic!("no lane {lane}"));
+        .map_or_else(|| panic!("no lane {lane}"), |l| l.id.clone());
     map.cards_in(&step, &lane).map(|c| c.text.clone()).collect()
 }
 
