@@ -633,7 +633,7 @@ impl egui::DroppedFile for DroppedPath {
 }
 
 #[test]
-fn dropping_a_ron_file_on_the_window_opens_it_and_other_files_are_refused() {
+fn dropping_a_ron_file_opens_it_asking_first_if_unsaved_and_other_files_are_refused() {
     let dir = tempfile::tempdir().unwrap();
     let dropped = copy_sample(dir.path(), "ecommerce-sneakers.ron", "dropped.ron");
     let mut h = common::harness(JourneyApp::new(None, None), egui::Theme::Light);
@@ -654,6 +654,19 @@ fn dropping_a_ron_file_on_the_window_opens_it_and_other_files_are_refused() {
     drop(&mut h, &text);
     h.get_by_label_contains("Only .ron journey maps can be opened here");
     assert_eq!(map_of(&h), load(&dropped), "the open map stays");
+    click(&mut h, "OK");
+
+    // Dropped on a map with unsaved changes: asks first.
+    click(&mut h, "Add a stage");
+    let edited = map_of(&h);
+    let other = copy_sample(dir.path(), "b2b-crm.ron", "other.ron");
+    drop(&mut h, &other);
+    h.get_by_label_contains("has changes that are not saved");
+    click(&mut h, "Cancel");
+    assert_eq!(map_of(&h), edited);
+    drop(&mut h, &other);
+    click(&mut h, "Don't save");
+    assert_eq!(map_of(&h), load(&other));
 }
 
 // ---------------------------------------------------------------------------------------------
