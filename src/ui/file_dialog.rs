@@ -116,6 +116,10 @@ pub struct FileDialog {
     overwrite_armed: Option<PathBuf>,
     /// Focus the name field on the first frame.
     focus_name: bool,
+    /// The dialog's widgets that take Enter themselves (path bar, buttons, rows), as of the
+    /// last frame. Enter confirms unless one of them has the focus: the focus may also be
+    /// outside the dialog (the map canvas behind it takes it after a click on the listing).
+    own_widgets: Vec<egui::Id>,
 }
 
 impl FileDialog {
@@ -141,6 +145,7 @@ impl FileDialog {
             notice: None,
             overwrite_armed: None,
             focus_name: true,
+            own_widgets: Vec::new(),
             mode,
         }
     }
@@ -167,8 +172,8 @@ impl FileDialog {
         let mut actions = modal.inner;
 
         // Enter confirms unless it was meant for another field (the path bar) or a button.
-        let focus_allows_confirm =
-            focused_at_start.is_none() || focused_at_start == Some(name_field_id);
+        let focus_allows_confirm = focused_at_start
+            .is_none_or(|id| id == name_field_id || !self.own_widgets.contains(&id));
         if enter_pressed && focus_allows_confirm {
             actions.push(Action::Confirm);
         }
@@ -198,6 +203,7 @@ impl FileDialog {
         let list_height = (screen.height() * 0.45).clamp(96.0, 360.0);
         ui.set_width(width);
         let mut actions = Vec::new();
+        let mut own_widgets = Vec::new();
 
         let extension = self.mode.extension();
         let exporting = extension != "ron";
@@ -216,6 +222,7 @@ impl FileDialog {
             let up = ui
                 .add_enabled(parent.is_some(), egui::Button::new(tr(lang, "dialog-up")))
                 .on_hover_text(tr(lang, "dialog-up-hint"));
+            own_widgets.push(up.id);
             if up.clicked()
                 && let Some(parent) = parent
             {
@@ -225,6 +232,7 @@ impl FileDialog {
                 let home_button = ui
                     .button(tr(lang, "dialog-home"))
                     .on_hover_text(tr(lang, "dialog-home-hint"));
+                own_widgets.push(home_button.id);
                 if home_button.clicked() {
                     actions.push(Action::EnterFolder(home));
                 }
@@ -232,6 +240,7 @@ impl FileDialog {
             let path_field = ui
                 .add(egui::TextEdit::singleline(&mut self.folder_text).desired_width(f32::INFINITY))
                 .labelled_by(label.id);
+            own_widgets.push(path_field.id);
             if path_field.lost_focus() {
                 if enter_pressed {
                     actions.push(Action::GoTo(self.folder_text.clone()));
@@ -248,7 +257,8 @@ impl FileDialog {
             .show(ui, |ui| {
                 ui.set_min_height(list_height);
                 ui.set_width(ui.available_width());
-                self.listing_ui(ui, lang, &theme, list_height, &mut actions);
+                let rows = self.listing_ui(ui, lang, &theme, list_height, &mut actions);
+                own_widgets.extend(rows);
             });
 
         if let Some(notice) = &self.notice {
@@ -318,16 +328,22 @@ impl FileDialog {
                 RichText::new(tr(lang, confirm_key)).color(ui.visuals().selection.stroke.color),
             )
             .fill(ui.visuals().selection.bg_fill);
-            if ui.add_enabled(can_confirm, confirm).clicked() {
+            let confirm = ui.add_enabled(can_confirm, confirm);
+            own_widgets.push(confirm.id);
+            if confirm.clicked() {
                 actions.push(Action::Confirm);
             }
-            if ui.button(tr(lang, "dialog-cancel")).clicked() {
+            let cancel = ui.button(tr(lang, "dialog-cancel"));
+            own_widgets.push(cancel.id);
+            if cancel.clicked() {
                 actions.push(Action::Cancel);
             }
         });
+        self.own_widgets = own_widgets;
         actions
     }
 
+    /// The listing; returns the ids of the rows shown.
     fn listing_ui(
         &self,
         ui: &mut egui::Ui,
@@ -335,7 +351,8 @@ impl FileDialog {
         theme: &Theme,
         list_height: f32,
         actions: &mut Vec<Action>,
-    ) {
+    ) -> Vec<egui::Id> {
+        let mut row_ids = Vec::new();
         if let Some(problem) = &self.problem {
             let text = match problem {
                 ListingProblem::Missing => tr_args(
@@ -351,7 +368,7 @@ impl FileDialog {
                 ),
             };
             ui.label(RichText::new(format!("⚠ {text}")).color(theme.error_text));
-            return;
+            return row_ids;
         }
         if self.entries.is_empty() {
             let extension = self.mode.extension();
@@ -365,7 +382,7 @@ impl FileDialog {
                 )
             };
             ui.label(RichText::new(text).weak());
-            return;
+            return row_ids;
         }
         let row_height = ui.spacing().interact_size.y;
         egui::ScrollArea::vertical()
@@ -388,6 +405,7 @@ impl FileDialog {
                             )
                             .min_size(egui::vec2(0.0, row_height)),
                         );
+                        row_ids.push(row.id);
                         if row.double_clicked() {
                             actions.push(if entry.is_folder {
                                 Action::EnterFolder(entry.path.clone())
@@ -400,6 +418,7 @@ impl FileDialog {
                     }
                 });
             });
+        row_ids
     }
 
     /// Applies one action; `Some` closes the dialog with that result.

@@ -24,6 +24,16 @@ use std::path::Path;
 
 use anyhow::anyhow;
 
+/// Prepares an egui context for journeymap, in the window and in the tests: the bundled fonts,
+/// and Ctrl +/−/0 left to the map's zoom. egui's own keyboard zoom (which scales every widget)
+/// is off: it took those keys whenever a text field had the focus, and the canvas's Ctrl 0
+/// could not undo it. A scale left in the stored settings by such a press is reset.
+pub fn setup_context(ctx: &egui::Context) {
+    fonts::install(ctx);
+    ctx.options_mut(|o| o.zoom_with_keyboard = false);
+    ctx.set_zoom_factor(1.0);
+}
+
 /// Opens the editor window, showing the map at `file` if given.
 pub fn run(file: Option<&Path>) -> anyhow::Result<()> {
     let file = file.map(Path::to_owned);
@@ -41,7 +51,7 @@ pub fn run(file: Option<&Path>) -> anyhow::Result<()> {
         "journeymap",
         options,
         Box::new(move |cc| {
-            fonts::install(&cc.egui_ctx);
+            setup_context(&cc.egui_ctx);
             let prefs = load_prefs(cc.storage);
             let mut app = match &file {
                 Some(path) => JourneyApp::with_file(path),

@@ -10,14 +10,15 @@ use journeymap::ui::JourneyApp;
 /// Size of the test window: a small laptop screen.
 pub const SIZE: [f32; 2] = [1280.0, 800.0];
 
-/// A harness around the real app, with the bundled fonts installed and kittest's
-/// missing-glyph panic left on (our guard against tofu boxes).
+/// A harness around the real app, with its context set up as the window's is (bundled fonts,
+/// keyboard zoom left to the canvas) and kittest's missing-glyph panic left on (our guard
+/// against tofu boxes).
 pub fn harness(app: JourneyApp, theme: egui::Theme) -> Harness<'static, JourneyApp> {
     Harness::builder()
         .with_size(SIZE)
         .with_theme(theme)
         .with_step_dt(1.0 / 30.0)
-        .with_context_setup(journeymap::ui::fonts::install)
+        .with_context_setup(journeymap::ui::setup_context)
         .build_ui_state(|ui, app: &mut JourneyApp| app.ui(ui), app)
 }
 
