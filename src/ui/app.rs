@@ -449,7 +449,7 @@ impl JourneyApp {
                     .open(&mut show)
                     .default_width(420.0)
                     .show(&ctx, |ui| {
-                        inspector::map_properties_ui(ui, lang, map, &mut out.commands);
+                        inspector::map_properties_ui(ui, lang, map, self.today, &mut out.commands);
                     });
                 self.show_properties = show;
             }

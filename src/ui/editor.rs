@@ -200,7 +200,8 @@ pub fn editor_ui(
         });
     }
     let focused = ui.memory(egui::Memory::focused);
-    if focused.is_none() && state.editing.is_none() {
+    // Not under a dialog or prompt: the keyboard belongs to the window on top.
+    if interactive && focused.is_none() && state.editing.is_none() {
         ui.memory_mut(|m| m.request_focus(canvas_id));
     }
     background.widget_info(|| {

@@ -166,8 +166,15 @@ pub fn persona_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, out: &mut Vec<EditC
 }
 
 /// Map properties: title, description, map type, content language, one to three business
-/// goals, and when the map was last reviewed and how often it should be.
-pub fn map_properties_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, out: &mut Vec<EditCommand>) {
+/// goals, and when the map was last reviewed and how often it should be. `today` is the app's
+/// date (pinned in tests).
+pub fn map_properties_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    map: &JourneyMap,
+    today: jiff::civil::Date,
+    out: &mut Vec<EditCommand>,
+) {
     let before = MapInfo::of(map);
     let mut info = before.clone();
     ScrollArea::vertical()
@@ -226,7 +233,7 @@ pub fn map_properties_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, out: &mut Ve
                     ui.weak(tr(lang, "props-goals-empty"));
                 }
                 ui.add_space(ui.spacing().item_spacing.y);
-                review_ui(ui, lang, &mut info);
+                review_ui(ui, lang, today, &mut info);
             });
         });
     if info != before {
@@ -1035,10 +1042,9 @@ fn is_plausible_language_tag(tag: &str) -> bool {
 
 /// When the map was last reviewed (a date typed as YYYY-MM-DD, or today), how often it should
 /// be, and when the next review is due.
-fn review_ui(ui: &mut Ui, lang: Lang, info: &mut MapInfo) {
+fn review_ui(ui: &mut Ui, lang: Lang, today: jiff::civil::Date, info: &mut MapInfo) {
     let theme = Theme::for_dark_mode(ui.visuals().dark_mode);
     ui.label(RichText::new(tr(lang, "props-review")).strong());
-    let today = jiff::Zoned::now().date();
     let mut invalid = false;
     Grid::new("review").num_columns(2).show(ui, |ui| {
         let label = ui.label(tr(lang, "props-last-reviewed"));
@@ -1398,7 +1404,9 @@ mod tests {
                     match panel {
                         Panel::Inspector => inspector_ui(ui, lang, map, selection, out),
                         Panel::Persona => persona_ui(ui, lang, map, out),
-                        Panel::Properties => map_properties_ui(ui, lang, map, out),
+                        Panel::Properties => {
+                            map_properties_ui(ui, lang, map, jiff::civil::date(2026, 11, 27), out);
+                        }
                     }
                     let mut document = Document::new(map.clone(), true);
                     for command in &out[before..] {
@@ -1695,7 +1703,7 @@ mod tests {
         harness.run();
         assert_eq!(
             harness.state().0.review.last_reviewed,
-            Some(jiff::Zoned::now().date())
+            Some(jiff::civil::date(2026, 11, 27))
         );
     }
 
