@@ -45,6 +45,10 @@ pub enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value_t = ReportFormat::Md)]
         format: ReportFormat,
+        /// CSV only: leave out the byte order mark that tells Excel the file is UTF-8 (for
+        /// tools that do not expect one).
+        #[arg(long)]
+        no_bom: bool,
     },
     /// List the built-in templates.
     Templates {
@@ -95,7 +99,8 @@ pub enum Command {
 pub enum ReportFormat {
     /// Markdown tables.
     Md,
-    /// CSV (UTF-8, RFC 4180), one row per pain point and per opportunity.
+    /// CSV (UTF-8 with a byte order mark, RFC 4180), one row per pain point and per
+    /// opportunity; cells that a spreadsheet would run as a formula start with `'`.
     Csv,
 }
 
@@ -172,7 +177,11 @@ pub fn run_command(command: Command) -> anyhow::Result<ExitCode> {
                 ExitCode::SUCCESS
             })
         }
-        Command::Report { file, format } => {
+        Command::Report {
+            file,
+            format,
+            no_bom,
+        } => {
             let loaded = file::load(&file)?;
             for field in &loaded.unknown {
                 eprintln!(
@@ -186,7 +195,7 @@ pub fn run_command(command: Command) -> anyhow::Result<ExitCode> {
             }
             let text = match format {
                 ReportFormat::Md => crate::report::to_markdown(&loaded.map),
-                ReportFormat::Csv => crate::report::to_csv(&loaded.map)?,
+                ReportFormat::Csv => crate::report::to_csv(&loaded.map, !no_bom)?,
             };
             out.write_all(text.as_bytes())?;
             Ok(ExitCode::SUCCESS)

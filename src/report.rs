@@ -2,6 +2,7 @@
 //! by the pain they address, each with its stage, step and evidence. The CLI's
 //! `journeymap report` and the review table's exports (CSV, Markdown) are built from here.
 
+use std::borrow::Cow;
 use std::fmt::Write as _;
 
 use crate::model::{Card, Evidence, JourneyMap, PainStatus};
@@ -207,10 +208,62 @@ pub fn pains_markdown(rows: &[PainRow]) -> String {
     out
 }
 
-/// Some pain points as CSV (RFC 4180, UTF-8), in the given order (the review table's export):
-/// one row per pain point, lists joined with `; `.
-pub fn pains_csv(rows: &[PainRow]) -> String {
+/// The byte order mark that starts a CSV file for Excel: without it, Excel on Windows reads
+/// the file in the local code page and shows Vietnamese as mojibake.
+pub const UTF8_BOM: &str = "\u{feff}";
+
+/// A CSV cell that a spreadsheet will show as text, never run as a formula (the OWASP advice
+/// on CSV injection): text starting with `=`, `+`, `-`, `@`, a tab or a carriage return gets a
+/// leading `'`, which the spreadsheet hides. Plain numbers such as `-2` or `+3` stay as
+/// they are. The CSV writer quotes the cell where needed.
+pub fn csv_cell(text: &str) -> Cow<'_, str> {
+    let risky = text.starts_with(['=', '+', '-', '@', '\t', '\r']);
+    if risky && !is_plain_number(text) {
+        Cow::Owned(format!("'{text}"))
+    } else {
+        Cow::Borrowed(text)
+    }
+}
+
+/// `-2`, `+3`, `-1.5`: an optional sign, digits, and optionally a point and more digits.
+fn is_plain_number(text: &str) -> bool {
+    let digits = text.strip_prefix(['+', '-']).unwrap_or(text);
+    let (whole, fraction) = digits.split_once('.').unwrap_or((digits, ""));
+    !whole.is_empty()
+        && whole.bytes().all(|b| b.is_ascii_digit())
+        && fraction.bytes().all(|b| b.is_ascii_digit())
+        && (fraction.is_empty() != digits.contains('.'))
+}
+
+/// Writes the records as CSV, each cell through [`csv_cell`], with [`UTF8_BOM`] first when
+/// `bom` is set.
+fn write_csv<I, R, C>(records: I, bom: bool) -> Result<String, csv::Error>
+where
+    I: IntoIterator<Item = R>,
+    R: IntoIterator<Item = C>,
+    C: AsRef<str>,
+{
     let mut w = csv::Writer::from_writer(Vec::new());
+    for record in records {
+        let cells: Vec<String> = record
+            .into_iter()
+            .map(|cell| csv_cell(cell.as_ref()).into_owned())
+            .collect();
+        w.write_record(&cells)?;
+    }
+    let bytes = w.into_inner().map_err(csv::IntoInnerError::into_error)?;
+    let mut out = String::with_capacity(bytes.len() + UTF8_BOM.len());
+    if bom {
+        out.push_str(UTF8_BOM);
+    }
+    out.push_str(&String::from_utf8_lossy(&bytes));
+    Ok(out)
+}
+
+/// Some pain points as CSV (RFC 4180, UTF-8, with a byte order mark when `bom` is set), in the
+/// given order (the review table's export): one row per pain point, lists joined with `; `.
+/// Cells go through [`csv_cell`].
+pub fn pains_csv(rows: &[PainRow], bom: bool) -> String {
     let mut records: Vec<[String; 12]> = vec![
         [
             "rank",
@@ -244,15 +297,10 @@ pub fn pains_csv(rows: &[PainRow]) -> String {
             r.owner.clone(),
         ]
     }));
-    for record in &records {
+    match write_csv(records, bom) {
+        Ok(text) => text,
         // Writing fixed-length records into a Vec cannot fail: there is no I/O.
-        if let Err(err) = w.write_record(record) {
-            unreachable!("CSV into memory: {err}");
-        }
-    }
-    match w.into_inner() {
-        Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
-        Err(err) => unreachable!("CSV into memory: {}", err.error()),
+        Err(err) => unreachable!("CSV into memory: {err}"),
     }
 }
 
@@ -306,54 +354,57 @@ pub fn to_markdown(map: &JourneyMap) -> String {
     out
 }
 
-/// The review as CSV (RFC 4180, UTF-8): one row per pain point, then one per opportunity,
-/// with a `kind` column, ready for a spreadsheet or a backlog import.
-pub fn to_csv(map: &JourneyMap) -> Result<String, csv::Error> {
-    let mut w = csv::Writer::from_writer(Vec::new());
-    w.write_record([
-        "kind", "rank", "id", "stage", "step", "text", "severity", "votes", "score", "impact",
-        "effort", "status", "owner", "evidence", "links",
-    ])?;
+/// The review as CSV (RFC 4180, UTF-8, with a byte order mark when `bom` is set): one row per
+/// pain point, then one per opportunity, with a `kind` column, ready for a spreadsheet or a
+/// backlog import. Cells go through [`csv_cell`].
+pub fn to_csv(map: &JourneyMap, bom: bool) -> Result<String, csv::Error> {
+    let mut records: Vec<Vec<String>> = vec![
+        [
+            "kind", "rank", "id", "stage", "step", "text", "severity", "votes", "score", "impact",
+            "effort", "status", "owner", "evidence", "links",
+        ]
+        .map(str::to_owned)
+        .to_vec(),
+    ];
     for (i, r) in pain_rows(map).iter().enumerate() {
-        w.write_record([
-            "pain point",
-            &(i + 1).to_string(),
-            &r.id,
-            &r.stage,
-            &r.step,
-            &r.text,
-            &r.severity.to_string(),
-            &r.votes.to_string(),
-            &r.score.to_string(),
-            "",
-            "",
-            status_label(r.status),
-            &r.owner,
-            &r.evidence.join("; "),
-            &r.opportunities.join("; "),
-        ])?;
+        records.push(vec![
+            "pain point".to_owned(),
+            (i + 1).to_string(),
+            r.id.clone(),
+            r.stage.clone(),
+            r.step.clone(),
+            r.text.clone(),
+            r.severity.to_string(),
+            r.votes.to_string(),
+            r.score.to_string(),
+            String::new(),
+            String::new(),
+            status_label(r.status).to_owned(),
+            r.owner.clone(),
+            r.evidence.join("; "),
+            r.opportunities.join("; "),
+        ]);
     }
     for (i, r) in opportunity_rows(map).iter().enumerate() {
-        w.write_record([
-            "opportunity",
-            &(i + 1).to_string(),
-            &r.id,
-            &r.stage,
-            &r.step,
-            &r.text,
-            "",
-            &r.votes.to_string(),
-            &r.pain_score.to_string(),
-            &r.impact.to_string(),
-            &r.effort.to_string(),
-            "",
-            "",
-            "",
-            &r.addresses.join("; "),
-        ])?;
+        records.push(vec![
+            "opportunity".to_owned(),
+            (i + 1).to_string(),
+            r.id.clone(),
+            r.stage.clone(),
+            r.step.clone(),
+            r.text.clone(),
+            String::new(),
+            r.votes.to_string(),
+            r.pain_score.to_string(),
+            r.impact.to_string(),
+            r.effort.to_string(),
+            String::new(),
+            String::new(),
+            String::new(),
+            r.addresses.join("; "),
+        ]);
     }
-    let bytes = w.into_inner().map_err(csv::IntoInnerError::into_error)?;
-    Ok(String::from_utf8_lossy(&bytes).into_owned())
+    write_csv(records, bom)
 }
 
 #[cfg(test)]
@@ -384,7 +435,7 @@ mod tests {
         });
         let rows = pain_rows(&map);
         assert!(to_markdown(&map).contains(&pains_markdown(&rows)));
-        let csv = pains_csv(&rows);
+        let csv = pains_csv(&rows, false);
         assert_eq!(csv.lines().count(), rows.len() + 1);
         let mut reader = csv::Reader::from_reader(csv.as_bytes());
         let ids: Vec<String> = reader.records().map(|r| r.unwrap()[1].to_owned()).collect();
@@ -428,8 +479,48 @@ mod tests {
             anchor: None,
         });
         map.cards.push(card);
-        let csv = to_csv(&map).unwrap();
+        let csv = to_csv(&map, false).unwrap();
         assert!(csv.contains("\"A, \"\"B\"\"\""), "{csv}");
         assert!(csv.contains("\"Phí ship, cao\""), "{csv}");
+    }
+
+    #[test]
+    fn cells_that_would_run_as_formulas_are_neutralised() {
+        for (cell, shown) in [
+            (
+                "=HYPERLINK(\"http://x\",\"y\")",
+                "'=HYPERLINK(\"http://x\",\"y\")",
+            ),
+            ("+1+cmd|' /C calc'!A0", "'+1+cmd|' /C calc'!A0"),
+            ("-2+3", "'-2+3"),
+            ("@SUM(A1)", "'@SUM(A1)"),
+            ("\t=1", "'\t=1"),
+            ("\r=1", "'\r=1"),
+            ("-", "'-"),
+            ("-2", "-2"),
+            ("+3", "+3"),
+            ("-1.5", "-1.5"),
+            ("-1.", "'-1."),
+            ("Phí ship = 30k", "Phí ship = 30k"),
+            ("", ""),
+        ] {
+            assert_eq!(csv_cell(cell), shown, "{cell:?}");
+        }
+    }
+
+    #[test]
+    fn csv_starts_with_a_bom_unless_asked_not_to() {
+        let map = synth_map(SynthSize {
+            stages: 2,
+            steps: 3,
+            lanes: 4,
+            cards: 20,
+        });
+        let with = to_csv(&map, true).unwrap();
+        let without = to_csv(&map, false).unwrap();
+        assert_eq!(with.strip_prefix(UTF8_BOM), Some(without.as_str()));
+        assert!(without.starts_with("kind,rank,"), "{without}");
+        let rows = pain_rows(&map);
+        assert!(pains_csv(&rows, true).starts_with("\u{feff}rank,"));
     }
 }

@@ -171,7 +171,7 @@ fn failed_save_leaves_the_old_file_and_says_why() {
     let err = file::save(&missing, &JourneyMap::new("x")).err();
     let message = err.map(|e| e.to_string()).unwrap_or_default();
     assert!(
-        message.contains("map.ron") && message.contains("not changed"),
+        message.contains("map.ron") && message.contains("does not exist"),
         "{message}"
     );
 

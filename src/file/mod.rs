@@ -1,8 +1,10 @@
 //! The `.ron` file format: versioned, pretty, stable, and careful with the user's work.
 //!
-//! * **Saving** writes a temporary file beside the target, syncs it, keeps the previous
-//!   version as `NAME.ron.bak`, renames the new file over the target and syncs the folder, so a
-//!   crash or a full disk at any moment leaves either the old file or the new one, never half.
+//! * **Saving** writes a temporary file beside the target and syncs it, copies the previous
+//!   version to a second one (the next `NAME.ron.bak`) and syncs that, then renames the new file
+//!   over the target and the copy over the `.bak`, so a crash or a full disk at any moment leaves
+//!   either the old file or the new one, never half (`tests/kill_save.rs` kills it 200 times to
+//!   check). A symbolic link is written through to its target; a read-only file is refused.
 //! * **Loading** is read (with a size limit) → parse (with a recursion limit) → migrate older
 //!   format versions → [`restore`](crate::model::restore), which repairs and returns warnings.
 //!   Every failure is one line naming the file and, where there is one, the line and column.

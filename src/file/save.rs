@@ -8,7 +8,8 @@ use ron::ser::PrettyConfig;
 
 use crate::model::{FORMAT_VERSION, JourneyMap};
 
-/// Why a map could not be saved. The file on disk is unchanged in every case.
+/// Why a map could not be saved. Each message is one line that says what to do; the file on
+/// disk and its `.bak` are unchanged in every case but [`SaveError::Backup`].
 #[derive(Debug, thiserror::Error)]
 pub enum SaveError {
     /// The map could not be turned into RON (should not happen with valid data).
@@ -19,8 +20,53 @@ pub enum SaveError {
         /// What went wrong.
         message: String,
     },
-    /// Writing failed: read-only folder, disk full, file in use...
-    #[error("cannot save {path}: {what}: {source}. The file on disk was not changed.")]
+    /// The folder to save in does not exist.
+    #[error(
+        "cannot save {path}: the folder {folder} does not exist; create it or choose another folder with Save As"
+    )]
+    MissingFolder {
+        /// The target file.
+        path: PathBuf,
+        /// The folder that is missing.
+        folder: PathBuf,
+    },
+    /// A folder has the name of the file.
+    #[error("cannot save {path}: it is a folder, not a file; choose a file name with Save As")]
+    IsFolder {
+        /// The target file.
+        path: PathBuf,
+    },
+    /// The file is read-only (it has no write permission); saving over it would silently undo
+    /// that protection.
+    #[error(
+        "cannot save {path}: the file is read-only; use Save As to save a copy, or make the file writable first"
+    )]
+    ReadOnly {
+        /// The target file.
+        path: PathBuf,
+    },
+    /// The path is a chain of symbolic links that is too long or loops.
+    #[error(
+        "cannot save {path}: it is a loop or too long a chain of symbolic links; use Save As to choose the file"
+    )]
+    LinkLoop {
+        /// The target file.
+        path: PathBuf,
+    },
+    /// The disk (or the user's quota, or the file size limit) is full.
+    #[error(
+        "cannot save {path}: the disk is full; free some space or use Save As to save on another disk. The file on disk was not changed."
+    )]
+    DiskFull {
+        /// The target file.
+        path: PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+    /// Writing failed for another reason: a folder without write permission, a file in use...
+    #[error(
+        "cannot save {path}: {what}: {source}; try again or use Save As. The file on disk was not changed."
+    )]
     Io {
         /// The target file.
         path: PathBuf,
@@ -29,6 +75,26 @@ pub enum SaveError {
         /// The operating system's reason.
         source: std::io::Error,
     },
+    /// The new file was saved, but the previous version could not be kept as `.bak` (the old
+    /// `.bak`, if any, is unchanged).
+    #[error(
+        "saved {path}, but could not keep the previous version as {backup}: {source}; the older .bak is still there"
+    )]
+    Backup {
+        /// The target file.
+        path: PathBuf,
+        /// The backup file.
+        backup: PathBuf,
+        /// The operating system's reason.
+        source: std::io::Error,
+    },
+}
+
+impl SaveError {
+    /// Whether the file was saved despite the error (only the `.bak` could not be updated).
+    pub fn was_saved(&self) -> bool {
+        matches!(self, Self::Backup { .. })
+    }
 }
 
 /// The pretty-printer settings: fixed, so the same map always gives the same bytes on every OS.
@@ -141,27 +207,77 @@ pub fn save(path: &Path, map: &JourneyMap) -> Result<(), SaveError> {
     write_atomically(path, text.as_bytes(), true)
 }
 
+/// How many symbolic links [`write_atomically`] follows before calling it a loop (Linux's own
+/// limit is 40).
+const MAX_LINKS: usize = 40;
+
 /// Writes `bytes` to `path` atomically (temporary file, fsync, rename, fsync of the folder),
 /// keeping the previous file as `NAME.bak` when `backup` is set.
+///
+/// A symbolic link is followed (through chains of links and relative targets): the link stays
+/// a link, the target gets the new content and the `.bak` is kept beside the target. A
+/// read-only file is refused, not replaced. The order of the steps makes sure that whenever
+/// this fails, and at whatever moment the process dies, the file holds either its old or its
+/// new content and the `.bak` either its old content or the file's previous one:
+///
+/// 1. the new content goes to a temporary file beside the target, which is flushed to disk;
+/// 2. the current file is copied to a second temporary file (the next `.bak`), also flushed;
+/// 3. the first temporary file is renamed over the target (atomic);
+/// 4. the second is renamed over `NAME.bak` (atomic), and the folder is flushed.
 pub fn write_atomically(path: &Path, bytes: &[u8], backup: bool) -> Result<(), SaveError> {
+    let target = resolve_links(path)?;
     let io = |what: &'static str| {
-        move |source: std::io::Error| SaveError::Io {
-            path: path.to_owned(),
-            what,
-            source,
+        move |source: std::io::Error| {
+            if is_disk_full(&source) {
+                SaveError::DiskFull {
+                    path: path.to_owned(),
+                    source,
+                }
+            } else {
+                SaveError::Io {
+                    path: path.to_owned(),
+                    what,
+                    source,
+                }
+            }
         }
     };
-    let folder = match path.parent() {
+    let folder = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
     };
-    if path.is_dir() {
-        return Err(io("it is a folder")(std::io::Error::new(
-            std::io::ErrorKind::IsADirectory,
-            "a folder has this name",
+    let existing = match std::fs::metadata(&target) {
+        Ok(meta) => Some(meta),
+        Err(err) if err.kind() == std::io::ErrorKind::NotFound => None,
+        Err(err) => return Err(io("cannot read the file's attributes")(err)),
+    };
+    if existing.as_ref().is_some_and(std::fs::Metadata::is_dir) {
+        return Err(SaveError::IsFolder {
+            path: path.to_owned(),
+        });
+    }
+    // Checked by hand: the superuser may write over a read-only file, and should not either.
+    if existing
+        .as_ref()
+        .is_some_and(|meta| meta.permissions().readonly())
+    {
+        return Err(SaveError::ReadOnly {
+            path: path.to_owned(),
+        });
+    }
+    if folder.exists() && !folder.is_dir() {
+        return Err(io("its folder is a file")(std::io::Error::from(
+            std::io::ErrorKind::NotADirectory,
         )));
     }
+    if !folder.is_dir() {
+        return Err(SaveError::MissingFolder {
+            path: path.to_owned(),
+            folder,
+        });
+    }
 
+    // 1. The new content, flushed to disk.
     let mut temp = tempfile::Builder::new()
         .prefix(".journeymap-")
         .suffix(".tmp")
@@ -171,9 +287,9 @@ pub fn write_atomically(path: &Path, bytes: &[u8], backup: bool) -> Result<(), S
         .map_err(io("cannot write the temporary file"))?;
     // A temporary file is private (0600); the saved map gets the permissions of the file it
     // replaces, or the usual ones for a new document.
-    let permissions = match std::fs::metadata(path) {
-        Ok(meta) => Some(meta.permissions()),
-        Err(_) => default_permissions(),
+    let permissions = match &existing {
+        Some(meta) => Some(meta.permissions()),
+        None => default_permissions(),
     };
     if let Some(permissions) = permissions {
         temp.as_file()
@@ -184,32 +300,83 @@ pub fn write_atomically(path: &Path, bytes: &[u8], backup: bool) -> Result<(), S
         .sync_all()
         .map_err(io("cannot flush the temporary file to disk"))?;
 
-    if backup && path.exists() {
-        keep_backup(path).map_err(io("cannot keep the previous version as .bak"))?;
-    }
-    temp.persist(path)
+    // 2. The next .bak, flushed to disk, not yet in place.
+    let next_backup = if backup && existing.is_some() {
+        Some(copy_to_temp(&target, &folder).map_err(io("cannot copy the previous version"))?)
+    } else {
+        None
+    };
+
+    // 3. The new content in place. Until here nothing the user sees has changed.
+    temp.persist(&target)
         .map_err(|err| io("cannot replace the file")(err.error))?;
-    sync_folder(&folder).map_err(io("cannot flush the folder to disk"))?;
-    Ok(())
+
+    // 4. The previous version in place as .bak.
+    let backup_result = match next_backup {
+        Some(copy) => {
+            let backup = super::backup_path(&target);
+            copy.persist(&backup)
+                .map(drop)
+                .map_err(|err| SaveError::Backup {
+                    path: path.to_owned(),
+                    backup,
+                    source: err.error,
+                })
+        }
+        None => Ok(()),
+    };
+    // The renames are done: a folder that cannot be flushed (some file systems do not support
+    // it) leaves nothing to undo or to tell the user.
+    let _ = sync_folder(&folder);
+    backup_result
 }
 
-/// Copies the current file to `NAME.ron.bak`, itself atomically, so the backup is never torn.
-fn keep_backup(path: &Path) -> std::io::Result<()> {
-    let backup = super::backup_path(path);
-    let folder = backup.parent().unwrap_or_else(|| Path::new("."));
-    let folder = if folder.as_os_str().is_empty() {
-        Path::new(".")
-    } else {
-        folder
-    };
+/// Follows `path` through symbolic links (relative targets are relative to the link's folder)
+/// to the file that should get the content; `path` itself when it is not a link. The last
+/// target need not exist yet.
+fn resolve_links(path: &Path) -> Result<PathBuf, SaveError> {
+    let mut current = path.to_owned();
+    for _ in 0..MAX_LINKS {
+        match std::fs::symlink_metadata(&current) {
+            Ok(meta) if meta.file_type().is_symlink() => {
+                let target = std::fs::read_link(&current).map_err(|source| SaveError::Io {
+                    path: path.to_owned(),
+                    what: "cannot read the symbolic link",
+                    source,
+                })?;
+                current = match current.parent() {
+                    Some(folder) if target.is_relative() => folder.join(target),
+                    _ => target,
+                };
+            }
+            _ => return Ok(current),
+        }
+    }
+    Err(SaveError::LinkLoop {
+        path: path.to_owned(),
+    })
+}
+
+/// Whether an error means there is no room: disk or quota full, or the file size limit hit.
+fn is_disk_full(err: &std::io::Error) -> bool {
+    matches!(
+        err.kind(),
+        std::io::ErrorKind::StorageFull
+            | std::io::ErrorKind::QuotaExceeded
+            | std::io::ErrorKind::FileTooLarge
+    )
+}
+
+/// Copies `path` to a new temporary file in `folder`, flushed to disk, to become the `.bak`.
+fn copy_to_temp(path: &Path, folder: &Path) -> std::io::Result<tempfile::NamedTempFile> {
     let mut temp = tempfile::Builder::new()
         .prefix(".journeymap-bak-")
+        .suffix(".tmp")
         .tempfile_in(folder)?;
     let mut current = File::open(path)?;
     std::io::copy(&mut current, &mut temp)?;
     temp.as_file().sync_all()?;
-    temp.persist(&backup).map_err(|err| err.error)?;
-    Ok(())
+    Ok(temp)
 }
 
 #[cfg(unix)]

@@ -8,6 +8,14 @@
 use serde::{Deserialize, Serialize};
 use std::fmt;
 
+/// The largest id number a map may use: 2^53.
+///
+/// It is the largest integer that a double (`f64`, every JavaScript number, most JSON
+/// readers) holds exactly, so ids survive a trip through any tool a map is exported to; and it
+/// leaves room to hand out a million ids a second for 285 years, so a counter that starts at or
+/// below it can never reach `u64::MAX` and wrap. Restore renumbers ids above it.
+pub const MAX_ID_NUMBER: u64 = 1 << 53;
+
 /// An identifier of a stage, step, lane, card or curve, unique within one map.
 #[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(transparent)]
@@ -24,6 +32,14 @@ impl Id {
         &self.0
     }
 
+    /// Whether the id holds a control character (tab, line breaks and the others that
+    /// [`clean_text`](super::clean_text) removes from text): such an id is renumbered by restore.
+    pub fn has_control_characters(&self) -> bool {
+        self.0
+            .chars()
+            .any(|c| matches!(c, '\t' | '\n' | '\r') || super::text::is_unwanted_control(c))
+    }
+
     /// The number after the prefix, if the id has the usual `prefix + digits` shape.
     pub fn number(&self) -> Option<u64> {
         let digits_at = self.0.find(|c: char| c.is_ascii_digit())?;
@@ -32,8 +48,22 @@ impl Id {
 }
 
 impl fmt::Display for Id {
+    /// The id as written, except that control characters (which only a hand-made or hostile
+    /// file has in an id) are shown escaped (`\u{1b}`), so no message or report can send one
+    /// to a terminal.
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        if self.has_control_characters() {
+            for c in self.0.chars() {
+                if c == '\r' || super::text::is_unwanted_control(c) {
+                    write!(f, "{}", c.escape_unicode())?;
+                } else {
+                    write!(f, "{c}")?;
+                }
+            }
+            Ok(())
+        } else {
+            f.write_str(&self.0)
+        }
     }
 }
 
@@ -82,11 +112,13 @@ impl<'a> IdGen<'a> {
         Self { next }
     }
 
-    /// A fresh id of `kind`.
+    /// A fresh id of `kind`. Never panics and never wraps: the counter saturates at
+    /// `u64::MAX`. Restore keeps a map's counter at most [`MAX_ID_NUMBER`] + 1, from where
+    /// saturation is 2^64 − 2^53 ids away, so fresh ids never repeat.
     pub fn fresh(&mut self, kind: IdKind) -> Id {
-        let id = kind.make((*self.next).max(1));
-        *self.next = (*self.next).max(1) + 1;
-        id
+        let number = (*self.next).max(1);
+        *self.next = number.saturating_add(1);
+        kind.make(number)
     }
 }
 
@@ -104,6 +136,24 @@ mod tests {
         assert_eq!(b.as_str(), "st2");
         assert_eq!(b.number(), Some(2));
         assert_eq!(next, 3);
+    }
+
+    #[test]
+    fn fresh_never_panics_or_wraps_at_the_top() {
+        let mut next = u64::MAX - 1;
+        let mut ids = IdGen::new(&mut next);
+        assert_eq!(ids.fresh(IdKind::Card).number(), Some(u64::MAX - 1));
+        assert_eq!(ids.fresh(IdKind::Card).number(), Some(u64::MAX));
+        assert_eq!(next, u64::MAX);
+    }
+
+    #[test]
+    fn ids_with_control_characters_display_escaped() {
+        let id = Id::new("c1\u{1b}[31m\u{7}");
+        assert!(id.has_control_characters());
+        assert_eq!(id.to_string(), "c1\\u{1b}[31m\\u{7}");
+        assert!(!Id::new("c1").has_control_characters());
+        assert_eq!(Id::new("c1").to_string(), "c1");
     }
 
     #[test]

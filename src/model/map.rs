@@ -7,7 +7,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::channel::Channel;
-use super::ids::Id;
+use super::ids::{Id, IdKind};
 
 /// The format version this build writes. Older versions are migrated on load.
 pub const FORMAT_VERSION: u32 = 1;
@@ -580,6 +580,61 @@ impl JourneyMap {
                     && self
                         .curve(curve)
                         .is_some_and(|c| c.points.iter().any(|p| &p.step == step))
+            }
+        }
+    }
+
+    /// Calls `f` on the own id of every element (stage, step, lane, card, curve), with its kind,
+    /// in file order.
+    pub fn for_each_own_id_mut(&mut self, mut f: impl FnMut(IdKind, &mut Id)) {
+        for stage in &mut self.stages {
+            f(IdKind::Stage, &mut stage.id);
+            for step in &mut stage.steps {
+                f(IdKind::Step, &mut step.id);
+            }
+        }
+        for lane in &mut self.lanes {
+            f(IdKind::Lane, &mut lane.id);
+        }
+        for card in &mut self.cards {
+            f(IdKind::Card, &mut card.id);
+        }
+        for curve in &mut self.curves {
+            f(IdKind::Curve, &mut curve.id);
+        }
+    }
+
+    /// Calls `f` on every id that points at another element: each card's step and lane, pain
+    /// anchors (a card, or a curve and a step), the pain points an opportunity addresses,
+    /// `Metric` evidence, and the step of each curve point. Together with
+    /// [`Self::for_each_own_id_mut`] it visits every id of the map, so renumbering an element
+    /// can update every link to it; a new kind of link must be added here.
+    pub fn for_each_ref_mut(&mut self, mut f: impl FnMut(&mut Id)) {
+        for card in &mut self.cards {
+            f(&mut card.step);
+            f(&mut card.lane);
+            if let Some(pain) = &mut card.pain {
+                match &mut pain.anchor {
+                    Some(PainAnchor::Card(id)) => f(id),
+                    Some(PainAnchor::Point { curve, step }) => {
+                        f(curve);
+                        f(step);
+                    }
+                    None => {}
+                }
+                for evidence in &mut pain.evidence {
+                    if let Evidence::Metric(id) = evidence {
+                        f(id);
+                    }
+                }
+            }
+            if let Some(opp) = &mut card.opportunity {
+                opp.addresses.iter_mut().for_each(&mut f);
+            }
+        }
+        for curve in &mut self.curves {
+            for point in &mut curve.points {
+                f(&mut point.step);
             }
         }
     }

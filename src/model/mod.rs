@@ -12,8 +12,11 @@ pub mod template;
 mod text;
 
 pub use channel::{Channel, ChannelKind};
-pub use ids::{Id, IdGen, IdKind};
+pub use ids::{Id, IdGen, IdKind, MAX_ID_NUMBER};
 pub use kept::{FieldStep, KeptField};
 pub use map::*;
 pub use restore::{Warning, restore, validate};
-pub use text::{for_each_text_mut, make_nfc, nfc};
+pub use text::{
+    TextOwner, TextPlace, clean_text, for_each_text_at_mut, for_each_text_mut, is_unwanted_control,
+    make_nfc, nfc,
+};

@@ -8,12 +8,12 @@
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
-use super::ids::{Id, IdGen, IdKind};
+use super::ids::{Id, IdGen, IdKind, MAX_ID_NUMBER};
 use super::map::{
     Card, EMOTION_MAX, EMOTION_MIN, Evidence, JourneyMap, Lane, LaneKind, SEVERITY_MAX,
     SEVERITY_MIN, Stage, Step,
 };
-use super::text::{for_each_text_mut, make_nfc};
+use super::text::{TextOwner, TextPlace, clean_text, for_each_text_at_mut, make_nfc};
 
 /// Something restore found wrong and repaired.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -37,15 +37,15 @@ pub fn validate(map: &JourneyMap) -> Vec<Warning> {
 /// Repairs `map` in place and returns one warning per repair. A map with no warnings is valid.
 pub fn restore(map: &mut JourneyMap) -> Vec<Warning> {
     let mut r = Restorer::default();
-    for_each_text_mut(map, |s| {
-        make_nfc(s);
-    });
+    r.clean_texts(map);
     r.check_header(map);
+    r.renumber_ids(map);
     r.fix_ids(map);
     r.fix_stages(map);
     r.fix_cards(map);
     r.fix_curves(map);
     r.fix_anchors(map);
+    r.settle_ids(map);
     r.warnings
 }
 
@@ -57,6 +57,86 @@ struct Restorer {
 impl Restorer {
     fn warn(&mut self, message: String) {
         self.warnings.push(Warning { message });
+    }
+
+    /// Removes control and bidi override characters from every text (naming where) and puts
+    /// every text in NFC.
+    fn clean_texts(&mut self, map: &mut JourneyMap) {
+        let mut cleaned = Vec::new();
+        for_each_text_at_mut(map, |place, s| {
+            let removed = clean_text(s);
+            make_nfc(s);
+            if removed > 0 {
+                cleaned.push((place, removed));
+            }
+        });
+        for (place, removed) in cleaned {
+            let what = if removed == 1 {
+                "1 control character".to_owned()
+            } else {
+                format!("{removed} control characters")
+            };
+            self.warn(format!("{}: removed {what}", text_place(map, place)));
+        }
+    }
+
+    /// Gives a fresh id to every element whose id number is above [`MAX_ID_NUMBER`] or whose
+    /// id holds control characters, and updates every link to it; brings `next_id` back to at
+    /// most [`MAX_ID_NUMBER`] + 1. When the fresh ids would not fit below the largest id
+    /// number, every id is renumbered from 1 instead.
+    fn renumber_ids(&mut self, map: &mut JourneyMap) {
+        let mut highest = 0;
+        let mut bad = 0u64;
+        map.for_each_own_id_mut(|_, id| {
+            if out_of_range(id) {
+                bad += 1;
+            } else if let Some(n) = id.number() {
+                highest = highest.max(n);
+            }
+        });
+        if map.next_id > MAX_ID_NUMBER + 1 {
+            self.warn(format!(
+                "next_id {} is above the largest id number ({MAX_ID_NUMBER}); set to {}",
+                map.next_id,
+                highest + 1
+            ));
+            map.next_id = highest + 1;
+        }
+        if bad == 0 {
+            return;
+        }
+        let start = map.next_id.max(highest + 1);
+        if start.saturating_add(bad - 1) > MAX_ID_NUMBER {
+            self.compact_ids(map);
+            return;
+        }
+        for (old, new) in renumber(map, start, out_of_range) {
+            let why = if old.has_control_characters() {
+                "contains control characters".to_owned()
+            } else {
+                format!("is above the largest id number ({MAX_ID_NUMBER})")
+            };
+            self.warn(format!(
+                "id {old} {why}; renumbered to {new} and updated the links to it"
+            ));
+        }
+    }
+
+    /// Renumbers every id from 1 (updating the links), for a map whose ids reach the largest
+    /// id number.
+    fn compact_ids(&mut self, map: &mut JourneyMap) {
+        renumber(map, 1, |id| out_of_range(id) || id.number().is_some());
+        self.warn(format!(
+            "ids reach the largest id number ({MAX_ID_NUMBER}); renumbered every id from 1 and updated the links"
+        ));
+    }
+
+    /// The last pass: if the repairs handed out ids past the largest id number (possible only
+    /// when `next_id` was at its very top), renumbers every id from 1.
+    fn settle_ids(&mut self, map: &mut JourneyMap) {
+        if map.next_id > MAX_ID_NUMBER + 1 {
+            self.compact_ids(map);
+        }
     }
 
     fn check_header(&mut self, map: &mut JourneyMap) {
@@ -87,10 +167,10 @@ impl Restorer {
             self.warn(format!(
                 "next_id {} is not above the highest id in use ({highest}); set to {}",
                 map.next_id,
-                highest + 1
+                highest.saturating_add(1)
             ));
         }
-        map.next_id = map.next_id.max(highest + 1);
+        map.next_id = map.next_id.max(highest.saturating_add(1));
 
         let mut seen = BTreeSet::new();
         let mut ids = IdGen::new(&mut map.next_id);
@@ -380,6 +460,43 @@ impl Restorer {
     }
 }
 
+/// Whether restore must give the element with this id a fresh one: its number is above
+/// [`MAX_ID_NUMBER`], or it holds control characters.
+fn out_of_range(id: &Id) -> bool {
+    id.has_control_characters() || id.number().is_some_and(|n| n > MAX_ID_NUMBER)
+}
+
+/// Gives every element whose id `pick`s a fresh id counting from `start`, in file order, and
+/// points every link at the new ids; sets `next_id` past them. Elements sharing an id get the
+/// same new one (the duplicate check comes after). Returns the (old, new) pairs.
+fn renumber(map: &mut JourneyMap, start: u64, pick: impl Fn(&Id) -> bool) -> Vec<(Id, Id)> {
+    let mut next = start;
+    let mut ids = IdGen::new(&mut next);
+    let mut mapping: BTreeMap<Id, Id> = BTreeMap::new();
+    let mut renamed = Vec::new();
+    map.for_each_own_id_mut(|kind, id| {
+        if !pick(id) {
+            return;
+        }
+        let new = mapping
+            .entry(id.clone())
+            .or_insert_with(|| {
+                let fresh = ids.fresh(kind);
+                renamed.push((id.clone(), fresh.clone()));
+                fresh
+            })
+            .clone();
+        *id = new;
+    });
+    map.next_id = next;
+    map.for_each_ref_mut(|id| {
+        if let Some(new) = mapping.get(id) {
+            new.clone_into(id);
+        }
+    });
+    renamed
+}
+
 /// All ids of the map's elements (not references).
 fn all_ids(map: &JourneyMap) -> impl Iterator<Item = &Id> {
     map.stages
@@ -388,6 +505,45 @@ fn all_ids(map: &JourneyMap) -> impl Iterator<Item = &Id> {
         .chain(map.lanes.iter().map(|l| &l.id))
         .chain(map.cards.iter().map(|c| &c.id))
         .chain(map.curves.iter().map(|c| &c.id))
+}
+
+/// Names where a text is, for messages: `card c12 "Phí ship" text`, `map goals[1]`.
+fn text_place(map: &JourneyMap, place: TextPlace) -> String {
+    let field = match place.index {
+        Some(i) => format!("{}[{i}]", place.field),
+        None => place.field.to_owned(),
+    };
+    let owner = match place.owner {
+        TextOwner::Map => "map".to_owned(),
+        TextOwner::Persona => "persona".to_owned(),
+        TextOwner::Stage(i) => map.stages.get(i).map_or_else(String::new, |s| {
+            format!("stage {} \"{}\"", s.id, short(&s.name))
+        }),
+        TextOwner::Step { stage, step } => map
+            .stages
+            .get(stage)
+            .and_then(|s| s.steps.get(step).map(|st| (s, st)))
+            .map_or_else(String::new, |(s, st)| {
+                format!("step {} of stage \"{}\"", st.id, short(&s.name))
+            }),
+        TextOwner::Lane(i) => map.lanes.get(i).map_or_else(String::new, |l| {
+            format!("lane {} \"{}\"", l.id, short(&l.name))
+        }),
+        TextOwner::Card(i) => map.cards.get(i).map_or_else(String::new, |c| {
+            format!("card {} \"{}\"", c.id, short(&c.text))
+        }),
+        TextOwner::Curve(i) => map.curves.get(i).map_or_else(String::new, |c| {
+            format!("curve {} \"{}\"", c.id, short(&c.name))
+        }),
+        TextOwner::CurvePoint { curve, point } => map
+            .curves
+            .get(curve)
+            .and_then(|c| c.points.get(point).map(|p| (c, p)))
+            .map_or_else(String::new, |(c, p)| {
+                format!("curve {} \"{}\" point at {}", c.id, short(&c.name), p.step)
+            }),
+    };
+    format!("{owner} {field}")
 }
 
 /// The first few words of a text, for messages.
@@ -560,5 +716,162 @@ mod tests {
         let pain = map.card(&Id::new("c90")).and_then(|c| c.pain.clone());
         assert_eq!(pain.map(|p| p.anchor), Some(None));
         assert_eq!(validate(&map), vec![]);
+    }
+
+    /// A map whose ids are all far above [`MAX_ID_NUMBER`], linked every way a map links.
+    fn map_with_huge_ids() -> JourneyMap {
+        let mut map = small_map();
+        let huge = |prefix: &str, n: u64| Id::new(format!("{prefix}{n}"));
+        let step = huge("st", u64::MAX);
+        let curve = huge("cv", u64::MAX - 1);
+        let metric = huge("c", u64::MAX);
+        let pain = huge("c", MAX_ID_NUMBER + 1);
+        map.stages[0].steps[0].id = step.clone();
+        map.cards[0].step = step.clone();
+        map.cards[0].id = metric.clone();
+        map.curves.push(EmotionCurve {
+            id: curve.clone(),
+            name: "as-is".into(),
+            color: crate::model::ColorToken::Blue,
+            hidden: false,
+            points: vec![EmotionPoint {
+                step: step.clone(),
+                score: -1.0,
+                emoji: None,
+                note: String::new(),
+            }],
+        });
+        let mut pain_card = Card::new(pain.clone(), step.clone(), Id::new("l3"), "Đau");
+        pain_card.pain = Some(PainPoint {
+            severity: 3,
+            votes: 0,
+            evidence: vec![Evidence::Metric(metric)],
+            status: Default::default(),
+            owner: String::new(),
+            anchor: Some(PainAnchor::Point { curve, step }),
+        });
+        map.cards.push(pain_card);
+        let mut opp = Card::new(Id::new("c7"), huge("st", u64::MAX), Id::new("l3"), "Fix");
+        opp.opportunity = Some(crate::model::Opportunity {
+            impact: 3,
+            effort: 2,
+            votes: 0,
+            addresses: vec![pain],
+        });
+        map.cards.push(opp);
+        map.next_id = u64::MAX;
+        map
+    }
+
+    #[test]
+    fn ids_above_the_max_are_renumbered_with_every_link() {
+        let mut map = map_with_huge_ids();
+        let warnings = restore(&mut map);
+        let text: Vec<String> = warnings.iter().map(ToString::to_string).collect();
+        assert!(
+            text.iter().any(|w| w
+                == "id c18446744073709551615 is above the largest id number (9007199254740992); renumbered to c9 and updated the links to it"),
+            "{text:#?}"
+        );
+        assert!(
+            text.iter()
+                .any(|w| w.starts_with("next_id 18446744073709551615 is above")),
+            "{text:#?}"
+        );
+        assert_eq!(validate(&map), vec![], "{map:#?}");
+        let step = map.stages[0].steps[0].id.clone();
+        assert_eq!(step.as_str(), "st8");
+        let curve = map.curves[0].id.clone();
+        assert_eq!(map.curves[0].points[0].step, step);
+        assert!(map.cards.iter().all(|c| c.step == step));
+        let metric = map.cards[0].id.clone();
+        let pain_card = &map.cards[1];
+        let pain = pain_card.pain.clone().unwrap_or_else(|| panic!("no pain"));
+        assert_eq!(pain.evidence, vec![Evidence::Metric(metric)]);
+        assert_eq!(pain.anchor, Some(PainAnchor::Point { curve, step }));
+        let addresses = map.cards[2]
+            .opportunity
+            .as_ref()
+            .map(|o| o.addresses.clone());
+        assert_eq!(addresses, Some(vec![pain_card.id.clone()]));
+        let mut numbers: Vec<u64> = all_ids(&map).filter_map(Id::number).collect();
+        assert!(numbers.iter().all(|&n| n <= MAX_ID_NUMBER), "{numbers:?}");
+        assert!(numbers.iter().all(|&n| n < map.next_id));
+        assert!(map.next_id <= MAX_ID_NUMBER + 1);
+        numbers.sort_unstable();
+        numbers.dedup();
+        assert_eq!(numbers.len(), all_ids(&map).count(), "ids repeat");
+    }
+
+    #[test]
+    fn ids_that_cannot_fit_below_the_max_are_compacted() {
+        let mut map = small_map();
+        map.cards[0].id = Id::new(format!("c{MAX_ID_NUMBER}"));
+        let mut second = map.cards[0].clone();
+        second.id = Id::new(format!("c{}", u64::MAX));
+        map.cards.push(second);
+        map.next_id = MAX_ID_NUMBER + 1;
+        let warnings = restore(&mut map);
+        assert_eq!(warnings.len(), 1, "{warnings:#?}");
+        assert!(warnings[0].message.contains("renumbered every id from 1"));
+        let ids: Vec<&str> = all_ids(&map).map(Id::as_str).collect();
+        assert_eq!(ids, ["s1", "st2", "l3", "l4", "c5", "c6"]);
+        assert_eq!(map.next_id, 7);
+        assert_eq!(map.cards[1].step.as_str(), "st2");
+        assert_eq!(map.cards[1].lane.as_str(), "l3");
+        assert_eq!(validate(&map), vec![]);
+    }
+
+    #[test]
+    fn repairs_at_the_top_of_the_range_end_compacted() {
+        // A valid map whose counter is at its very end, with a duplicate id to repair: the
+        // repair's fresh id would be out of range, so restore renumbers every id.
+        let mut map = small_map();
+        map.cards[0].id = Id::new(format!("c{MAX_ID_NUMBER}"));
+        let second = map.cards[0].clone();
+        map.cards.push(second);
+        map.next_id = MAX_ID_NUMBER + 1;
+        let warnings = restore(&mut map);
+        assert_eq!(warnings.len(), 2, "{warnings:#?}");
+        assert!(warnings[1].message.contains("renumbered every id from 1"));
+        let ids: Vec<&str> = all_ids(&map).map(Id::as_str).collect();
+        assert_eq!(ids, ["s1", "st2", "l3", "l4", "c5", "c6"]);
+        assert_eq!(map.next_id, 7);
+        assert_eq!(validate(&map), vec![]);
+    }
+
+    #[test]
+    fn ids_with_control_characters_are_renumbered() {
+        let mut map = small_map();
+        map.cards[0].id = Id::new("c5\u{1b}]0;pwned\u{7}");
+        let warnings = restore(&mut map);
+        assert_eq!(
+            warnings,
+            vec![Warning {
+                message: "id c5\\u{1b}]0;pwned\\u{7} contains control characters; renumbered to c6 and updated the links to it".into()
+            }]
+        );
+        assert_eq!(map.cards[0].id.as_str(), "c6");
+        assert_eq!(map.next_id, 7);
+    }
+
+    #[test]
+    fn control_characters_are_removed_and_located() {
+        let mut map = small_map();
+        map.cards[0].text = "Ad\u{7}\u{1b}[2J".into();
+        map.stages[0].name = "Aware\u{202e}ness".into();
+        map.goals = vec!["ok".into(), "bad\r\n".into()];
+        let warnings: Vec<String> = restore(&mut map).iter().map(ToString::to_string).collect();
+        assert_eq!(
+            warnings,
+            [
+                "map goals[1]: removed 1 control character",
+                "stage s1 \"Awareness\" name: removed 1 control character",
+                "card c5 \"Ad[2J\" text: removed 2 control characters",
+            ]
+        );
+        assert_eq!(map.cards[0].text, "Ad[2J");
+        assert_eq!(map.goals[1], "bad\n");
+        assert!(validate(&map).is_empty());
     }
 }

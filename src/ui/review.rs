@@ -274,7 +274,8 @@ pub fn export_text(map: &JourneyMap, state: &ReviewState, format: ReviewFormat) 
         .map(|r| r.pain)
         .collect();
     match format {
-        ReviewFormat::Csv => pains_csv(&rows),
+        // With a byte order mark: the export is for Excel, which needs it to read UTF-8.
+        ReviewFormat::Csv => pains_csv(&rows, true),
         ReviewFormat::Markdown => pains_markdown(&rows),
     }
 }
@@ -995,7 +996,7 @@ mod tests {
         let lines: Vec<&str> = csv.lines().collect();
         assert_eq!(
             lines[0],
-            "rank,id,stage,step,text,severity,votes,score,evidence,opportunities,status,owner"
+            "\u{feff}rank,id,stage,step,text,severity,votes,score,evidence,opportunities,status,owner"
         );
         // The in-progress c47 is filtered out; the rest by votes, fewest first.
         let ids: Vec<&str> = lines[1..]
@@ -1032,6 +1033,22 @@ mod tests {
         assert!(md.contains("| a \\| b, \"c\"<br>d |"), "{md}");
         let csv = export_text(&map, &state, ReviewFormat::Csv);
         assert!(csv.contains("\"a | b, \"\"c\"\"\nd\""), "{csv}");
+    }
+
+    #[test]
+    fn csv_export_has_a_bom_and_no_formulas() {
+        let mut map = tricky_map();
+        map.cards[0].text = "=HYPERLINK(\"http://evil\",\"click\")".into();
+        let state = ReviewState {
+            search: "HYPERLINK".into(),
+            ..ReviewState::default()
+        };
+        let csv = export_text(&map, &state, ReviewFormat::Csv);
+        assert!(csv.starts_with("\u{feff}rank,"), "{csv}");
+        assert!(
+            csv.contains(",\"'=HYPERLINK(\"\"http://evil\"\",\"\"click\"\")\","),
+            "{csv}"
+        );
     }
 
     // -----------------------------------------------------------------------------------------
