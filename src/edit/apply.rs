@@ -2,7 +2,7 @@
 //! the clipboard delivers, the document holds one form.
 
 use crate::model::{
-    Card, EmotionCurve, IdGen, IdKind, JourneyMap, Lane, Stage, Step, clamp_score,
+    Card, EmotionCurve, IdGen, IdKind, JourneyMap, Lane, Stage, Step, clamp_score, clean_text,
     for_each_text_mut, make_nfc, nfc,
 };
 
@@ -24,11 +24,11 @@ pub(super) fn apply(map: &mut JourneyMap, command: EditCommand) -> Result<Applie
     let mut applied = Applied::default();
     match command {
         EditCommand::SetMapInfo(info) => {
-            map.title = nfc(&info.title);
-            map.description = nfc(&info.description);
+            map.title = tidy(&info.title);
+            map.description = tidy(&info.description);
             map.map_type = info.map_type;
-            map.language = nfc(&info.language);
-            map.goals = info.goals.iter().map(|g| nfc(g)).collect();
+            map.language = tidy(&info.language);
+            map.goals = info.goals.iter().map(|g| tidy(g)).collect();
             map.review = info.review;
             map.review.cadence_months = map.review.cadence_months.clamp(1, 36);
         }
@@ -36,7 +36,7 @@ pub(super) fn apply(map: &mut JourneyMap, command: EditCommand) -> Result<Applie
             let mut tmp = JourneyMap::new("");
             std::mem::swap(&mut tmp.persona, &mut persona);
             for_each_text_mut(&mut tmp, |s| {
-                make_nfc(s);
+                tidy_in_place(s);
             });
             map.persona = tmp.persona;
         }
@@ -44,7 +44,7 @@ pub(super) fn apply(map: &mut JourneyMap, command: EditCommand) -> Result<Applie
             let mut ids = IdGen::new(&mut map.next_id);
             let stage = Stage {
                 id: ids.fresh(IdKind::Stage),
-                name: nfc(&name),
+                name: tidy(&name),
                 color: None,
                 steps: vec![Step {
                     id: ids.fresh(IdKind::Step),
@@ -58,7 +58,7 @@ pub(super) fn apply(map: &mut JourneyMap, command: EditCommand) -> Result<Applie
         }
         EditCommand::SetStage { id, name, color } => {
             let stage = stage_mut(map, &id)?;
-            stage.name = nfc(&name);
+            stage.name = tidy(&name);
             stage.color = color;
         }
         EditCommand::MoveStage { id, to } => {
@@ -90,7 +90,7 @@ pub(super) fn apply(map: &mut JourneyMap, command: EditCommand) -> Result<Applie
                 index,
                 Step {
                     id: id.clone(),
-                    name: nfc(&name),
+                    name: tidy(&name),
                 },
             );
             applied.created.push(id);
@@ -102,7 +102,7 @@ pub(super) fn apply(map: &mut JourneyMap, command: EditCommand) -> Result<Applie
                 .flat_map(|s| s.steps.iter_mut())
                 .find(|s| s.id == id)
                 .ok_or_else(|| EditError::Missing(id.clone()))?;
-            step.name = nfc(&name);
+            step.name = tidy(&name);
         }
         EditCommand::DeleteStep { id } => {
             let stage_index = map
@@ -124,7 +124,7 @@ pub(super) fn apply(map: &mut JourneyMap, command: EditCommand) -> Result<Applie
                 index,
                 Lane {
                     id: id.clone(),
-                    name: nfc(&name),
+                    name: tidy(&name),
                     kind,
                 },
             );
@@ -142,7 +142,7 @@ pub(super) fn apply(map: &mut JourneyMap, command: EditCommand) -> Result<Applie
                     "a lane with cards cannot become an emotion lane",
                 ));
             }
-            lane.name = nfc(&name);
+            lane.name = tidy(&name);
             lane.kind = kind;
         }
         EditCommand::MoveLane { id, to } => {
@@ -178,7 +178,7 @@ pub(super) fn apply(map: &mut JourneyMap, command: EditCommand) -> Result<Applie
         } => {
             check_cell(map, &step, &lane)?;
             let id = IdGen::new(&mut map.next_id).fresh(IdKind::Card);
-            let card = Card::new(id.clone(), step, lane, nfc(&text));
+            let card = Card::new(id.clone(), step, lane, tidy(&text));
             insert_in_cell(map, vec![card], index);
             applied.created.push(id);
         }
@@ -264,7 +264,7 @@ pub(super) fn apply(map: &mut JourneyMap, command: EditCommand) -> Result<Applie
             let id = IdGen::new(&mut map.next_id).fresh(IdKind::Curve);
             map.curves.push(EmotionCurve {
                 id: id.clone(),
-                name: nfc(&name),
+                name: tidy(&name),
                 color,
                 points: Vec::new(),
                 hidden: false,
@@ -289,7 +289,7 @@ pub(super) fn apply(map: &mut JourneyMap, command: EditCommand) -> Result<Applie
             hidden,
         } => {
             let curve = curve_mut(map, &id)?;
-            curve.name = nfc(&name);
+            curve.name = tidy(&name);
             curve.color = color;
             curve.hidden = hidden;
         }
@@ -305,9 +305,9 @@ pub(super) fn apply(map: &mut JourneyMap, command: EditCommand) -> Result<Applie
             let steps: Vec<Id> = map.steps().map(|(_, s)| s.id.clone()).collect();
             let curve = curve_mut(map, &curve)?;
             point.score = clamp_score(point.score);
-            make_nfc(&mut point.note);
+            tidy_in_place(&mut point.note);
             if let Some(emoji) = &mut point.emoji {
-                make_nfc(emoji);
+                tidy_in_place(emoji);
             }
             if point.emoji.as_ref().is_some_and(|e| e.trim().is_empty()) {
                 point.emoji = None;
@@ -468,7 +468,7 @@ fn normalize_card(card: &mut Card) {
         Card::new(Id::new(""), Id::new(""), Id::new(""), ""),
     ));
     for_each_text_mut(&mut tmp, |s| {
-        make_nfc(s);
+        tidy_in_place(s);
     });
     if let Some(c) = tmp.cards.pop() {
         *card = c;
@@ -477,4 +477,17 @@ fn normalize_card(card: &mut Card) {
         opp.impact = opp.impact.clamp(1, 5);
         opp.effort = opp.effort.clamp(1, 5);
     }
+}
+
+/// Text as the document holds it: NFC, with no control characters but tab and newline and no
+/// bidi overrides, whatever an input method, a paste or another app delivered.
+fn tidy(text: &str) -> String {
+    let mut text = nfc(text);
+    clean_text(&mut text);
+    text
+}
+
+fn tidy_in_place(text: &mut String) {
+    make_nfc(text);
+    clean_text(text);
 }

@@ -622,3 +622,36 @@ fn rollback_returns_to_the_checkpoint_with_history_and_dirty_flag() {
     assert!(doc.redo());
     assert_eq!(doc.map().title, "renamed");
 }
+
+#[test]
+fn pasted_and_typed_text_loses_control_and_bidi_override_characters() {
+    let map = sample();
+    let (step, lane) = cells(&map)[0].clone();
+    let mut doc = Document::new(map, true);
+    let hostile = "Giá\u{1b}[31m đỏ\u{7}\r\nrẻ \u{202e}gnp.exe";
+    let pasted = paste::parse(hostile, 1, &step, &lane);
+    let created = doc
+        .apply(EditCommand::InsertCards {
+            cards: pasted.cards,
+            same_map: false,
+            step: step.clone(),
+            lane: lane.clone(),
+            index: None,
+        })
+        .unwrap()
+        .created;
+    let texts: Vec<String> = created
+        .iter()
+        .map(|id| doc.map().card(id).unwrap().text.clone())
+        .collect();
+    assert_eq!(texts, ["Giá[31m đỏ", "rẻ gnp.exe"]);
+    // Typed (or pasted into a text field) the same way.
+    let card = doc.map().card(&created[0]).unwrap().clone();
+    doc.apply(EditCommand::SetCard(Card {
+        text: "a\u{0}b\u{9b}c\td".to_owned(),
+        ..card
+    }))
+    .unwrap();
+    assert_eq!(doc.map().card(&created[0]).unwrap().text, "abc\td");
+    assert_eq!(validate(doc.map()), vec![]);
+}
