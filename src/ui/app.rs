@@ -892,27 +892,34 @@ impl JourneyApp {
         let Some(open) = &mut self.open else {
             return false;
         };
-        match file::save(path, open.doc.map()) {
-            Ok(()) => {
-                open.doc.mark_saved();
-                open.stamp = crate::file::FileStamp::read(path).ok();
-                open.disk_conflict = false;
-                open.path = Some(path.to_owned());
-                open.warnings.clear();
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                self.status = Some(tr_args(lang, "status-saved", &[("file", name.into())]));
-                self.remember_recent(path);
-                self.clear_recovery();
-                true
-            }
-            Err(err) => {
-                self.prompt = Some(Prompt::Error(format!("{}: {err}", tr(lang, "save-failed"))));
-                false
-            }
+        let result = file::save(path, open.doc.map());
+        // Saved but without a fresh `.bak` still counts as saved; the user is told either way.
+        let saved = result
+            .as_ref()
+            .map_or_else(file::SaveError::was_saved, |()| true);
+        if saved {
+            open.doc.mark_saved();
+            open.stamp = crate::file::FileStamp::read(path).ok();
+            open.disk_conflict = false;
+            open.path = Some(path.to_owned());
+            open.warnings.clear();
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            self.status = Some(tr_args(lang, "status-saved", &[("file", name.into())]));
+            self.remember_recent(path);
+            self.clear_recovery();
         }
+        if let Err(err) = result {
+            let heading = if saved { "save-warning" } else { "save-failed" };
+            self.prompt = Some(Prompt::Error(format!(
+                "{}: {}",
+                tr(lang, heading),
+                super::i18n::save_error_text(lang, &err)
+            )));
+        }
+        saved
     }
 
     /// Writes an export (atomically, no backup) and says so in the status bar.
@@ -928,8 +935,9 @@ impl JourneyApp {
             }
             Err(err) => {
                 self.prompt = Some(Prompt::Error(format!(
-                    "{}: {err}",
-                    tr(lang, "export-failed")
+                    "{}: {}",
+                    tr(lang, "export-failed"),
+                    super::i18n::save_error_text(lang, &err)
                 )));
             }
         }

@@ -146,6 +146,70 @@ pub fn load_error_text(lang: Lang, err: &crate::file::LoadError) -> String {
     }
 }
 
+/// A map that could not be saved, as one line in the UI's language naming the file and what
+/// to do.
+pub fn save_error_text(lang: Lang, err: &crate::file::SaveError) -> String {
+    use crate::file::SaveError as E;
+    let file = |p: &std::path::Path| FluentValue::from(p.display().to_string());
+    match err {
+        E::Serialize { path, message } => tr_args(
+            lang,
+            "save-serialize",
+            &[("file", file(path)), ("message", message.clone().into())],
+        ),
+        E::MissingFolder { path, folder } => tr_args(
+            lang,
+            "save-missing-folder",
+            &[("file", file(path)), ("folder", file(folder))],
+        ),
+        E::IsFolder { path } => tr_args(lang, "save-is-folder", &[("file", file(path))]),
+        E::ReadOnly { path } => tr_args(lang, "save-read-only", &[("file", file(path))]),
+        E::LinkLoop { path } => tr_args(lang, "save-link-loop", &[("file", file(path))]),
+        E::DiskFull { path, .. } => tr_args(lang, "save-disk-full", &[("file", file(path))]),
+        E::Io { path, what, source } => {
+            let step = match *what {
+                "cannot read the file's attributes" => "save-step-attributes",
+                "its folder is a file" => "save-step-folder-is-file",
+                "cannot create a temporary file in its folder" => "save-step-temp",
+                "cannot write the temporary file" => "save-step-write",
+                "cannot set the permissions of the temporary file" => "save-step-permissions",
+                "cannot flush the temporary file to disk" => "save-step-flush",
+                "cannot copy the previous version" => "save-step-copy",
+                "cannot replace the file" => "save-step-replace",
+                "cannot read the symbolic link" => "save-step-link",
+                _ => "",
+            };
+            let what = if step.is_empty() {
+                (*what).to_owned()
+            } else {
+                tr(lang, step)
+            };
+            tr_args(
+                lang,
+                "save-io",
+                &[
+                    ("file", file(path)),
+                    ("what", what.into()),
+                    ("reason", io_reason(lang, source).into()),
+                ],
+            )
+        }
+        E::Backup {
+            path,
+            backup,
+            source,
+        } => tr_args(
+            lang,
+            "save-backup",
+            &[
+                ("file", file(path)),
+                ("backup", file(backup)),
+                ("reason", io_reason(lang, source).into()),
+            ],
+        ),
+    }
+}
+
 /// The message key of a colour's name.
 pub fn color_key(token: ColorToken) -> &'static str {
     match token {
@@ -376,5 +440,78 @@ mod load_error_tests {
         }
         let io = load_error_text(Lang::Vi, &errors[0]);
         assert_eq!(io, "bản đồ.ron: không đọc được: tệp không tồn tại");
+    }
+}
+
+#[cfg(test)]
+mod save_error_tests {
+    use super::*;
+    use crate::file::SaveError;
+    use std::path::PathBuf;
+
+    /// The English UI text of every save error is the error's own message, and the Vietnamese
+    /// one is a translation.
+    #[test]
+    fn save_errors_read_the_same_in_english_and_are_translated() {
+        let path = || PathBuf::from("bản đồ.ron");
+        let io = || std::io::Error::from(std::io::ErrorKind::PermissionDenied);
+        let mut errors = vec![
+            SaveError::Serialize {
+                path: path(),
+                message: "bad".to_owned(),
+            },
+            SaveError::MissingFolder {
+                path: path(),
+                folder: PathBuf::from("thư mục"),
+            },
+            SaveError::IsFolder { path: path() },
+            SaveError::ReadOnly { path: path() },
+            SaveError::LinkLoop { path: path() },
+            SaveError::DiskFull {
+                path: path(),
+                source: std::io::Error::from(std::io::ErrorKind::StorageFull),
+            },
+            SaveError::Backup {
+                path: path(),
+                backup: PathBuf::from("bản đồ.ron.bak"),
+                source: io(),
+            },
+        ];
+        for what in [
+            "cannot read the file's attributes",
+            "its folder is a file",
+            "cannot create a temporary file in its folder",
+            "cannot write the temporary file",
+            "cannot set the permissions of the temporary file",
+            "cannot flush the temporary file to disk",
+            "cannot copy the previous version",
+            "cannot replace the file",
+            "cannot read the symbolic link",
+        ] {
+            errors.push(SaveError::Io {
+                path: path(),
+                what,
+                source: io(),
+            });
+        }
+        for err in &errors {
+            let en = save_error_text(Lang::En, err);
+            let vi = save_error_text(Lang::Vi, err);
+            if !matches!(err, SaveError::Io { .. } | SaveError::Backup { .. }) {
+                assert_eq!(en, err.to_string());
+            } else {
+                // The operating system's reason is put in words of our own.
+                assert!(en.contains("permission denied"), "{en}");
+                let theirs = err.to_string();
+                let (ours_head, theirs_head) = (en.split(": ").nth(1), theirs.split(": ").nth(1));
+                assert_eq!(
+                    ours_head, theirs_head,
+                    "the step reads the same: {en} / {theirs}"
+                );
+            }
+            assert_ne!(vi, en, "{err}");
+            assert!(vi.contains("bản đồ.ron"), "{vi}");
+            assert!(!vi.contains("cannot"), "untranslated: {vi}");
+        }
     }
 }

@@ -226,3 +226,23 @@ load-not-utf8 = { $file }:{ $line }:{ $column }: not a text file (invalid UTF-8)
 load-syntax = { $file }:{ $line }:{ $column }: { $message }
 load-newer = { $file }: made by a newer journeymap (file format { $found }; this version reads up to { $supported }). Update journeymap to open it.
 load-unknown-format = { $file }: unknown file format version { $found }
+
+# save errors
+save-serialize = cannot save { $file }: { $message }
+save-missing-folder = cannot save { $file }: the folder { $folder } does not exist; create it or choose another folder with Save As
+save-is-folder = cannot save { $file }: it is a folder, not a file; choose a file name with Save As
+save-read-only = cannot save { $file }: the file is read-only; use Save As to save a copy, or make the file writable first
+save-link-loop = cannot save { $file }: it is a loop or too long a chain of symbolic links; use Save As to choose the file
+save-disk-full = cannot save { $file }: the disk is full; free some space or use Save As to save on another disk. The file on disk was not changed.
+save-io = cannot save { $file }: { $what }: { $reason }; try again or use Save As. The file on disk was not changed.
+save-backup = saved { $file }, but could not keep the previous version as { $backup }: { $reason }; the older .bak is still there
+save-step-attributes = cannot read the file's attributes
+save-step-folder-is-file = its folder is a file
+save-step-temp = cannot create a temporary file in its folder
+save-step-write = cannot write the temporary file
+save-step-permissions = cannot set the permissions of the temporary file
+save-step-flush = cannot flush the temporary file to disk
+save-step-copy = cannot copy the previous version
+save-step-replace = cannot replace the file
+save-step-link = cannot read the symbolic link
+save-warning = Saved, with a warning

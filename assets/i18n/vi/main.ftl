@@ -199,3 +199,23 @@ load-not-utf8 = { $file }:{ $line }:{ $column }: không phải tệp văn bản 
 load-syntax = { $file }:{ $line }:{ $column }: lỗi cú pháp: { $message }
 load-newer = { $file }: được tạo bởi journeymap mới hơn (định dạng { $found }; phiên bản này đọc được đến { $supported }). Hãy cập nhật journeymap để mở.
 load-unknown-format = { $file }: phiên bản định dạng tệp không xác định { $found }
+
+# save errors
+save-serialize = không lưu được { $file }: { $message }
+save-missing-folder = không lưu được { $file }: thư mục { $folder } không tồn tại; hãy tạo thư mục hoặc chọn thư mục khác bằng Lưu thành
+save-is-folder = không lưu được { $file }: đó là một thư mục, không phải tệp; hãy chọn tên tệp bằng Lưu thành
+save-read-only = không lưu được { $file }: tệp chỉ cho phép đọc; hãy dùng Lưu thành để lưu một bản sao, hoặc cho phép ghi tệp trước
+save-link-loop = không lưu được { $file }: đường dẫn là một vòng lặp hoặc chuỗi liên kết tượng trưng quá dài; hãy dùng Lưu thành để chọn tệp
+save-disk-full = không lưu được { $file }: ổ đĩa đã đầy; hãy giải phóng dung lượng hoặc dùng Lưu thành để lưu vào ổ khác. Tệp trên đĩa không bị thay đổi.
+save-io = không lưu được { $file }: { $what }: { $reason }; hãy thử lại hoặc dùng Lưu thành. Tệp trên đĩa không bị thay đổi.
+save-backup = đã lưu { $file }, nhưng không giữ được phiên bản trước thành { $backup }: { $reason }; tệp .bak cũ vẫn còn
+save-step-attributes = không đọc được thuộc tính của tệp
+save-step-folder-is-file = thư mục chứa nó là một tệp
+save-step-temp = không tạo được tệp tạm trong thư mục
+save-step-write = không ghi được tệp tạm
+save-step-permissions = không đặt được quyền cho tệp tạm
+save-step-flush = không đẩy được tệp tạm xuống đĩa
+save-step-copy = không sao chép được phiên bản trước
+save-step-replace = không thay thế được tệp
+save-step-link = không đọc được liên kết tượng trưng
+save-warning = Đã lưu, kèm cảnh báo
