@@ -119,3 +119,28 @@ fn check_lists_unknown_fields_and_fails() {
     );
     assert_eq!(stdout.lines().count(), 7, "{stdout}");
 }
+
+#[test]
+fn a_field_whose_element_needed_a_new_id_is_reported_not_dropped_silently() {
+    // The card's id is above the largest id number: restore renumbers it, so its unknown field
+    // can no longer be put back where it was. That is said, not done in silence.
+    let text = r#"(
+        format: 1,
+        title: "x",
+        stages: [(id: "s1", name: "A", steps: [(id: "st2", name: "")])],
+        lanes: [(id: "l3", name: "L", kind: Touchpoints)],
+        cards: [(id: "c99999999999999999", step: "st2", lane: "l3", text: "t", future: 1)],
+        next_id: 4,
+    )"#;
+    let loaded = file::from_ron_str(text, std::path::Path::new("ids.ron")).unwrap();
+    assert_eq!(loaded.unknown.len(), 1);
+    assert!(
+        loaded
+            .warnings
+            .iter()
+            .any(|w| w.key == "warn-kept-field-lost"
+                && w.message.contains("cards[c99999999999999999].future")),
+        "{:?}",
+        loaded.warnings
+    );
+}

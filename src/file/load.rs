@@ -197,7 +197,15 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
         }
     };
     map.format = FORMAT_VERSION;
-    let warnings = restore(&mut map);
+    let mut warnings = restore(&mut map);
+    for field in &map.kept {
+        if !super::unknown::owner_exists(field, &map) {
+            warnings.push(crate::model::Warning::new(
+                "warn-kept-field-lost",
+                vec![("field", crate::model::Arg::Text(field.path()))],
+            ));
+        }
+    }
     Ok(Loaded {
         map,
         warnings,

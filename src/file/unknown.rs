@@ -79,6 +79,11 @@ pub(super) fn parse_keeping(
     Ok((map, kept, unknown))
 }
 
+/// Whether the element that holds `field` is still in `map` (its id may have been repaired).
+pub(super) fn owner_exists(field: &KeptField, map: &JourneyMap) -> bool {
+    concrete(&field.owner, map).is_some()
+}
+
 /// Puts the kept fields of `map` back into `text`, the map's canonical RON; a field whose
 /// element is gone (deleted since) goes with it.
 pub(super) fn splice(text: &str, map: &JourneyMap) -> String {

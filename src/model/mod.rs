@@ -10,13 +10,16 @@ pub mod samples;
 pub mod synth;
 pub mod template;
 mod text;
+mod warning;
 
 pub use channel::{Channel, ChannelKind};
 pub use ids::{Id, IdGen, IdKind, MAX_ID_NUMBER};
 pub use kept::{FieldStep, KeptField};
 pub use map::*;
-pub use restore::{Warning, restore, validate};
+pub use restore::{restore, validate};
 pub use text::{
     TextOwner, TextPlace, clean_text, for_each_text_at_mut, for_each_text_mut, is_unwanted_control,
     make_nfc, nfc,
 };
+pub use warning::english as warning_english;
+pub use warning::{Arg, KEYS as WARNING_KEYS, Subject, Warning};

@@ -6,7 +6,6 @@
 //! used by `journeymap check`.
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::fmt;
 
 use super::ids::{Id, IdGen, IdKind, MAX_ID_NUMBER};
 use super::map::{
@@ -14,19 +13,7 @@ use super::map::{
     SEVERITY_MIN, Stage, Step,
 };
 use super::text::{TextOwner, TextPlace, clean_text, for_each_text_at_mut, make_nfc};
-
-/// Something restore found wrong and repaired.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct Warning {
-    /// What was wrong and what was done about it, in one sentence.
-    pub message: String,
-}
-
-impl fmt::Display for Warning {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.message)
-    }
-}
+use super::warning::{Arg, Subject, Warning, text};
 
 /// Lists what [`restore`] would repair, without changing the map.
 pub fn validate(map: &JourneyMap) -> Vec<Warning> {
@@ -55,8 +42,8 @@ struct Restorer {
 }
 
 impl Restorer {
-    fn warn(&mut self, message: String) {
-        self.warnings.push(Warning { message });
+    fn warn(&mut self, key: &'static str, args: Vec<(&'static str, Arg)>) {
+        self.warnings.push(Warning::new(key, args));
     }
 
     /// Removes control and bidi override characters from every text (naming where) and puts
@@ -71,12 +58,20 @@ impl Restorer {
             }
         });
         for (place, removed) in cleaned {
-            let what = if removed == 1 {
-                "1 control character".to_owned()
+            let (subject, field) = text_place(map, place);
+            let key = if removed == 1 {
+                "warn-text-cleaned-one"
             } else {
-                format!("{removed} control characters")
+                "warn-text-cleaned"
             };
-            self.warn(format!("{}: removed {what}", text_place(map, place)));
+            self.warn(
+                key,
+                vec![
+                    ("subject", Arg::Subject(subject)),
+                    ("field", text(field)),
+                    ("count", text(removed)),
+                ],
+            );
         }
     }
 
@@ -95,11 +90,14 @@ impl Restorer {
             }
         });
         if map.next_id > MAX_ID_NUMBER + 1 {
-            self.warn(format!(
-                "next_id {} is above the largest id number ({MAX_ID_NUMBER}); set to {}",
-                map.next_id,
-                highest + 1
-            ));
+            self.warn(
+                "warn-next-id-too-large",
+                vec![
+                    ("found", text(map.next_id)),
+                    ("max", text(MAX_ID_NUMBER)),
+                    ("fixed", text(highest + 1)),
+                ],
+            );
             map.next_id = highest + 1;
         }
         if bad == 0 {
@@ -111,14 +109,19 @@ impl Restorer {
             return;
         }
         for (old, new) in renumber(map, start, out_of_range) {
-            let why = if old.has_control_characters() {
-                "contains control characters".to_owned()
+            let key = if old.has_control_characters() {
+                "warn-id-control"
             } else {
-                format!("is above the largest id number ({MAX_ID_NUMBER})")
+                "warn-id-too-large"
             };
-            self.warn(format!(
-                "id {old} {why}; renumbered to {new} and updated the links to it"
-            ));
+            self.warn(
+                key,
+                vec![
+                    ("id", text(old)),
+                    ("new", text(new)),
+                    ("max", text(MAX_ID_NUMBER)),
+                ],
+            );
         }
     }
 
@@ -126,9 +129,7 @@ impl Restorer {
     /// id number.
     fn compact_ids(&mut self, map: &mut JourneyMap) {
         renumber(map, 1, |id| out_of_range(id) || id.number().is_some());
-        self.warn(format!(
-            "ids reach the largest id number ({MAX_ID_NUMBER}); renumbered every id from 1 and updated the links"
-        ));
+        self.warn("warn-ids-compacted", vec![("max", text(MAX_ID_NUMBER))]);
     }
 
     /// The last pass: if the repairs handed out ids past the largest id number (possible only
@@ -141,21 +142,21 @@ impl Restorer {
 
     fn check_header(&mut self, map: &mut JourneyMap) {
         if map.goals.len() > 3 {
-            self.warn(format!(
-                "the map has {} business goals; keep it to 1–3 so the map stays focused",
-                map.goals.len()
-            ));
+            self.warn("warn-goals", vec![("count", text(map.goals.len()))]);
         }
         if !(1..=36).contains(&map.review.cadence_months) {
             let fixed = map.review.cadence_months.clamp(1, 36);
-            self.warn(format!(
-                "review cadence of {} months is out of range 1–36; set to {fixed}",
-                map.review.cadence_months
-            ));
+            self.warn(
+                "warn-cadence",
+                vec![
+                    ("found", text(map.review.cadence_months)),
+                    ("fixed", text(fixed)),
+                ],
+            );
             map.review.cadence_months = fixed;
         }
         if map.language.trim().is_empty() {
-            self.warn("the content language is empty; set to \"en\"".to_owned());
+            self.warn("warn-language", vec![]);
             "en".clone_into(&mut map.language);
         }
     }
@@ -164,25 +165,38 @@ impl Restorer {
     fn fix_ids(&mut self, map: &mut JourneyMap) {
         let highest = all_ids(map).filter_map(Id::number).max().unwrap_or(0);
         if map.next_id != 0 && map.next_id <= highest {
-            self.warn(format!(
-                "next_id {} is not above the highest id in use ({highest}); set to {}",
-                map.next_id,
-                highest.saturating_add(1)
-            ));
+            self.warn(
+                "warn-next-id-low",
+                vec![
+                    ("found", text(map.next_id)),
+                    ("highest", text(highest)),
+                    ("fixed", text(highest.saturating_add(1))),
+                ],
+            );
         }
         map.next_id = map.next_id.max(highest.saturating_add(1));
 
         let mut seen = BTreeSet::new();
         let mut ids = IdGen::new(&mut map.next_id);
-        let mut check = |id: &mut Id, kind: IdKind, what: &str, warnings: &mut Vec<Warning>| {
+        let mut check = |id: &mut Id, kind: IdKind, what: Subject, warnings: &mut Vec<Warning>| {
             if id.as_str().trim().is_empty() || !seen.insert(id.clone()) {
                 let fresh = ids.fresh(kind);
-                let message = if id.as_str().trim().is_empty() {
-                    format!("{what} has no id; gave it {fresh}")
+                let warning = if id.as_str().trim().is_empty() {
+                    Warning::new(
+                        "warn-no-id",
+                        vec![("subject", Arg::Subject(what)), ("fresh", text(&fresh))],
+                    )
                 } else {
-                    format!("id {id} is used twice; the second one ({what}) is now {fresh}")
+                    Warning::new(
+                        "warn-id-twice",
+                        vec![
+                            ("id", text(&*id)),
+                            ("subject", Arg::Subject(what)),
+                            ("fresh", text(&fresh)),
+                        ],
+                    )
                 };
-                warnings.push(Warning { message });
+                warnings.push(warning);
                 *id = fresh.clone();
                 seen.insert(fresh);
             }
@@ -192,14 +206,20 @@ impl Restorer {
             check(
                 &mut stage.id,
                 IdKind::Stage,
-                &format!("stage \"{}\"", stage.name),
+                Subject::Stage {
+                    id: None,
+                    name: stage.name.clone(),
+                },
                 w,
             );
             for step in &mut stage.steps {
                 check(
                     &mut step.id,
                     IdKind::Step,
-                    &format!("a step of stage \"{}\"", stage.name),
+                    Subject::Step {
+                        id: None,
+                        stage: stage.name.clone(),
+                    },
                     w,
                 );
             }
@@ -208,7 +228,10 @@ impl Restorer {
             check(
                 &mut lane.id,
                 IdKind::Lane,
-                &format!("lane \"{}\"", lane.name),
+                Subject::Lane {
+                    id: None,
+                    name: lane.name.clone(),
+                },
                 w,
             );
         }
@@ -216,7 +239,10 @@ impl Restorer {
             check(
                 &mut card.id,
                 IdKind::Card,
-                &format!("card \"{}\"", short(&card.text)),
+                Subject::Card {
+                    id: None,
+                    text: short(&card.text),
+                },
                 w,
             );
         }
@@ -224,7 +250,10 @@ impl Restorer {
             check(
                 &mut curve.id,
                 IdKind::Curve,
-                &format!("curve \"{}\"", curve.name),
+                Subject::Curve {
+                    id: None,
+                    name: curve.name.clone(),
+                },
                 w,
             );
         }
@@ -235,10 +264,19 @@ impl Restorer {
         for stage in &mut map.stages {
             if stage.steps.is_empty() {
                 let step = ids.fresh(IdKind::Step);
-                self.warn(format!(
-                    "stage \"{}\" has no steps; added step {step}",
-                    stage.name
-                ));
+                self.warn(
+                    "warn-stage-no-steps",
+                    vec![
+                        (
+                            "subject",
+                            Arg::Subject(Subject::Stage {
+                                id: None,
+                                name: stage.name.clone(),
+                            }),
+                        ),
+                        ("step", text(&step)),
+                    ],
+                );
                 stage.steps.push(Step {
                     id: step,
                     name: String::new(),
@@ -270,7 +308,10 @@ impl Restorer {
         let mut ids = IdGen::new(&mut map.next_id);
 
         for card in &mut map.cards {
-            let name = format!("card {} \"{}\"", card.id, short(&card.text));
+            let name = Subject::Card {
+                id: Some(card.id.clone()),
+                text: short(&card.text),
+            };
             if !steps.contains(&card.step) {
                 let target = first_step.get_or_insert_with(|| {
                     let stage = Stage {
@@ -286,12 +327,14 @@ impl Restorer {
                     new_stage = Some(stage);
                     step
                 });
-                self.warnings.push(Warning {
-                    message: format!(
-                        "{name} is in step {}, which does not exist; moved to step {target}",
-                        card.step
-                    ),
-                });
+                self.warnings.push(Warning::new(
+                    "warn-card-step",
+                    vec![
+                        ("subject", Arg::Subject(name.clone())),
+                        ("step", text(&card.step)),
+                        ("target", text(&*target)),
+                    ],
+                ));
                 card.step = target.clone();
             }
             let lane_ok = lanes.get(&card.lane).is_some_and(|k| k.holds_cards());
@@ -306,14 +349,19 @@ impl Restorer {
                     new_lane = Some(lane);
                     id
                 });
-                let why = if lanes.contains_key(&card.lane) {
-                    "an emotion lane, which shows curves, not cards"
+                let key = if lanes.contains_key(&card.lane) {
+                    "warn-card-emotion-lane"
                 } else {
-                    "a lane that does not exist"
+                    "warn-card-lane"
                 };
-                self.warnings.push(Warning {
-                    message: format!("{name} is in {}, {why}; moved to lane {target}", card.lane),
-                });
+                self.warnings.push(Warning::new(
+                    key,
+                    vec![
+                        ("subject", Arg::Subject(name.clone())),
+                        ("lane", text(&card.lane)),
+                        ("target", text(&*target)),
+                    ],
+                ));
                 card.lane = target.clone();
             }
             self.fix_card_values(card, &name, &metric_cards, &pain_cards);
@@ -325,41 +373,50 @@ impl Restorer {
     fn fix_card_values(
         &mut self,
         card: &mut Card,
-        name: &str,
+        name: &Subject,
         cards: &BTreeSet<Id>,
         pain_cards: &BTreeSet<Id>,
     ) {
         if let Some(pain) = &mut card.pain {
             if !(SEVERITY_MIN..=SEVERITY_MAX).contains(&pain.severity) {
                 let fixed = pain.severity.clamp(SEVERITY_MIN, SEVERITY_MAX);
-                self.warn(format!(
-                    "{name}: severity {} is out of range 1–5; set to {fixed}",
-                    pain.severity
-                ));
+                self.warn(
+                    "warn-severity",
+                    vec![
+                        ("subject", Arg::Subject(name.clone())),
+                        ("found", text(pain.severity)),
+                        ("fixed", text(fixed)),
+                    ],
+                );
                 pain.severity = fixed;
             }
             for evidence in &mut pain.evidence {
                 if let Evidence::Metric(id) = evidence
                     && !cards.contains(id)
                 {
-                    self.warnings.push(Warning {
-                        message: format!(
-                            "{name}: evidence points at metric card {id}, which does not exist; kept as text"
-                        ),
-                    });
+                    self.warnings.push(Warning::new(
+                        "warn-metric-missing",
+                        vec![("subject", Arg::Subject(name.clone())), ("id", text(&*id))],
+                    ));
                     *evidence = Evidence::Text(format!("metric {id} (missing)"));
                 }
             }
         }
         if let Some(opp) = &mut card.opportunity {
-            for (what, value) in [("impact", &mut opp.impact), ("effort", &mut opp.effort)] {
+            for (key, value) in [
+                ("warn-impact", &mut opp.impact),
+                ("warn-effort", &mut opp.effort),
+            ] {
                 if !(1..=5).contains(value) {
                     let fixed = (*value).clamp(1, 5);
-                    self.warnings.push(Warning {
-                        message: format!(
-                            "{name}: {what} {value} is out of range 1–5; set to {fixed}"
-                        ),
-                    });
+                    self.warnings.push(Warning::new(
+                        key,
+                        vec![
+                            ("subject", Arg::Subject(name.clone())),
+                            ("found", text(&*value)),
+                            ("fixed", text(fixed)),
+                        ],
+                    ));
                     *value = fixed;
                 }
             }
@@ -373,9 +430,10 @@ impl Restorer {
                 keep
             });
             for id in dropped {
-                self.warn(format!(
-                    "{name}: link to {id} removed: it is not a pain point of this map, or is listed twice"
-                ));
+                self.warn(
+                    "warn-link-removed",
+                    vec![("subject", Arg::Subject(name.clone())), ("id", text(id))],
+                );
             }
         }
     }
@@ -396,13 +454,13 @@ impl Restorer {
             .collect();
         for i in dangling {
             let card = &mut map.cards[i];
-            let name = format!("pain point \"{}\"", short(&card.text));
+            let name = Subject::PainPoint {
+                text: short(&card.text),
+            };
             if let Some(pain) = &mut card.pain {
                 pain.anchor = None;
             }
-            self.warn(format!(
-                "{name} was pinned to something that is not in its step (or not in the map); unpinned it"
-            ));
+            self.warn("warn-unpinned", vec![("subject", Arg::Subject(name))]);
         }
     }
 
@@ -422,30 +480,38 @@ impl Restorer {
                 }
                 keep
             });
+            let subject = || {
+                Arg::Subject(Subject::Curve {
+                    id: None,
+                    name: curve.name.clone(),
+                })
+            };
             for step in dropped {
-                let why = if order.contains_key(&step) {
-                    "a second point for the same step"
+                let key = if order.contains_key(&step) {
+                    "warn-point-twice"
                 } else {
-                    "a point for a step that does not exist"
+                    "warn-point-no-step"
                 };
-                self.warn(format!(
-                    "curve \"{}\" had {why} ({step}); removed it",
-                    curve.name
-                ));
+                self.warn(key, vec![("subject", subject()), ("step", text(step))]);
             }
             for point in &mut curve.points {
                 if !point.score.is_finite() {
-                    self.warn(format!(
-                        "curve \"{}\": the score at {} is not a number; set to 0",
-                        curve.name, point.step
-                    ));
+                    self.warn(
+                        "warn-score-nan",
+                        vec![("subject", subject()), ("step", text(&point.step))],
+                    );
                     point.score = 0.0;
                 } else if !(EMOTION_MIN..=EMOTION_MAX).contains(&point.score) {
                     let fixed = point.score.clamp(EMOTION_MIN, EMOTION_MAX);
-                    self.warn(format!(
-                        "curve \"{}\": score {} at {} is out of range −2 to +2; set to {fixed}",
-                        curve.name, point.score, point.step
-                    ));
+                    self.warn(
+                        "warn-score-range",
+                        vec![
+                            ("subject", subject()),
+                            ("found", text(point.score)),
+                            ("step", text(&point.step)),
+                            ("fixed", text(fixed)),
+                        ],
+                    );
                     point.score = fixed;
                 }
                 if point.emoji.as_ref().is_some_and(|e| e.trim().is_empty()) {
@@ -508,45 +574,55 @@ fn all_ids(map: &JourneyMap) -> impl Iterator<Item = &Id> {
 }
 
 /// Names where a text is, for messages: `card c12 "Phí ship" text`, `map goals[1]`.
-fn text_place(map: &JourneyMap, place: TextPlace) -> String {
+fn text_place(map: &JourneyMap, place: TextPlace) -> (Subject, String) {
     let field = match place.index {
         Some(i) => format!("{}[{i}]", place.field),
         None => place.field.to_owned(),
     };
+    let missing = || Subject::Card {
+        id: None,
+        text: String::new(),
+    };
     let owner = match place.owner {
-        TextOwner::Map => "map".to_owned(),
-        TextOwner::Persona => "persona".to_owned(),
-        TextOwner::Stage(i) => map.stages.get(i).map_or_else(String::new, |s| {
-            format!("stage {} \"{}\"", s.id, short(&s.name))
+        TextOwner::Map => Subject::Map,
+        TextOwner::Persona => Subject::Persona,
+        TextOwner::Stage(i) => map.stages.get(i).map_or_else(missing, |s| Subject::Stage {
+            id: Some(s.id.clone()),
+            name: short(&s.name),
         }),
         TextOwner::Step { stage, step } => map
             .stages
             .get(stage)
             .and_then(|s| s.steps.get(step).map(|st| (s, st)))
-            .map_or_else(String::new, |(s, st)| {
-                format!("step {} of stage \"{}\"", st.id, short(&s.name))
+            .map_or_else(missing, |(s, st)| Subject::Step {
+                id: Some(st.id.clone()),
+                stage: short(&s.name),
             }),
-        TextOwner::Lane(i) => map.lanes.get(i).map_or_else(String::new, |l| {
-            format!("lane {} \"{}\"", l.id, short(&l.name))
+        TextOwner::Lane(i) => map.lanes.get(i).map_or_else(missing, |l| Subject::Lane {
+            id: Some(l.id.clone()),
+            name: short(&l.name),
         }),
-        TextOwner::Card(i) => map.cards.get(i).map_or_else(String::new, |c| {
-            format!("card {} \"{}\"", c.id, short(&c.text))
+        TextOwner::Card(i) => map.cards.get(i).map_or_else(missing, |c| Subject::Card {
+            id: Some(c.id.clone()),
+            text: short(&c.text),
         }),
-        TextOwner::Curve(i) => map.curves.get(i).map_or_else(String::new, |c| {
-            format!("curve {} \"{}\"", c.id, short(&c.name))
+        TextOwner::Curve(i) => map.curves.get(i).map_or_else(missing, |c| Subject::Curve {
+            id: Some(c.id.clone()),
+            name: short(&c.name),
         }),
         TextOwner::CurvePoint { curve, point } => map
             .curves
             .get(curve)
             .and_then(|c| c.points.get(point).map(|p| (c, p)))
-            .map_or_else(String::new, |(c, p)| {
-                format!("curve {} \"{}\" point at {}", c.id, short(&c.name), p.step)
+            .map_or_else(missing, |(c, p)| Subject::CurvePoint {
+                id: c.id.clone(),
+                name: short(&c.name),
+                step: p.step.clone(),
             }),
     };
-    format!("{owner} {field}")
+    (owner, field)
 }
 
-/// The first few words of a text, for messages.
 fn short(text: &str) -> String {
     const MAX: usize = 32;
     let first_line = text.lines().next().unwrap_or("");
@@ -845,12 +921,14 @@ mod tests {
         let mut map = small_map();
         map.cards[0].id = Id::new("c5\u{1b}]0;pwned\u{7}");
         let warnings = restore(&mut map);
+        let messages: Vec<&str> = warnings.iter().map(|w| w.message.as_str()).collect();
         assert_eq!(
-            warnings,
-            vec![Warning {
-                message: "id c5\\u{1b}]0;pwned\\u{7} contains control characters; renumbered to c6 and updated the links to it".into()
-            }]
+            messages,
+            [
+                "id c5\\u{1b}]0;pwned\\u{7} contains control characters; renumbered to c6 and updated the links to it"
+            ]
         );
+        assert_eq!(warnings[0].key, "warn-id-control");
         assert_eq!(map.cards[0].id.as_str(), "c6");
         assert_eq!(map.next_id, 7);
     }

@@ -1638,7 +1638,7 @@ impl JourneyApp {
                 .max_height(160.0)
                 .show(ui, |ui| {
                     for w in &open.warnings {
-                        ui.label(format!("• {w}"));
+                        ui.label(format!("• {}", super::i18n::warning_text(lang, w)));
                     }
                 });
         }

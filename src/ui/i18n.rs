@@ -210,6 +210,28 @@ pub fn save_error_text(lang: Lang, err: &crate::file::SaveError) -> String {
     }
 }
 
+/// A repair made while loading, in the UI's language.
+pub fn warning_text(lang: Lang, warning: &crate::model::Warning) -> String {
+    use crate::model::Arg;
+    let args: Vec<(&'static str, FluentValue<'static>)> = warning
+        .args
+        .iter()
+        .map(|(name, arg)| {
+            let value = match arg {
+                Arg::Text(text) => text.clone(),
+                Arg::Subject(subject) => {
+                    let (key, args) = subject.key_and_args();
+                    let args: Vec<(&'static str, FluentValue<'static>)> =
+                        args.into_iter().map(|(n, v)| (n, v.into())).collect();
+                    tr_args(lang, key, &args)
+                }
+            };
+            (*name, FluentValue::from(value))
+        })
+        .collect();
+    tr_args(lang, warning.key, &args)
+}
+
 /// The message key of a colour's name.
 pub fn color_key(token: ColorToken) -> &'static str {
     match token {
@@ -512,6 +534,106 @@ mod save_error_tests {
             assert_ne!(vi, en, "{err}");
             assert!(vi.contains("bản đồ.ron"), "{vi}");
             assert!(!vi.contains("cannot"), "untranslated: {vi}");
+        }
+    }
+}
+
+#[cfg(test)]
+mod warning_tests {
+    use super::*;
+    use crate::model::{Arg, Id, Subject, WARNING_KEYS, Warning, warning_english};
+
+    fn subjects() -> Vec<Subject> {
+        let id = || Some(Id::new("c4"));
+        vec![
+            Subject::Map,
+            Subject::Persona,
+            Subject::Stage {
+                id: None,
+                name: "Mua".into(),
+            },
+            Subject::Stage {
+                id: id(),
+                name: "Mua".into(),
+            },
+            Subject::Step {
+                id: None,
+                stage: "Mua".into(),
+            },
+            Subject::Step {
+                id: id(),
+                stage: "Mua".into(),
+            },
+            Subject::Lane {
+                id: None,
+                name: "Điểm chạm".into(),
+            },
+            Subject::Lane {
+                id: id(),
+                name: "Điểm chạm".into(),
+            },
+            Subject::Card {
+                id: None,
+                text: "Phí ship".into(),
+            },
+            Subject::Card {
+                id: id(),
+                text: "Phí ship".into(),
+            },
+            Subject::PainPoint {
+                text: "Phí ship".into(),
+            },
+            Subject::Curve {
+                id: None,
+                name: "Hiện tại".into(),
+            },
+            Subject::Curve {
+                id: id(),
+                name: "Hiện tại".into(),
+            },
+            Subject::CurvePoint {
+                id: Id::new("cv2"),
+                name: "Hiện tại".into(),
+                step: Id::new("st3"),
+            },
+        ]
+    }
+
+    /// Every repair reads in English exactly as `journeymap check` prints it, and is
+    /// translated into Vietnamese, with every value in place.
+    #[test]
+    fn repairs_read_the_same_in_english_and_are_translated() {
+        for key in WARNING_KEYS.iter().filter(|k| k.starts_with("warn-")) {
+            let names: Vec<&'static str> = [
+                "subject", "field", "count", "found", "max", "fixed", "id", "new", "highest",
+                "fresh", "step", "target", "lane",
+            ]
+            .into_iter()
+            .filter(|n| warning_english(key).contains(&format!("{{{n}}}")))
+            .collect();
+            for subject in subjects() {
+                let args = names
+                    .iter()
+                    .map(|n| {
+                        let arg = if *n == "subject" {
+                            Arg::Subject(subject.clone())
+                        } else {
+                            Arg::Text(format!("<{n}>"))
+                        };
+                        (*n, arg)
+                    })
+                    .collect();
+                let warning = Warning::new(key, args);
+                assert!(!warning.message.contains('{'), "{key}: {}", warning.message);
+                assert_eq!(warning_text(Lang::En, &warning), warning.message, "{key}");
+                let vi = warning_text(Lang::Vi, &warning);
+                assert_ne!(vi, warning.message, "{key} is not translated");
+                for n in &names {
+                    if *n != "subject" {
+                        assert!(vi.contains(&format!("<{n}>")), "{key}: {n} missing in {vi}");
+                    }
+                }
+            }
         }
     }
 }
