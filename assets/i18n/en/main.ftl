@@ -166,7 +166,6 @@ unsaved-save = Save
 unsaved-discard = Don't save
 unsaved-cancel = Cancel
 recovery-title = Restore unsaved work?
-recovery-body = journeymap closed without saving “{ $title }” ({ $when }). Restore the recovered copy?
 recovery-restore = Restore
 recovery-discard = Discard
 error-title = Something went wrong
@@ -174,3 +173,16 @@ error-ok = OK
 open-failed = Could not open the map
 save-failed = Could not save the map
 drop-not-ron = Only .ron journey maps can be opened here: { $file }
+
+# recovery
+recovery-list-body = journeymap closed without saving these maps. Restore one to keep working on it, or discard what you do not need.
+recovery-untitled = (untitled map)
+recovery-file = File: { $file }
+recovery-not-saved = Not saved to a file yet
+recovery-changed = Last change: { $when }
+recovery-unreadable = This copy cannot be read: { $reason }
+recovery-later = Decide later
+recovery-later-hint = Copies you keep are offered again at the next start.
+recovery-discard-failed = Could not discard the recovery copy: { $error }
+status-restored = Restored “{ $title }” from its recovery copy: save it to keep it
+status-autosave-failed = Recovery copy not saved: { $error }

@@ -151,7 +151,6 @@ unsaved-save = Lưu
 unsaved-discard = Không lưu
 unsaved-cancel = Huỷ
 recovery-title = Khôi phục phần việc chưa lưu?
-recovery-body = journeymap đã đóng mà chưa lưu “{ $title }” ({ $when }). Khôi phục bản sao này?
 recovery-restore = Khôi phục
 recovery-discard = Bỏ đi
 error-title = Có lỗi xảy ra
@@ -159,3 +158,16 @@ error-ok = OK
 open-failed = Không mở được bản đồ
 save-failed = Không lưu được bản đồ
 drop-not-ron = Chỉ mở được bản đồ .ron: { $file }
+
+# recovery
+recovery-list-body = journeymap đã đóng mà chưa lưu các bản đồ này. Khôi phục một bản để làm tiếp, hoặc bỏ đi bản không cần.
+recovery-untitled = (bản đồ chưa đặt tên)
+recovery-file = Tệp: { $file }
+recovery-not-saved = Chưa lưu vào tệp nào
+recovery-changed = Thay đổi lần cuối: { $when }
+recovery-unreadable = Không đọc được bản sao này: { $reason }
+recovery-later = Để sau
+recovery-later-hint = Các bản được giữ lại sẽ được đề nghị lại ở lần mở sau.
+recovery-discard-failed = Không bỏ được bản khôi phục: { $error }
+status-restored = Đã khôi phục “{ $title }” từ bản khôi phục: hãy lưu để giữ lại
+status-autosave-failed = Chưa lưu được bản khôi phục: { $error }
