@@ -270,35 +270,37 @@ fn a_change_is_written_after_the_delay_without_further_input() {
     assert!(copies(dir.path()).is_empty(), "not before the delay");
     let start = h.ctx.input(|i| i.time);
     let mut now = start;
-    let mut frames = 0;
-    // Run the frames the app asks for, until it asks for none (the host would then sleep
-    // until the next input event).
-    loop {
-        let delay = h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
-        if delay > Duration::from_secs(60) {
-            break;
+    // Run the frames the app asks for, as the host would (it sleeps until the next input
+    // event when the app asks for none), until the copy is on disk.
+    let written = |dir: &Path| {
+        // The write runs on the autosave thread: give it a moment.
+        let deadline = Instant::now() + Duration::from_millis(300);
+        while copies(dir).is_empty() && Instant::now() < deadline {
+            std::thread::sleep(Duration::from_millis(10));
         }
+        !copies(dir).is_empty()
+    };
+    while !written(dir.path()) {
+        let delay = h.output().viewport_output[&egui::ViewportId::ROOT].repaint_delay;
+        assert!(
+            delay < Duration::from_secs(60),
+            "no copy, and no frame asked for {:.2} s after the change: the copy would wait \
+             for input",
+            now - start
+        );
         now += delay.as_secs_f64().max(1.0 / 60.0);
         h.input_mut().time = Some(now);
         h.step();
-        frames += 1;
-        assert!(frames < 200, "the app keeps asking for frames");
+        assert!(
+            now - start < 10.0,
+            "the app keeps asking for frames, no copy"
+        );
     }
     assert!(
         now - start <= AUTOSAVE_DELAY_S + 0.1,
-        "the last frame came {:.2} s after the change",
+        "the copy came {:.2} s after the change",
         now - start
     );
-    // The write runs on the autosave thread.
-    let deadline = Instant::now() + Duration::from_secs(10);
-    while copies(dir.path()).is_empty() {
-        assert!(
-            Instant::now() < deadline,
-            "no copy after the delay: the app stopped asking for frames {:.2} s after the change",
-            now - start
-        );
-        std::thread::sleep(Duration::from_millis(20));
-    }
     let copy = std::fs::read_to_string(&copies(dir.path())[0]).unwrap();
     assert!(copy.contains("Không chạm gì nữa"));
 }
@@ -309,7 +311,7 @@ fn leave_copy(dir: &Path, title: &str, file: Option<&Path>, changed_at: &str) ->
     map.title = title.to_owned();
     let mut store = journeymap::ui::recovery::RecoveryStore::new(dir.to_owned());
     store
-        .write(&map, file, changed_at.parse().unwrap(), 1, None)
+        .write(&map, file, changed_at.parse().unwrap(), 1)
         .unwrap();
     let own = store.own_file().to_owned();
     drop(store);
@@ -410,4 +412,61 @@ fn a_copy_named_with_a_reused_process_id_is_still_offered() {
         file.exists(),
         "kept, now this window's own copy, until the map is saved"
     );
+}
+
+/// Steps frames (in real time, the write runs on another thread) until `done` or 10 s.
+fn step_until(
+    h: &mut egui_kittest::Harness<'static, JourneyApp>,
+    what: &str,
+    done: impl Fn(&egui_kittest::Harness<'static, JourneyApp>) -> bool,
+) {
+    let deadline = Instant::now() + Duration::from_secs(10);
+    while !done(h) {
+        assert!(Instant::now() < deadline, "never happened: {what}");
+        h.step();
+        std::thread::sleep(Duration::from_millis(10));
+    }
+}
+
+#[test]
+fn a_failed_background_write_is_reported_in_the_status_bar() {
+    let dir = tempfile::tempdir().unwrap();
+    let app = JourneyApp::new(Some(OpenMap::unsaved(template_map())), None)
+        .with_recovery(dir.path().to_owned(), 0.0);
+    let mut h = common::harness(app, egui::Theme::Light);
+    h.run();
+    add_card(&mut h, "Thẻ một");
+    step_until(&mut h, "the first copy", |_| copies(dir.path()).len() == 1);
+    step_until(&mut h, "the status", |h| {
+        h.query_by_label("Recovery copy saved").is_some()
+    });
+    // A folder where the copy goes: the next write fails on the autosave thread.
+    let own = copies(dir.path()).remove(0);
+    std::fs::remove_file(&own).unwrap();
+    std::fs::create_dir(&own).unwrap();
+    h.state_mut().undo();
+    // No `run`: with no delay the app retries at once, frame after frame.
+    step_until(&mut h, "the failure in the status bar", |h| {
+        h.query_by_label_contains("Recovery copy not saved: ")
+            .is_some()
+    });
+}
+
+#[test]
+fn undoing_back_to_the_saved_map_removes_the_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("map.ron");
+    journeymap::file::save(&file, &template_map()).unwrap();
+    let app = JourneyApp::with_file(&file).with_recovery(dir.path().join("recovery"), 0.0);
+    let mut h = common::harness(app, egui::Theme::Light);
+    h.run();
+    add_card(&mut h, "Thẻ tạm");
+    step_until(&mut h, "the copy", |_| {
+        copies(&dir.path().join("recovery")).len() == 1
+    });
+    while h.state().document().unwrap().is_dirty() {
+        h.state_mut().undo();
+        h.run();
+    }
+    assert!(copies(&dir.path().join("recovery")).is_empty());
 }

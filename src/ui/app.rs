@@ -819,6 +819,10 @@ impl JourneyApp {
                 }
             }
         }
+        if store.busy() {
+            // To report the outcome soon.
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
         // Nothing to recover from a map nobody has touched (a fresh template, a sample), nor
         // from a saved one.
         let unsaved_edits = self
@@ -862,14 +866,11 @@ impl JourneyApp {
             .unwrap_or(jiff::SignedDuration::ZERO);
         let wall = jiff::Timestamp::now();
         let changed_at = wall.checked_sub(ago).unwrap_or(wall);
-        match store.write(
-            open.doc.map(),
-            open.path.as_deref(),
-            changed_at,
-            revision,
-            Some(ctx.clone()),
-        ) {
-            Ok(()) => self.autosaved_revision = Some(revision),
+        match store.write(open.doc.map(), open.path.as_deref(), changed_at, revision) {
+            Ok(()) => {
+                self.autosaved_revision = Some(revision);
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            }
             Err(error) => {
                 self.status = Some(tr_args(
                     lang,

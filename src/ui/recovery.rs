@@ -12,7 +12,8 @@
 
 use std::fs::{File, OpenOptions, TryLockError};
 use std::path::{Path, PathBuf};
-use std::sync::mpsc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Arc, mpsc};
 use std::time::Duration;
 
 use serde::{Deserialize, Serialize};
@@ -88,7 +89,6 @@ enum Job {
         file: PathBuf,
         text: String,
         revision: u64,
-        repaint: Option<egui::Context>,
     },
     Remove(PathBuf),
     Flush(mpsc::Sender<()>),
@@ -107,6 +107,8 @@ impl Job {
 struct Writer {
     jobs: mpsc::Sender<Job>,
     done: mpsc::Receiver<Written>,
+    /// Jobs sent and not yet done.
+    queued: Arc<AtomicUsize>,
     thread: std::thread::JoinHandle<()>,
 }
 
@@ -114,16 +116,25 @@ impl Writer {
     fn spawn() -> std::io::Result<Self> {
         let (jobs, queue) = mpsc::channel::<Job>();
         let (report, done) = mpsc::channel();
+        let queued = Arc::new(AtomicUsize::new(0));
+        let left = Arc::clone(&queued);
         let thread = std::thread::Builder::new()
             .name("journeymap-autosave".to_owned())
             .spawn(move || {
                 while let Ok(first) = queue.recv() {
                     let mut batch = vec![first];
                     batch.extend(queue.try_iter());
+                    let count = batch.len();
                     run_batch(batch, &report);
+                    left.fetch_sub(count, Ordering::AcqRel);
                 }
             })?;
-        Ok(Self { jobs, done, thread })
+        Ok(Self {
+            jobs,
+            done,
+            queued,
+            thread,
+        })
     }
 }
 
@@ -141,7 +152,6 @@ fn run_batch(batch: Vec<Job>, report: &mpsc::Sender<Written>) {
                 file,
                 text,
                 revision,
-                repaint,
             } => {
                 if later.iter().flatten().any(|f| *f == file) {
                     continue;
@@ -149,9 +159,6 @@ fn run_batch(batch: Vec<Job>, report: &mpsc::Sender<Written>) {
                 let result = crate::file::write_atomically(&file, text.as_bytes(), false)
                     .map_err(|e| e.to_string());
                 let _ = report.send(Written { revision, result });
-                if let Some(ctx) = repaint {
-                    ctx.request_repaint();
-                }
             }
             Job::Remove(file) => match std::fs::remove_file(&file) {
                 Ok(()) => {}
@@ -238,22 +245,22 @@ impl RecoveryStore {
         let Some(writer) = &self.writer else {
             return Err("no autosave thread".to_owned());
         };
-        writer
-            .jobs
-            .send(job)
-            .map_err(|_| "the autosave thread stopped".to_owned())
+        writer.queued.fetch_add(1, Ordering::AcqRel);
+        writer.jobs.send(job).map_err(|_| {
+            writer.queued.fetch_sub(1, Ordering::AcqRel);
+            "the autosave thread stopped".to_owned()
+        })
     }
 
     /// Serialises `map` (on the calling thread) and queues the write of this window's copy;
-    /// the outcome comes back through [`Self::poll`], and `repaint` is asked to repaint then.
-    /// `changed_at` is when the last change in `map` was made.
+    /// the outcome comes back through [`Self::poll`]. `changed_at` is when the last change in
+    /// `map` was made.
     pub fn write(
         &mut self,
         map: &JourneyMap,
         path: Option<&Path>,
         changed_at: jiff::Timestamp,
         revision: u64,
-        repaint: Option<egui::Context>,
     ) -> Result<(), String> {
         self.lock_own()?;
         let copy = RecoveredRef {
@@ -267,8 +274,14 @@ impl RecoveryStore {
             file: self.own.clone(),
             text,
             revision,
-            repaint,
         })
+    }
+
+    /// Whether writes or removals are queued or running.
+    pub fn busy(&self) -> bool {
+        self.writer
+            .as_ref()
+            .is_some_and(|w| w.queued.load(Ordering::Acquire) > 0)
     }
 
     /// The outcomes of the writes finished since the last call.
@@ -520,7 +533,7 @@ mod tests {
     fn write_then_find_from_another_process() {
         let dir = tempfile::tempdir().unwrap();
         let mut mine = RecoveryStore::new(dir.path().to_owned());
-        mine.write(&JourneyMap::new("Bản nháp"), None, changed(), 1, None)
+        mine.write(&JourneyMap::new("Bản nháp"), None, changed(), 1)
             .unwrap();
         mine.flush();
         assert!(mine.own_file().exists());
@@ -547,7 +560,7 @@ mod tests {
     fn clear_own_removes_the_copy_after_the_queued_write() {
         let dir = tempfile::tempdir().unwrap();
         let mut mine = RecoveryStore::new(dir.path().to_owned());
-        mine.write(&JourneyMap::new("A"), None, changed(), 1, None)
+        mine.write(&JourneyMap::new("A"), None, changed(), 1)
             .unwrap();
         mine.clear_own();
         assert!(!mine.own_file().exists());
@@ -561,7 +574,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         for title in ["A", "B"] {
             let mut w = RecoveryStore::new(dir.path().to_owned());
-            w.write(&JourneyMap::new(title), None, changed(), 1, None)
+            w.write(&JourneyMap::new(title), None, changed(), 1)
                 .unwrap();
         }
         let me = RecoveryStore::new(dir.path().to_owned());
@@ -599,7 +612,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let mut crashed = RecoveryStore::new(dir.path().to_owned());
         crashed
-            .write(&JourneyMap::new("A"), None, changed(), 1, None)
+            .write(&JourneyMap::new("A"), None, changed(), 1)
             .unwrap();
         drop(crashed);
         let mut me = RecoveryStore::new(dir.path().to_owned());
