@@ -413,7 +413,7 @@ impl Restorer {
                         key,
                         vec![
                             ("subject", Arg::Subject(name.clone())),
-                            ("found", text(&*value)),
+                            ("found", text(*value)),
                             ("fixed", text(fixed)),
                         ],
                     ));
