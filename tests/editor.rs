@@ -68,25 +68,9 @@ fn esc_on_a_new_empty_card_leaves_nothing_behind() {
     assert_eq!(map_of(&h).cards, before.cards);
 }
 
-fn map_with_cards() -> egui_kittest::Harness<'static, journeymap::ui::JourneyApp> {
-    let mut h = common::editor_on_template("aisas", Lang::Vi);
-    for (step, text) in [
-        ("Step: Chú ý", "Một"),
-        ("Step: Chú ý", "Hai"),
-        ("Step: Quan tâm", "Ba"),
-    ] {
-        let cell = cell_center(&h, step, "Lane: Điểm chạm");
-        double_click(&mut h, cell);
-        type_text(&mut h, text);
-        key(&mut h, Key::Enter, Modifiers::NONE);
-    }
-    key(&mut h, Key::Escape, Modifiers::NONE);
-    h
-}
-
 #[test]
 fn drag_a_card_to_another_cell() {
-    let mut h = map_with_cards();
+    let mut h = common::aisas_with_cards();
     let before = map_of(&h);
     let from = h.get_by_label("Card: Một").rect().center();
     let to = cell_center(&h, "Step: Tìm kiếm", "Lane: Hành động");
@@ -102,7 +86,7 @@ fn drag_a_card_to_another_cell() {
 
 #[test]
 fn drag_reorders_cards_within_a_cell() {
-    let mut h = map_with_cards();
+    let mut h = common::aisas_with_cards();
     let from = h.get_by_label("Card: Hai").rect().center();
     let to = h.get_by_label("Card: Một").rect().left_top() + egui::vec2(20.0, 2.0);
     drag(&mut h, from, to, Modifiers::NONE);
@@ -134,7 +118,7 @@ fn drag_a_lane_label_to_reorder_lanes() {
 
 #[test]
 fn multi_select_and_delete() {
-    let mut h = map_with_cards();
+    let mut h = common::aisas_with_cards();
     let before = map_of(&h);
     let a = h.get_by_label("Card: Một").rect().center();
     let c = h.get_by_label("Card: Ba").rect().center();
@@ -150,7 +134,7 @@ fn multi_select_and_delete() {
 
 #[test]
 fn rubber_band_selects_cards() {
-    let mut h = map_with_cards();
+    let mut h = common::aisas_with_cards();
     let a = h.get_by_label("Card: Một").rect();
     let c = h.get_by_label("Card: Ba").rect();
     drag(
@@ -164,7 +148,7 @@ fn rubber_band_selects_cards() {
 
 #[test]
 fn copy_and_paste_cards() {
-    let mut h = map_with_cards();
+    let mut h = common::aisas_with_cards();
     let a = h.get_by_label("Card: Một").rect().center();
     click_at(&mut h, a, Modifiers::NONE);
     h.input_mut().events.push(egui::Event::Copy);
@@ -223,7 +207,7 @@ fn typing_vietnamese_through_an_input_method() {
 
 #[test]
 fn unikey_backspace_recomposition_never_deletes_the_card() {
-    let mut h = map_with_cards();
+    let mut h = common::aisas_with_cards();
     let before_count = map_of(&h).cards.len();
     let cell = cell_center(&h, "Step: Tìm kiếm", "Lane: Điểm chạm");
     double_click(&mut h, cell);
@@ -253,7 +237,7 @@ fn unikey_backspace_recomposition_never_deletes_the_card() {
 
 #[test]
 fn unsaved_changes_prompt_guards_closing() {
-    let mut h = map_with_cards();
+    let mut h = common::aisas_with_cards();
     assert!(
         h.state()
             .document()
@@ -280,7 +264,7 @@ fn unsaved_changes_prompt_guards_closing() {
 fn save_from_the_prompt_writes_the_file_then_closes() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("saved.ron");
-    let mut h = map_with_cards();
+    let mut h = common::aisas_with_cards();
     assert!(h.state_mut().save_to(&path));
     let cell = cell_center(&h, "Step: Chia sẻ", "Lane: Điểm chạm");
     double_click(&mut h, cell);

@@ -18,24 +18,6 @@ use journeymap::ui::{JourneyApp, OpenMap, Prefs};
 
 type H = Harness<'static, JourneyApp>;
 
-/// The AISAS map in Vietnamese with three touchpoint cards: "Một" and "Hai" under "Chú ý",
-/// "Ba" under "Quan tâm"; nothing selected.
-fn aisas_with_cards() -> H {
-    let mut h = common::editor_on_template("aisas", Lang::Vi);
-    for (step, text) in [
-        ("Step: Chú ý", "Một"),
-        ("Step: Chú ý", "Hai"),
-        ("Step: Quan tâm", "Ba"),
-    ] {
-        let cell = cell_center(&h, step, "Lane: Điểm chạm");
-        double_click(&mut h, cell);
-        type_text(&mut h, text);
-        key(&mut h, Key::Enter, Modifiers::NONE);
-    }
-    key(&mut h, Key::Escape, Modifiers::NONE);
-    h
-}
-
 fn center(h: &H, label: &str) -> Pos2 {
     h.get_by_label(label).rect().center()
 }
@@ -107,7 +89,7 @@ fn click(h: &mut H, label: &str) {
 
 #[test]
 fn arrow_keys_walk_the_cards_of_a_cell_then_move_between_cells() {
-    let mut h = aisas_with_cards();
+    let mut h = common::aisas_with_cards();
     let before = map_of(&h);
     let one = center(&h, "Card: Một");
     click_at(&mut h, one, Modifiers::NONE);
@@ -153,7 +135,7 @@ fn arrow_keys_walk_the_cards_of_a_cell_then_move_between_cells() {
 
 #[test]
 fn ctrl_d_duplicates_the_selected_card_right_after_it() {
-    let mut h = aisas_with_cards();
+    let mut h = common::aisas_with_cards();
     let before = map_of(&h);
     let one = center(&h, "Card: Một");
     click_at(&mut h, one, Modifiers::NONE);
@@ -175,7 +157,7 @@ fn ctrl_d_duplicates_the_selected_card_right_after_it() {
 
 #[test]
 fn ctrl_x_cuts_a_card_and_paste_puts_it_in_another_cell() {
-    let mut h = aisas_with_cards();
+    let mut h = common::aisas_with_cards();
     let before = map_of(&h);
     let three = center(&h, "Card: Ba");
     click_at(&mut h, three, Modifiers::NONE);
@@ -215,7 +197,7 @@ fn ctrl_x_cuts_a_card_and_paste_puts_it_in_another_cell() {
 
 #[test]
 fn edit_an_existing_card_by_double_click_and_by_enter() {
-    let mut h = aisas_with_cards();
+    let mut h = common::aisas_with_cards();
     let before = map_of(&h);
     let one = center(&h, "Card: Một");
     double_click(&mut h, one);
@@ -271,7 +253,7 @@ fn double_click_a_stage_header_to_rename_it() {
 
 #[test]
 fn drag_a_stage_header_to_reorder_the_stages_with_their_cards() {
-    let mut h = aisas_with_cards();
+    let mut h = common::aisas_with_cards();
     let before = map_of(&h);
     let from = center(&h, "Stage: Chú ý");
     let past = h.get_by_label("Stage: Tìm kiếm").rect();
@@ -295,7 +277,7 @@ fn drag_a_stage_header_to_reorder_the_stages_with_their_cards() {
 
 #[test]
 fn stage_context_menu_splits_into_steps_colours_and_deletes() {
-    let mut h = aisas_with_cards();
+    let mut h = common::aisas_with_cards();
     let before = map_of(&h);
     let stage_id = before.stages[1].id.clone();
     let stage = |m: &JourneyMap| m.stages.iter().find(|s| s.id == stage_id).cloned();
@@ -768,7 +750,7 @@ fn unsaved_changes_prompt_on_ctrl_o_cancel_keeps_the_map_and_dont_save_opens() {
 
 #[test]
 fn unsaved_changes_prompt_on_new_cancel_keeps_the_map_and_dont_save_proceeds() {
-    let mut h = aisas_with_cards();
+    let mut h = common::aisas_with_cards();
     let edited = map_of(&h);
     assert!(is_dirty(&h));
 

@@ -242,6 +242,15 @@ fn saved_juicer(dir: &std::path::Path) -> (std::path::PathBuf, H) {
     (path, h)
 }
 
+/// An unsaved change here: pain point c48 deleted through the UI.
+fn delete_c48(h: &mut H) {
+    let c48 = card_label(h, "c48");
+    h.get_by_label(&c48).click();
+    h.run();
+    key(h, Key::Delete, Modifiers::NONE);
+    assert!(h.state().document().unwrap().is_dirty());
+}
+
 /// Someone else saves the file: a colleague's `git pull`, another window.
 fn change_on_disk(path: &std::path::Path, title: &str) {
     let mut map = journeymap::file::load(path).unwrap().map;
@@ -272,12 +281,7 @@ fn an_unchanged_map_follows_its_file_when_it_changes_on_disk() {
 fn saving_over_a_file_changed_on_disk_asks_first() {
     let dir = tempfile::tempdir().unwrap();
     let (path, mut h) = saved_juicer(dir.path());
-    // An unsaved change here: a vote.
-    let c48 = card_label(&h, "c48");
-    h.get_by_label(&c48).click();
-    h.run();
-    key(&mut h, Key::Delete, Modifiers::NONE);
-    assert!(h.state().document().unwrap().is_dirty());
+    delete_c48(&mut h);
     change_on_disk(&path, "Đổi bởi đồng nghiệp");
     wait_a_second(&mut h);
     // Not reloaded over the unsaved change; a banner says so.
@@ -313,10 +317,7 @@ fn saving_over_a_file_changed_on_disk_asks_first() {
 fn reload_from_disk_drops_my_changes_only_when_asked() {
     let dir = tempfile::tempdir().unwrap();
     let (path, mut h) = saved_juicer(dir.path());
-    let c48 = card_label(&h, "c48");
-    h.get_by_label(&c48).click();
-    h.run();
-    key(&mut h, Key::Delete, Modifiers::NONE);
+    delete_c48(&mut h);
     change_on_disk(&path, "Bản mới trên đĩa");
     key(&mut h, Key::S, Modifiers::COMMAND);
     h.get_by_label("Reload from disk (drop my changes)").click();

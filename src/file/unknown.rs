@@ -532,8 +532,7 @@ fn skip_space(text: &[u8], mut i: usize) -> usize {
 fn skip_value(text: &[u8], pos: usize) -> Option<usize> {
     let i = skip_space(text, pos);
     match text.get(i)? {
-        b'"' => skip_string(text, i),
-        b'\'' => skip_char(text, i),
+        b'"' | b'\'' => skip_quoted(text, i),
         b'r' | b'b' if is_raw_or_byte_string(text, i) => skip_raw_or_byte_string(text, i),
         b'(' | b'[' | b'{' => skip_group(text, i),
         c if c.is_ascii_alphabetic() || *c == b'_' => {
@@ -570,7 +569,7 @@ fn skip_raw_or_byte_string(text: &[u8], mut i: usize) -> Option<usize> {
     if text.get(i) == Some(&b'b') {
         i += 1;
         if text.get(i) == Some(&b'"') {
-            return skip_string(text, i);
+            return skip_quoted(text, i);
         }
     }
     // r#*"..."#*
@@ -596,23 +595,14 @@ fn skip_raw_or_byte_string(text: &[u8], mut i: usize) -> Option<usize> {
     }
 }
 
-fn skip_string(text: &[u8], open: usize) -> Option<usize> {
+/// The end of the string (`"`) or character (`'`) literal opening at `open`.
+fn skip_quoted(text: &[u8], open: usize) -> Option<usize> {
+    let quote = *text.get(open)?;
     let mut i = open + 1;
     loop {
         match text.get(i)? {
             b'\\' => i += 2,
-            b'"' => return Some(i + 1),
-            _ => i += 1,
-        }
-    }
-}
-
-fn skip_char(text: &[u8], open: usize) -> Option<usize> {
-    let mut i = open + 1;
-    loop {
-        match text.get(i)? {
-            b'\\' => i += 2,
-            b'\'' => return Some(i + 1),
+            c if *c == quote => return Some(i + 1),
             _ => i += 1,
         }
     }
@@ -636,8 +626,7 @@ fn skip_group(text: &[u8], open: usize) -> Option<usize> {
                     return Some(i);
                 }
             }
-            b'"' => i = skip_string(text, i)?,
-            b'\'' => i = skip_char(text, i)?,
+            b'"' | b'\'' => i = skip_quoted(text, i)?,
             b'r' | b'b' if is_raw_or_byte_string(text, i) => {
                 i = skip_raw_or_byte_string(text, i)?;
             }

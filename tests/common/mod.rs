@@ -193,3 +193,22 @@ pub fn check_undo_redo(
         "redo did not give back the later map"
     );
 }
+
+/// The AISAS map in Vietnamese with three touchpoint cards typed through the UI: "Một" and
+/// "Hai" under "Chú ý", "Ba" under "Quan tâm"; nothing selected.
+pub fn aisas_with_cards() -> Harness<'static, JourneyApp> {
+    use egui::{Key, Modifiers};
+    let mut h = editor_on_template("aisas", journeymap::model::template::Lang::Vi);
+    for (step, text) in [
+        ("Step: Chú ý", "Một"),
+        ("Step: Chú ý", "Hai"),
+        ("Step: Quan tâm", "Ba"),
+    ] {
+        let cell = cell_center(&h, step, "Lane: Điểm chạm");
+        double_click(&mut h, cell);
+        type_text(&mut h, text);
+        key(&mut h, Key::Enter, Modifiers::NONE);
+    }
+    key(&mut h, Key::Escape, Modifiers::NONE);
+    h
+}
