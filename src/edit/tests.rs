@@ -468,11 +468,11 @@ fn a_card_anchor_follows_the_card_and_drops_when_it_goes() {
 /// The juicer sample: "c47" is pinned to the point of "cv63" at its step "st7", "c48" to the
 /// touchpoint "c29" at "st11".
 fn juicer() -> Document {
-    let sample = crate::model::samples::samples()
+    let sample = crate::file::samples::samples()
         .iter()
         .find(|s| s.file_name.contains("may-ep"))
         .unwrap_or_else(|| panic!("sample missing"));
-    let map = crate::model::samples::load_sample(sample).unwrap_or_else(|e| panic!("{e}"));
+    let map = crate::file::samples::load_sample(sample).unwrap_or_else(|e| panic!("{e}"));
     Document::new(map, true)
 }
 

@@ -887,11 +887,11 @@ mod tests {
     }
 
     fn juicer() -> JourneyMap {
-        let sample = crate::model::samples::samples()
+        let sample = crate::file::samples::samples()
             .iter()
             .find(|s| s.file_name.contains("may-ep"))
             .unwrap_or_else(|| panic!("sample missing"));
-        crate::model::samples::load_sample(sample).unwrap_or_else(|e| panic!("{e}"))
+        crate::file::samples::load_sample(sample).unwrap_or_else(|e| panic!("{e}"))
     }
 
     #[test]

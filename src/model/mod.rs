@@ -6,7 +6,6 @@ mod ids;
 pub mod kept;
 mod map;
 mod restore;
-pub mod samples;
 pub mod synth;
 pub mod template;
 mod text;

@@ -754,8 +754,8 @@ impl JourneyApp {
             },
             PendingAction::OpenDialog => self.start_dialog(DialogPurpose::Open),
             PendingAction::OpenSample(i) => {
-                if let Some(sample) = crate::model::samples::samples().get(i) {
-                    match crate::model::samples::load_sample(sample) {
+                if let Some(sample) = crate::file::samples::samples().get(i) {
+                    match crate::file::samples::load_sample(sample) {
                         Ok(map) => self.set_open(Some(OpenMap::unsaved(map))),
                         Err(err) => self.prompt = Some(Prompt::Error(err.to_string())),
                     }
@@ -1426,7 +1426,7 @@ impl JourneyApp {
                 }
             });
             ui.menu_button(tr(lang, "file-open-sample"), |ui| {
-                for (i, sample) in crate::model::samples::samples().iter().enumerate() {
+                for (i, sample) in crate::file::samples::samples().iter().enumerate() {
                     if ui.button(sample.title).clicked() {
                         actions.push(PendingAction::OpenSample(i));
                     }

@@ -12,7 +12,7 @@ use egui::{
     StrokeKind, Ui, Vec2, vec2,
 };
 
-use crate::model::samples::samples;
+use crate::file::samples::samples;
 use crate::model::template::{Template, templates};
 
 use super::fonts;

@@ -6,8 +6,8 @@
 
 use std::path::Path;
 
-use super::JourneyMap;
-use super::template::Lang;
+use crate::model::JourneyMap;
+use crate::model::template::Lang;
 
 /// A sample map embedded in the binary.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -69,8 +69,8 @@ pub fn samples() -> &'static [Sample] {
 
 /// Parses and restores a sample. The samples are tested to load cleanly, so an error here
 /// means the binary was built from broken files.
-pub fn load_sample(sample: &Sample) -> Result<JourneyMap, crate::file::LoadError> {
-    crate::file::from_ron_str(sample.ron, Path::new(sample.file_name)).map(|loaded| loaded.map)
+pub fn load_sample(sample: &Sample) -> Result<JourneyMap, super::LoadError> {
+    super::from_ron_str(sample.ron, Path::new(sample.file_name)).map(|loaded| loaded.map)
 }
 
 #[cfg(test)]
