@@ -141,7 +141,7 @@ pub(super) fn splice(text: &str, map: &JourneyMap) -> String {
         };
         if entries
             .iter()
-            .any(|e| &text[e.name_start..e.name_end] == field.name)
+            .any(|e| text[e.name_start..e.name_end] == field.name)
         {
             continue;
         }
