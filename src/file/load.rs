@@ -173,12 +173,11 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
     }
 
     let found = read_format_version(text, path)?;
-    let (mut map, unknown) = match found {
+    let (mut map, kept, unknown) = match found {
         FORMAT_VERSION => {
-            let (mut map, kept, unknown) = super::unknown::parse_keeping(text, &options())
+            let (map, kept, unknown) = super::unknown::parse_keeping(text, &options())
                 .map_err(|err| syntax_error(&err, text, path))?;
-            map.kept = kept;
-            (map, unknown)
+            (map, Some(kept).filter(|k| !k.is_empty()), unknown)
         }
         newer if newer > FORMAT_VERSION => {
             return Err(LoadError::NewerFormat {
@@ -197,7 +196,14 @@ pub fn from_ron_str(text: &str, path: &Path) -> Result<Loaded, LoadError> {
         }
     };
     map.format = FORMAT_VERSION;
+    // Restore may renumber the element that holds an unknown field: key it afterwards.
+    let parsed = kept.as_ref().map(|_| map.clone());
     let mut warnings = restore(&mut map);
+    if let (Some(kept), Some(parsed)) = (kept, parsed) {
+        map.kept = super::unknown::key_owners(kept, &parsed, &map);
+    }
+    // Every kept field must have a place to go back to; one that has none is said, not
+    // dropped in silence.
     for field in &map.kept {
         if !super::unknown::owner_exists(field, &map) {
             warnings.push(crate::model::Warning::new(
@@ -307,6 +313,8 @@ pub(super) fn line_col(prefix: &[u8]) -> (usize, usize) {
 
 #[cfg(test)]
 mod tests {
+    #![allow(clippy::unwrap_used)]
+
     use super::*;
 
     #[test]
@@ -316,6 +324,47 @@ mod tests {
             let (line, column) = line_col(&text.as_bytes()[..end]);
             assert_eq!(byte_offset(text, line, column), end, "{end}");
         }
+    }
+
+    /// A map whose restore renumbers a card and drops a curve point, both holding a field
+    /// this version does not know.
+    const RENUMBERED: &str = r#"(format: 1, title: "t",
+        stages: [(id: "s1", name: "A", steps: [(id: "st2", name: "")])],
+        lanes: [(id: "l3", name: "L", kind: Touchpoints), (id: "l4", name: "E", kind: Emotions)],
+        cards: [
+            (id: "c5", step: "st2", lane: "l3", text: "first"),
+            (id: "c5", step: "st2", lane: "l3", text: "second", confidence: 0.8),
+        ],
+        curves: [(id: "cv6", name: "as-is", color: Blue, points: [
+            (step: "st2", score: 1.0),
+            (step: "st404", score: 1.0, mood: "lost"),
+        ])],
+        next_id: 7)"#;
+
+    #[test]
+    fn unknown_fields_follow_the_element_restore_renumbered() {
+        let loaded = from_ron_str(RENUMBERED, Path::new("t.ron")).unwrap();
+        assert_eq!(
+            loaded.map.cards[1].id.as_str(),
+            "c7",
+            "{:?}",
+            loaded.warnings
+        );
+        // The second card's field stays with it under its new id, not with the first card;
+        // the point restore dropped takes its field along.
+        let owners: Vec<String> = loaded
+            .map
+            .kept
+            .iter()
+            .map(crate::model::KeptField::path)
+            .collect();
+        assert_eq!(owners, ["cards[c7].confidence"]);
+        let saved = crate::file::to_ron_string(&loaded.map).unwrap();
+        let second = saved.find("\"second\"").unwrap();
+        assert!(saved[second..].contains("confidence: 0.8"), "{saved}");
+        let back = from_ron_str(&saved, Path::new("t.ron")).unwrap();
+        assert_eq!(back.warnings, vec![]);
+        assert_eq!(back.map, loaded.map);
     }
 
     #[test]

@@ -33,6 +33,8 @@ impl std::fmt::Display for UnknownField {
 }
 
 /// Parses `text` into a map and lists the fields it skipped, as fields to keep and as reports.
+/// The fields to keep name their element by position; [`key_owners`] names it by id once the
+/// map is restored.
 pub(super) fn parse_keeping(
     text: &str,
     options: &ron::Options,
@@ -58,25 +60,68 @@ pub(super) fn parse_keeping(
             continue;
         };
         let (line, column) = super::load::line_col(&bytes[..entry.name_start]);
-        let owner = keyed(&steps, &map);
         let field = KeptField {
-            owner,
-            name: name.clone(),
+            owner: steps,
+            name,
             raw: text[entry.value_start..entry.value_end].to_owned(),
         };
+        // Reported with the ids as written in the file.
+        let reported = KeptField {
+            owner: keyed(&field.owner, &map),
+            ..field.clone()
+        };
         unknown.push(UnknownField {
-            path: field.path(),
+            path: reported.path(),
             line,
             column,
-            did_you_mean: did_you_mean(&steps, &name),
+            did_you_mean: did_you_mean(&field.owner, &field.name),
         });
         kept.push(field);
     }
+    unknown.sort_by_key(|u| (u.line, u.column));
+    Ok((map, kept, unknown))
+}
+
+/// Names the element of each kept field (found by position in `parsed`, the map as read) by
+/// its id in `restored`, the same map after [`restore`](crate::model::restore). Restore keeps
+/// every element in place but may give one a new id (a duplicate, an empty one), so the
+/// position is what finds it; a field of a curve point that restore dropped goes with it.
+pub(super) fn key_owners(
+    kept: Vec<KeptField>,
+    parsed: &JourneyMap,
+    restored: &JourneyMap,
+) -> Vec<KeptField> {
+    let mut kept: Vec<KeptField> = kept
+        .into_iter()
+        .filter_map(|mut field| {
+            // Curve points are the one list restore shortens and sorts: follow the point by
+            // its step, if restore kept it (the first point of each existing step).
+            if let [
+                FieldStep::Field(curves),
+                FieldStep::Index(curve),
+                FieldStep::Field(points),
+                FieldStep::Index(point),
+                ..,
+            ] = field.owner.as_mut_slice()
+                && curves == "curves"
+                && points == "points"
+            {
+                let before = &parsed.curves.get(*curve)?.points;
+                let step = &before.get(*point)?.step;
+                if before.iter().position(|p| &p.step == step) != Some(*point) {
+                    return None;
+                }
+                let after = &restored.curves.get(*curve)?.points;
+                *point = after.iter().position(|p| &p.step == step)?;
+            }
+            field.owner = keyed(&field.owner, restored);
+            Some(field)
+        })
+        .collect();
     // One order whatever the file's: by element (a field's place among its element's fields is
     // kept), so a map reads back equal after a save moved root fields to the end.
     kept.sort_by(|a, b| a.owner.cmp(&b.owner));
-    unknown.sort_by_key(|u| (u.line, u.column));
-    Ok((map, kept, unknown))
+    kept
 }
 
 /// Whether the element that holds `field` is still in `map` (its id may have been repaired).
