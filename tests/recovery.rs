@@ -274,7 +274,7 @@ fn a_change_is_written_after_the_delay_without_further_input() {
     // event when the app asks for none), until the copy is on disk.
     let written = |dir: &Path| {
         // The write runs on the autosave thread: give it a moment.
-        let deadline = Instant::now() + Duration::from_millis(300);
+        let deadline = Instant::now() + Duration::from_secs(1);
         while copies(dir).is_empty() && Instant::now() < deadline {
             std::thread::sleep(Duration::from_millis(10));
         }
