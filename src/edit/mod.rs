@@ -9,6 +9,7 @@
 //! text field loses focus, or a drag ends), like rerun's undo "inflection points".
 
 mod apply;
+pub mod make;
 pub mod paste;
 
 pub use apply::EditError;

@@ -8,7 +8,7 @@ use crate::model::{
     Card, EMOTION_MAX, EMOTION_MIN, EmotionCurve, EmotionPoint, JourneyMap, LaneKind, PainAnchor,
     emoji_for_score, severity_icon, snap_score,
 };
-use crate::ui::curves::{add_pain_command, emoji_picker_ui, step_label};
+use crate::ui::curves::{emoji_picker_ui, step_label};
 use crate::ui::i18n::{Lang, tr, tr_args};
 use crate::ui::inspector::{Lines, card_name, color_row_ui, text_field_ui};
 use crate::ui::theme::Theme;
@@ -156,7 +156,7 @@ pub fn point_ui(
         if let Some(lane) = map.lanes.iter().find(|l| l.kind == LaneKind::PainPoints)
             && ui.button(tr(lang, "insp-add-pain-here")).clicked()
         {
-            out.push(add_pain_command(
+            out.push(crate::edit::make::add_pinned_pain(
                 &point.step,
                 &lane.id,
                 PainAnchor::Point {

@@ -413,7 +413,7 @@ fn point_menu_ui(
     if add.clicked()
         && let Some(lane) = pain_lane
     {
-        out.commands.push(add_pain_command(
+        out.commands.push(crate::edit::make::add_pinned_pain(
             &point.step,
             &lane.id,
             PainAnchor::Point {
@@ -431,22 +431,6 @@ fn point_menu_ui(
             step: point.step.clone(),
         });
         ui.close();
-    }
-}
-
-/// A new pain point in `lane` at `step`, pinned to `anchor`; the app opens it for typing.
-pub fn add_pain_command(step: &Id, lane: &Id, anchor: PainAnchor) -> EditCommand {
-    let mut card = Card::new(Id::new(""), step.clone(), lane.clone(), "");
-    card.pain = Some(PainPoint {
-        anchor: Some(anchor),
-        ..super::inspector::new_pain_point()
-    });
-    EditCommand::InsertCards {
-        same_map: true,
-        cards: vec![card],
-        step: step.clone(),
-        lane: lane.clone(),
-        index: None,
     }
 }
 
@@ -602,20 +586,9 @@ fn set_hidden(curve: &EmotionCurve, hidden: bool) -> EditCommand {
     }
 }
 
-/// A new empty curve with a colour no other curve uses yet.
+/// A new empty curve, named for the UI's language ("As-is" first, then "Curve 2"...), in a
+/// colour no other curve uses yet.
 pub fn new_curve_command(map: &JourneyMap, lang: Lang) -> EditCommand {
-    let preferred = [
-        ColorToken::Blue,
-        ColorToken::Green,
-        ColorToken::Purple,
-        ColorToken::Orange,
-        ColorToken::Teal,
-        ColorToken::Pink,
-    ];
-    let color = preferred
-        .into_iter()
-        .find(|c| !map.curves.iter().any(|curve| curve.color == *c))
-        .unwrap_or(ColorToken::Gray);
     let name = if map.curves.is_empty() {
         tr(lang, "curve-default-name")
     } else {
@@ -625,11 +598,7 @@ pub fn new_curve_command(map: &JourneyMap, lang: Lang) -> EditCommand {
             &[("n", (map.curves.len() + 1).into())],
         )
     };
-    EditCommand::AddCurve {
-        name,
-        color,
-        points: Vec::new(),
-    }
+    crate::edit::make::add_curve(map, name)
 }
 
 #[cfg(test)]

@@ -424,18 +424,6 @@ fn channel_ui(ui: &mut Ui, lang: Lang, channel: &mut Option<Channel>) {
     });
 }
 
-/// A new pain point: of medium severity, nobody on it yet.
-pub(super) fn new_pain_point() -> PainPoint {
-    PainPoint {
-        severity: 3,
-        votes: 0,
-        evidence: Vec::new(),
-        status: PainStatus::Open,
-        owner: String::new(),
-        anchor: None,
-    }
-}
-
 /// The pain-point section: whether the card is one, and its severity, votes, status, owner
 /// and evidence.
 fn pain_ui(
@@ -461,7 +449,7 @@ fn pain_ui(
                 .checkbox(&mut is_pain, tr(lang, "insp-is-pain"))
                 .changed()
             {
-                *pain = is_pain.then(new_pain_point);
+                *pain = is_pain.then(crate::edit::make::new_pain_point);
             }
             let Some(pain) = pain else {
                 return;
@@ -692,16 +680,6 @@ fn convert_evidence(item: &Evidence, kind: EvidenceKind, metrics: &[&Card]) -> E
     }
 }
 
-/// A new opportunity: medium impact and effort, addressing nothing yet.
-fn new_opportunity() -> Opportunity {
-    Opportunity {
-        impact: 3,
-        effort: 3,
-        votes: 0,
-        addresses: Vec::new(),
-    }
-}
-
 /// The opportunity section: whether the card is one, impact, effort, votes and the pain points
 /// it addresses.
 fn opportunity_ui(
@@ -726,7 +704,7 @@ fn opportunity_ui(
                 .checkbox(&mut is_opportunity, tr(lang, "insp-is-opportunity"))
                 .changed()
             {
-                *opportunity = is_opportunity.then(new_opportunity);
+                *opportunity = is_opportunity.then(crate::edit::make::new_opportunity);
             }
             let Some(opportunity) = opportunity else {
                 return;

@@ -1,0 +1,91 @@
+//! Constructors of the commands and parts the editor offers ready-made: a new pain point or
+//! opportunity with sensible defaults, a pain point pinned where it hurts, a new curve in a
+//! colour no other curve uses. Pure, so the canvas, the panels and the tests share them.
+
+use crate::model::{
+    Card, ColorToken, Id, JourneyMap, Opportunity, PainAnchor, PainPoint, PainStatus,
+};
+
+use super::EditCommand;
+
+/// What a card gets when it becomes a pain point: medium severity, open, no votes yet.
+pub fn new_pain_point() -> PainPoint {
+    PainPoint {
+        severity: 3,
+        votes: 0,
+        evidence: Vec::new(),
+        status: PainStatus::Open,
+        owner: String::new(),
+        anchor: None,
+    }
+}
+
+/// What a card gets when it becomes an opportunity: medium impact and effort.
+pub fn new_opportunity() -> Opportunity {
+    Opportunity {
+        impact: 3,
+        effort: 3,
+        votes: 0,
+        addresses: Vec::new(),
+    }
+}
+
+/// A new, empty pain point in the cell (`step`, `lane`), pinned to `anchor`.
+pub fn add_pinned_pain(step: &Id, lane: &Id, anchor: PainAnchor) -> EditCommand {
+    let mut card = Card::new(Id::new(""), step.clone(), lane.clone(), "");
+    card.pain = Some(PainPoint {
+        anchor: Some(anchor),
+        ..new_pain_point()
+    });
+    EditCommand::InsertCards {
+        same_map: true,
+        cards: vec![card],
+        step: step.clone(),
+        lane: lane.clone(),
+        index: None,
+    }
+}
+
+/// A new empty curve named `name`, in a colour no other curve of `map` uses yet.
+pub fn add_curve(map: &JourneyMap, name: String) -> EditCommand {
+    let preferred = [
+        ColorToken::Blue,
+        ColorToken::Green,
+        ColorToken::Purple,
+        ColorToken::Orange,
+        ColorToken::Teal,
+        ColorToken::Pink,
+    ];
+    let color = preferred
+        .into_iter()
+        .find(|c| !map.curves.iter().any(|curve| curve.color == *c))
+        .unwrap_or(ColorToken::Gray);
+    EditCommand::AddCurve {
+        name,
+        color,
+        points: Vec::new(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_new_curve_takes_the_first_colour_not_in_use() {
+        let mut map = JourneyMap::new("x");
+        let color_of = |command: EditCommand| match command {
+            EditCommand::AddCurve { color, .. } => color,
+            other => panic!("{other:?}"),
+        };
+        assert_eq!(color_of(add_curve(&map, "a".into())), ColorToken::Blue);
+        map.curves.push(crate::model::EmotionCurve {
+            id: Id::new("cv1"),
+            name: "a".into(),
+            color: ColorToken::Blue,
+            points: Vec::new(),
+            hidden: false,
+        });
+        assert_eq!(color_of(add_curve(&map, "b".into())), ColorToken::Green);
+    }
+}
