@@ -309,7 +309,7 @@ fn a_change_is_written_after_the_delay_without_further_input() {
 fn leave_copy(dir: &Path, title: &str, file: Option<&Path>, changed_at: &str) -> PathBuf {
     let mut map = template_map();
     map.title = title.to_owned();
-    let mut store = journeymap::ui::recovery::RecoveryStore::new(dir.to_owned());
+    let mut store = journeymap::ui::shell::recovery::RecoveryStore::new(dir.to_owned());
     store
         .write(&map, file, changed_at.parse().unwrap(), 1)
         .unwrap();
@@ -335,7 +335,7 @@ fn prompt_lists_every_copy_and_deletes_only_the_answered_one() {
     h.get_by_label("Bản B");
     h.get_by_label(&format!("File: {}", b_file.display()));
     h.get_by_label("Not saved to a file yet");
-    let when = journeymap::ui::recovery::local_time("2026-11-21T09:30:00Z".parse().unwrap());
+    let when = journeymap::ui::shell::recovery::local_time("2026-11-21T09:30:00Z".parse().unwrap());
     h.get_by_label(&format!("Last change: {when}"));
     h.get_by_label("recovery-bad.ron");
     h.get_by_label_contains("This copy cannot be read: ");
@@ -393,7 +393,7 @@ fn a_copy_named_with_a_reused_process_id_is_still_offered() {
     let dir = tempfile::tempdir().unwrap();
     let mut map = template_map();
     map.title = "Bản của tiến trình cũ".to_owned();
-    let copy = journeymap::ui::recovery::Recovered {
+    let copy = journeymap::ui::shell::recovery::Recovered {
         path: None,
         written_at: "2026-11-20T08:00:00Z".to_owned(),
         map,

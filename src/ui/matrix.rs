@@ -22,8 +22,8 @@ use egui_plot::{
 };
 
 use crate::model::{Card, ColorToken, Id, JourneyMap, Opportunity};
-use crate::ui::i18n::{Lang, tr, tr_args};
-use crate::ui::theme::{Theme, size};
+use crate::ui::kit::i18n::{Lang, tr, tr_args};
+use crate::ui::kit::theme::{Theme, size};
 
 /// Lowest impact or effort score.
 pub const SCORE_MIN: u8 = 1;
@@ -443,7 +443,7 @@ fn paint_dots(
     for q in Quadrant::ALL {
         let galley = painter.layout_no_wrap(
             tr(lang, q.label_key()),
-            crate::ui::fonts::bold(size::BODY_FONT),
+            crate::ui::kit::fonts::bold(size::BODY_FONT),
             theme.quadrant(q),
         );
         let inner = frame.shrink(QUADRANT_NAME_INSET);
@@ -991,7 +991,7 @@ mod tests {
         Harness::builder()
             .with_size([700.0, 560.0])
             .with_theme(theme)
-            .with_context_setup(crate::ui::fonts::install)
+            .with_context_setup(crate::ui::kit::fonts::install)
             .build_ui_state(
                 move |ui, (map, selected, clicked): &mut State| {
                     if let Some(id) = matrix_ui(ui, lang, map, selected) {

@@ -1,24 +1,20 @@
-//! The egui application: canvas, panels, theme and fonts.
+//! The egui application, in rooms: `shell` (the app frame: state, menus, files, prompts, start
+//! screen, recovery), `canvas` (the map surface and direct manipulation), `panels` (inspector,
+//! curves and points), the review table and priority matrix, and `kit` (theme, fonts, i18n).
+//! Only `shell` knows the whole app; the document changes only through `EditCommand`s.
 
-mod app;
 pub mod canvas;
-pub mod curve_panel;
-pub mod curves;
-pub mod editor;
-pub mod file_dialog;
-pub mod fonts;
-pub mod i18n;
-pub mod inspector;
+pub mod kit;
 pub mod matrix;
-pub mod recovery;
+pub mod panels;
 pub mod review;
-pub mod selection;
-pub mod start;
-pub mod theme;
+pub mod shell;
 
-pub use app::{
+pub use kit::{fonts, i18n, theme};
+pub use shell::app::{
     AUTOSAVE_DELAY_S, EguiMeasure, JourneyApp, OpenMap, PendingAction, Prefs, load_prefs, open_file,
 };
+pub use shell::recovery;
 
 use std::path::Path;
 

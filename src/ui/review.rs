@@ -17,9 +17,9 @@ use unicode_normalization::char::is_combining_mark;
 use crate::edit::EditCommand;
 use crate::model::{Id, JourneyMap, PainStatus, SEVERITY_MAX, SEVERITY_MIN};
 use crate::report::{PainRow, pain_rows_in_map_order, pains_csv, pains_markdown};
-use crate::ui::i18n::{Lang, tr, tr_args};
-use crate::ui::inspector::{severity_key, status_key};
-use crate::ui::theme::Theme;
+use crate::ui::kit::i18n::{Lang, tr, tr_args};
+use crate::ui::kit::theme::Theme;
+use crate::ui::panels::inspector::{severity_key, status_key};
 
 /// How many characters of a pain point name it in a status picker's accessible name.
 const CARD_NAME_CHARS: usize = 40;
@@ -1068,7 +1068,7 @@ mod tests {
     fn harness(lang: Lang, map: JourneyMap) -> Harness<'static, Host> {
         Harness::builder()
             .with_size([1400.0, 700.0])
-            .with_context_setup(crate::ui::fonts::install)
+            .with_context_setup(crate::ui::kit::fonts::install)
             .build_ui_state(
                 move |ui, host: &mut Host| {
                     let before = host.commands.len();

@@ -13,11 +13,11 @@ use crate::edit::EditCommand;
 use crate::layout::{LayoutMetrics, MapLayout};
 use crate::model::{Card, Channel, ChannelKind, ColorToken, Id, JourneyMap, LaneKind};
 
-use super::canvas::{self, CanvasView, Overlay};
-use super::curves;
-use super::i18n::{Lang, color_key, lane_kind_key, tr, tr_args};
-use super::selection::Selection;
-use super::theme::Theme;
+use crate::ui::canvas::curves;
+use crate::ui::canvas::paint::{self as canvas, CanvasView, Overlay};
+use crate::ui::canvas::selection::Selection;
+use crate::ui::kit::i18n::{Lang, color_key, lane_kind_key, tr, tr_args};
+use crate::ui::kit::theme::Theme;
 
 /// Cards, headers and labels take clicks and drags but never keyboard focus: the canvas keeps
 /// it, so Tab, the arrows and Enter always act on cells.
@@ -84,7 +84,7 @@ pub struct EditorState {
     /// removes one.
     pub voting: bool,
     drag: Option<Drag>,
-    pub(super) point_drag: Option<super::curves::PointDrag>,
+    pub(super) point_drag: Option<crate::ui::canvas::curves::PointDrag>,
     /// A card to bring on screen on the next frame (from the review table or the matrix).
     reveal: Option<Id>,
     canvas_id: Option<egui::Id>,
@@ -1122,7 +1122,7 @@ fn inplace_editor_ui(ui: &mut Ui, state: &mut EditorState, f: &Frame<'_>, out: &
             let dy = canvas::sticky_dy(&state.view, canvas);
             (
                 (to_screen * b.header).translate(vec2(0.0, dy)).shrink(4.0),
-                super::fonts::bold(super::theme::size::STAGE_FONT * zoom),
+                crate::ui::kit::fonts::bold(crate::ui::kit::theme::size::STAGE_FONT * zoom),
                 false,
             )
         }
@@ -1133,7 +1133,7 @@ fn inplace_editor_ui(ui: &mut Ui, state: &mut EditorState, f: &Frame<'_>, out: &
             let dy = canvas::sticky_dy(&state.view, canvas);
             (
                 (to_screen * b.header).translate(vec2(0.0, dy)).shrink(3.0),
-                FontId::proportional(super::theme::size::STEP_FONT * zoom),
+                FontId::proportional(crate::ui::kit::theme::size::STEP_FONT * zoom),
                 false,
             )
         }
@@ -1148,7 +1148,7 @@ fn inplace_editor_ui(ui: &mut Ui, state: &mut EditorState, f: &Frame<'_>, out: &
                     r.min + vec2(8.0, 6.0),
                     vec2(r.width() - 30.0, 28.0 * zoom.max(0.6)),
                 ),
-                super::fonts::bold(super::theme::size::LANE_FONT * zoom),
+                crate::ui::kit::fonts::bold(crate::ui::kit::theme::size::LANE_FONT * zoom),
                 false,
             )
         }

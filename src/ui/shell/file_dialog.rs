@@ -13,8 +13,8 @@ use std::path::{Path, PathBuf};
 
 use egui::{Align, Key, Layout, Modifiers, RichText};
 
-use super::i18n::{Lang, tr, tr_args};
-use super::theme::Theme;
+use crate::ui::kit::i18n::{Lang, tr, tr_args};
+use crate::ui::kit::theme::Theme;
 
 /// Space between the dialog's border and its contents.
 const DIALOG_MARGIN: f32 = 12.0;
@@ -657,7 +657,7 @@ mod tests {
     fn dialog_harness(dialog: FileDialog, lang: Lang) -> Harness<'static, State> {
         Harness::builder()
             .with_size([1280.0, 800.0])
-            .with_context_setup(crate::ui::fonts::install)
+            .with_context_setup(crate::ui::kit::fonts::install)
             // kittest runs one frame per input event; at 60 frames a second the two clicks
             // of a double-click fall within egui's double-click delay.
             .with_step_dt(1.0 / 60.0)

@@ -332,7 +332,7 @@ mod tests {
                     stack.push(path);
                     continue;
                 }
-                if path.ends_with("ui/i18n.rs") {
+                if path.ends_with("ui/kit/i18n.rs") {
                     continue;
                 }
                 let text = std::fs::read_to_string(&path).unwrap_or_default();

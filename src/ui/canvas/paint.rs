@@ -15,11 +15,11 @@ use egui::{
 use crate::layout::{CardBox, Chip, LayoutMetrics, MapLayout};
 use crate::model::{Id, JourneyMap, LaneKind, PainStatus};
 
-use super::i18n::{Lang, tr, tr_args};
-use super::selection::Selection;
+use crate::ui::canvas::selection::Selection;
+use crate::ui::kit::i18n::{Lang, tr, tr_args};
 
-use super::fonts;
-use super::theme::{Theme, size, zoom};
+use crate::ui::kit::fonts;
+use crate::ui::kit::theme::{Theme, size, zoom};
 
 /// Pan and zoom of the canvas: view state, never saved in the document.
 #[derive(Clone, Debug, PartialEq)]
@@ -271,7 +271,7 @@ pub fn card_tooltip_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, card: &crate::
                 ("votes", pain.votes.into()),
                 (
                     "status",
-                    tr(lang, super::inspector::status_key(pain.status)).into(),
+                    tr(lang, crate::ui::panels::inspector::status_key(pain.status)).into(),
                 ),
             ],
         ));

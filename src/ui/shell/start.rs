@@ -15,9 +15,9 @@ use egui::{
 use crate::file::samples::samples;
 use crate::model::template::{Template, templates};
 
-use super::fonts;
-use super::i18n::{Lang, native_name, tr, tr_args};
-use super::theme::{Theme, size};
+use crate::ui::kit::fonts;
+use crate::ui::kit::i18n::{Lang, native_name, tr, tr_args};
+use crate::ui::kit::theme::{Theme, size};
 
 /// What the user chose on the start screen.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -507,7 +507,7 @@ mod tests {
     fn start_harness(state: State) -> Harness<'static, State> {
         Harness::builder()
             .with_size([1280.0, 800.0])
-            .with_context_setup(crate::ui::fonts::install)
+            .with_context_setup(crate::ui::kit::fonts::install)
             .build_ui_state(
                 |ui, state: &mut State| {
                     let action =
@@ -624,7 +624,7 @@ mod tests {
     fn fits_a_small_window() {
         let mut harness = Harness::builder()
             .with_size([640.0, 400.0])
-            .with_context_setup(crate::ui::fonts::install)
+            .with_context_setup(crate::ui::kit::fonts::install)
             .build_ui_state(
                 |ui, state: &mut State| {
                     if let Some(action) = start_ui(ui, state.lang, &state.recent, None) {

@@ -24,10 +24,12 @@ use crate::model::{
     Card, Channel, ChannelKind, ColorToken, Evidence, Id, JourneyMap, Lane, LaneKind, MapType,
     Opportunity, PainPoint, PainStatus, Persona, SEVERITY_MAX, SEVERITY_MIN, Stage,
 };
-use crate::ui::canvas::lane_icon;
-use crate::ui::i18n::{Lang, color_key, lane_kind_key, map_type_key, native_name, tr, tr_args};
-use crate::ui::selection::Selection;
-use crate::ui::theme::{Theme, size};
+use crate::ui::canvas::paint::lane_icon;
+use crate::ui::canvas::selection::Selection;
+use crate::ui::kit::i18n::{
+    Lang, color_key, lane_kind_key, map_type_key, native_name, tr, tr_args,
+};
+use crate::ui::kit::theme::{Theme, size};
 
 /// Most business goals a map may have: more and it loses focus.
 const MAX_GOALS: usize = 3;
@@ -82,9 +84,9 @@ pub fn inspector_ui(
                 && let Some(curve) = map.curve(curve)
                 && let Some(point) = curve.points.iter().find(|p| &p.step == step)
             {
-                super::curve_panel::point_ui(ui, lang, map, curve, point, out);
+                crate::ui::panels::curve::point_ui(ui, lang, map, curve, point, out);
             } else if let Some(curve) = selection.curve.as_ref().and_then(|id| map.curve(id)) {
-                super::curve_panel::curve_ui(ui, lang, map, curve, out);
+                crate::ui::panels::curve::curve_ui(ui, lang, map, curve, out);
             } else {
                 ui.heading(tr(lang, "insp-title"));
                 ui.weak(tr(lang, "insp-nothing-selected"));
@@ -348,7 +350,7 @@ fn cards_ui(
 
 /// Where a card sits: "Stage › Step · 📍 Lane".
 fn card_place(map: &JourneyMap, card: &Card) -> String {
-    let column = crate::ui::curves::step_label(map, &card.step);
+    let column = crate::ui::canvas::curves::step_label(map, &card.step);
     match map.lane(&card.lane) {
         Some(lane) => format!("{column} · {} {}", lane_icon(lane.kind), lane.name),
         None => column,
@@ -509,7 +511,7 @@ fn pain_ui(
                 ui.end_row();
 
                 let label = ui.label(tr(lang, "insp-anchor"));
-                super::curve_panel::anchor_ui(ui, lang, map, card, &mut pain.anchor)
+                crate::ui::panels::curve::anchor_ui(ui, lang, map, card, &mut pain.anchor)
                     .labelled_by(label.id);
                 ui.end_row();
             });
@@ -1375,7 +1377,7 @@ mod tests {
         Harness::builder()
             .with_size([360.0, 800.0])
             .with_theme(theme)
-            .with_context_setup(crate::ui::fonts::install)
+            .with_context_setup(crate::ui::kit::fonts::install)
             .build_ui_state(
                 move |ui, (map, selection, out): &mut State| {
                     let before = out.len();

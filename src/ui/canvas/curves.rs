@@ -12,11 +12,11 @@ use crate::model::{
     PainAnchor, PainPoint, clamp_score, emoji_for_score, snap_score,
 };
 
-use super::canvas::LegendRow;
-use super::editor::{EditorOutput, EditorState, Frame};
-use super::i18n::{Lang, tr, tr_args};
-use super::selection::Selection;
-use super::theme::size;
+use crate::ui::canvas::editor::{EditorOutput, EditorState, Frame};
+use crate::ui::canvas::paint::LegendRow;
+use crate::ui::canvas::selection::Selection;
+use crate::ui::kit::i18n::{Lang, tr, tr_args};
+use crate::ui::kit::theme::size;
 
 /// The point being dragged (a drag keeps its point even when the pointer leaves it).
 #[derive(Clone, Debug)]
@@ -96,7 +96,11 @@ pub(super) fn points_interaction(
         let id = ui
             .scope_id()
             .with(("point", &curve.id, &point.step, curve_box.lane_index));
-        let response = ui.interact(rect.intersect(canvas), id, super::editor::ITEM_SENSE);
+        let response = ui.interact(
+            rect.intersect(canvas),
+            id,
+            crate::ui::canvas::editor::ITEM_SENSE,
+        );
         let step_name = step_label(map, &point.step);
         response.widget_info(|| {
             let mut info = WidgetInfo::slider(
@@ -122,7 +126,7 @@ pub(super) fn points_interaction(
         if response.clicked() || response.drag_started() {
             state.editing = None;
             state.selection = Selection::only_point(curve.id.clone(), point.step.clone());
-            super::editor::focus_canvas(ui, state);
+            crate::ui::canvas::editor::focus_canvas(ui, state);
         }
         if response.drag_started() {
             state.point_drag = Some(PointDrag {
@@ -266,7 +270,7 @@ pub(super) fn markers_interaction(ui: &mut Ui, state: &mut EditorState, f: &Fram
                 cards: marker.cards.clone(),
                 ..Selection::default()
             };
-            super::editor::focus_canvas(ui, state);
+            crate::ui::canvas::editor::focus_canvas(ui, state);
         }
         response.on_hover_ui(|ui| {
             ui.set_max_width(320.0);
@@ -530,7 +534,7 @@ pub fn legend_interaction(
             .interact_pointer_pos()
             .is_some_and(|p| row.eye.contains(p));
         if response.clicked() {
-            super::editor::focus_canvas(ui, state);
+            crate::ui::canvas::editor::focus_canvas(ui, state);
             if on_eye {
                 out.commands.push(set_hidden(curve, !curve.hidden));
             } else {
@@ -551,7 +555,7 @@ pub fn legend_interaction(
                 ui.close();
             }
             ui.menu_button(tr(lang, "ctx-color"), |ui| {
-                if let Some(Some(color)) = super::editor::color_menu_ui(ui, lang) {
+                if let Some(Some(color)) = crate::ui::canvas::editor::color_menu_ui(ui, lang) {
                     out.commands.push(EditCommand::SetCurve {
                         id: curve.id.clone(),
                         name: curve.name.clone(),

@@ -16,15 +16,17 @@ use crate::file::{self, LoadError};
 use crate::layout::{self, LayoutMetrics, MapLayout, TextMeasure};
 use crate::model::{JourneyMap, Warning, template};
 
-use super::editor::{self, EditTarget, Editing, EditorOutput, EditorState};
-use super::file_dialog::{DialogMode, FileDialog};
-use super::i18n::{Lang, map_type_key, native_name, tr, tr_args};
-use super::recovery::{LeftBehind, RecoveryStore, local_time};
-use super::review::{self, ReviewAction, ReviewFormat, ReviewState};
-use super::selection::Selection;
-use super::start::{StartAction, start_ui};
-use super::theme::{Theme, size};
-use super::{fonts, inspector, matrix};
+use crate::ui::canvas::editor::{self, EditTarget, Editing, EditorOutput, EditorState};
+use crate::ui::canvas::selection::Selection;
+use crate::ui::kit::fonts;
+use crate::ui::kit::i18n::{Lang, map_type_key, native_name, tr, tr_args};
+use crate::ui::kit::theme::{Theme, size};
+use crate::ui::matrix;
+use crate::ui::panels::inspector;
+use crate::ui::review::{self, ReviewAction, ReviewFormat, ReviewState};
+use crate::ui::shell::file_dialog::{DialogMode, FileDialog};
+use crate::ui::shell::recovery::{LeftBehind, RecoveryStore, local_time};
+use crate::ui::shell::start::{StartAction, start_ui};
 
 /// Preferences kept between runs (eframe storage), never in the document.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -252,8 +254,10 @@ impl JourneyApp {
             Ok(open) => Self::new(Some(open), None),
             Err(err) => {
                 let mut app = Self::new(None, None);
-                app.load_error =
-                    Some([Lang::En, Lang::Vi].map(|lang| super::i18n::load_error_text(lang, &err)));
+                app.load_error = Some(
+                    [Lang::En, Lang::Vi]
+                        .map(|lang| crate::ui::kit::i18n::load_error_text(lang, &err)),
+                );
                 app
             }
         }
@@ -301,7 +305,7 @@ impl JourneyApp {
     }
 
     /// The canvas's pan and zoom.
-    pub fn view(&self) -> &super::canvas::CanvasView {
+    pub fn view(&self) -> &crate::ui::canvas::paint::CanvasView {
         &self.editor.view
     }
 
@@ -748,7 +752,7 @@ impl JourneyApp {
                     self.prompt = Some(Prompt::Error(format!(
                         "{}: {}",
                         tr(lang, "open-failed"),
-                        super::i18n::load_error_text(lang, &err)
+                        crate::ui::kit::i18n::load_error_text(lang, &err)
                     )));
                 }
             },
@@ -873,7 +877,7 @@ impl JourneyApp {
                 self.prompt = Some(Prompt::Error(format!(
                     "{}: {}",
                     tr(lang, "open-failed"),
-                    super::i18n::load_error_text(lang, &err)
+                    crate::ui::kit::i18n::load_error_text(lang, &err)
                 )));
             }
         }
@@ -925,7 +929,7 @@ impl JourneyApp {
             self.prompt = Some(Prompt::Error(format!(
                 "{}: {}",
                 tr(lang, heading),
-                super::i18n::save_error_text(lang, &err)
+                crate::ui::kit::i18n::save_error_text(lang, &err)
             )));
         }
         saved
@@ -946,7 +950,7 @@ impl JourneyApp {
                 self.prompt = Some(Prompt::Error(format!(
                     "{}: {}",
                     tr(lang, "export-failed"),
-                    super::i18n::save_error_text(lang, &err)
+                    crate::ui::kit::i18n::save_error_text(lang, &err)
                 )));
             }
         }
@@ -1603,7 +1607,7 @@ impl JourneyApp {
                     let map = open.doc.map();
                     if ui.button(tr(lang, "curve-add")).clicked() {
                         out.commands
-                            .push(super::curves::new_curve_command(map, lang));
+                            .push(crate::ui::canvas::curves::new_curve_command(map, lang));
                         out.select_created = true;
                     }
                     if ui.button(tr(lang, "map-add-stage")).clicked() {
@@ -1775,7 +1779,7 @@ impl JourneyApp {
                 .max_height(160.0)
                 .show(ui, |ui| {
                     for w in &open.warnings {
-                        ui.label(format!("• {}", super::i18n::warning_text(lang, w)));
+                        ui.label(format!("• {}", crate::ui::kit::i18n::warning_text(lang, w)));
                     }
                 });
         }
@@ -1953,7 +1957,7 @@ impl TextMeasure for EguiMeasure<'_> {
     }
 }
 
-fn zoom_controls_ui(ui: &mut Ui, lang: Lang, view: &mut super::canvas::CanvasView) {
+fn zoom_controls_ui(ui: &mut Ui, lang: Lang, view: &mut crate::ui::canvas::paint::CanvasView) {
     // Right-to-left layout: the last added is leftmost.
     if ui
         .button(tr(lang, "view-fit"))

@@ -1,0 +1,6 @@
+//! The UI's toolkit: design tokens (colours, sizes), the bundled fonts and the translations.
+//! Everything else in the UI builds on these; nothing here knows the app, the canvas or panels.
+
+pub mod fonts;
+pub mod i18n;
+pub mod theme;

@@ -1,0 +1,7 @@
+//! The application frame: the app state and frame loop, menus, files and dialogs, prompts,
+//! the start screen and recovery copies. The only room that knows every other one.
+
+pub mod app;
+pub mod file_dialog;
+pub mod recovery;
+pub mod start;
