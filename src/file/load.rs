@@ -5,6 +5,7 @@ use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 
+use super::position::{byte_offset, line_col};
 use crate::model::{FORMAT_VERSION, JourneyMap, Warning, restore};
 
 /// Largest file accepted. Real maps are well under a megabyte; this only stops accidents
@@ -282,49 +283,11 @@ fn syntax_error(err: &ron::error::SpannedError, text: &str, path: &Path) -> Load
     }
 }
 
-/// Byte offset of a 1-based line and column (in characters), clamped to the text.
-fn byte_offset(text: &str, line: usize, column: usize) -> usize {
-    let line_start = if line <= 1 {
-        0
-    } else {
-        text.match_indices('\n')
-            .nth(line - 2)
-            .map_or(text.len(), |(i, _)| i + 1)
-    };
-    text[line_start..]
-        .char_indices()
-        .nth(column.saturating_sub(1))
-        .map_or(text.len(), |(i, _)| line_start + i)
-}
-
-/// 1-based line and column (in characters) just after `prefix`.
-pub(super) fn line_col(prefix: &[u8]) -> (usize, usize) {
-    let line = prefix.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = prefix
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |i| i + 1);
-    let column = String::from_utf8_lossy(&prefix[line_start..])
-        .chars()
-        .count()
-        + 1;
-    (line, column)
-}
-
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used)]
 
     use super::*;
-
-    #[test]
-    fn byte_offset_inverts_line_col() {
-        let text = "ab\ncđe\nf";
-        for end in [0, 1, 3, 4, 6, 7, 9] {
-            let (line, column) = line_col(&text.as_bytes()[..end]);
-            assert_eq!(byte_offset(text, line, column), end, "{end}");
-        }
-    }
 
     /// A map whose restore renumbers a card and drops a curve point, both holding a field
     /// this version does not know.
@@ -365,11 +328,5 @@ mod tests {
         let back = from_ron_str(&saved, Path::new("t.ron")).unwrap();
         assert_eq!(back.warnings, vec![]);
         assert_eq!(back.map, loaded.map);
-    }
-
-    #[test]
-    fn line_col_counts_characters() {
-        assert_eq!(line_col(b""), (1, 1));
-        assert_eq!(line_col("ab\ncđ".as_bytes()), (2, 3));
     }
 }

@@ -10,6 +10,7 @@
 //!   Every failure is one line naming the file and, where there is one, the line and column.
 
 mod load;
+mod position;
 pub mod samples;
 mod save;
 mod stamp;

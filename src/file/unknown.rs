@@ -59,7 +59,7 @@ pub(super) fn parse_keeping(
         let Some(entry) = find_entry(bytes, &steps, &name) else {
             continue;
         };
-        let (line, column) = super::load::line_col(&bytes[..entry.name_start]);
+        let (line, column) = super::position::line_col(&bytes[..entry.name_start]);
         let field = KeptField {
             owner: steps,
             name,

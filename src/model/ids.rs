@@ -37,7 +37,7 @@ impl Id {
     pub fn has_control_characters(&self) -> bool {
         self.0
             .chars()
-            .any(|c| matches!(c, '\t' | '\n' | '\r') || super::text::is_unwanted_control(c))
+            .any(|c| matches!(c, '\t' | '\n' | '\r') || super::chars::is_unwanted_control(c))
     }
 
     /// The number after the prefix, if the id has the usual `prefix + digits` shape.
@@ -54,7 +54,7 @@ impl fmt::Display for Id {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         if self.has_control_characters() {
             for c in self.0.chars() {
-                if c == '\r' || super::text::is_unwanted_control(c) {
+                if c == '\r' || super::chars::is_unwanted_control(c) {
                     write!(f, "{}", c.escape_unicode())?;
                 } else {
                     write!(f, "{c}")?;

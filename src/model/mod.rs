@@ -1,6 +1,7 @@
 //! The journey-map document: plain data, ids, validation and text hygiene. No egui here.
 
 mod channel;
+mod chars;
 pub mod curve;
 mod ids;
 pub mod kept;
@@ -12,13 +13,11 @@ mod text;
 mod warning;
 
 pub use channel::{Channel, ChannelKind};
+pub use chars::{clean_text, is_unwanted_control};
 pub use ids::{Id, IdGen, IdKind, MAX_ID_NUMBER};
 pub use kept::{FieldStep, KeptField};
 pub use map::*;
 pub use restore::{restore, validate};
-pub use text::{
-    TextOwner, TextPlace, clean_text, for_each_text_at_mut, for_each_text_mut, is_unwanted_control,
-    make_nfc, nfc,
-};
+pub use text::{TextOwner, TextPlace, for_each_text_at_mut, for_each_text_mut, make_nfc, nfc};
 pub use warning::english as warning_english;
 pub use warning::{Arg, KEYS as WARNING_KEYS, Subject, Warning};

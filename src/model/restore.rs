@@ -7,12 +7,13 @@
 
 use std::collections::{BTreeMap, BTreeSet};
 
+use super::chars::clean_text;
 use super::ids::{Id, IdGen, IdKind, MAX_ID_NUMBER};
 use super::map::{
     Card, EMOTION_MAX, EMOTION_MIN, Evidence, JourneyMap, Lane, LaneKind, SEVERITY_MAX,
     SEVERITY_MIN, Stage, Step,
 };
-use super::text::{TextOwner, TextPlace, clean_text, for_each_text_at_mut, make_nfc};
+use super::text::{TextOwner, TextPlace, for_each_text_at_mut, make_nfc};
 use super::warning::{Arg, Subject, Warning, text};
 
 /// Lists what [`restore`] would repair, without changing the map.

@@ -6,7 +6,7 @@
 //!
 //! Control characters (a bell, an escape sequence that recolours a terminal) and the bidi
 //! override characters (which make text display in another order than it is stored) have no
-//! place in a sticky note; [`clean_text`] removes them so they never reach a terminal, a report
+//! place in a sticky note; [`clean_text`](super::clean_text) removes them so they never reach a terminal, a report
 //! or a spreadsheet.
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization as _, is_nfc_quick};
@@ -30,41 +30,6 @@ pub fn make_nfc(text: &mut String) -> bool {
     let normalized: String = text.nfc().collect();
     let changed = normalized != *text;
     *text = normalized;
-    changed
-}
-
-/// Whether [`clean_text`] removes `c`: a C0 or C1 control character other than tab, newline
-/// and carriage return (DEL included), or a bidi embedding, override or isolate character
-/// (U+202A–U+202E, U+2066–U+2069).
-pub fn is_unwanted_control(c: char) -> bool {
-    !matches!(c, '\t' | '\n' | '\r')
-        && matches!(c, '\u{0}'..='\u{1f}' | '\u{7f}'..='\u{9f}' | '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}')
-}
-
-/// Removes control characters from user text in place: C0 and C1 controls other than tab and
-/// newline, and the bidi embedding, override and isolate characters. Line breaks become `\n`
-/// (CRLF becomes LF, a lone CR becomes LF). Returns how many characters were removed or
-/// replaced; 0 means the text was already clean (and is untouched).
-pub fn clean_text(text: &mut String) -> usize {
-    if !text.chars().any(|c| c == '\r' || is_unwanted_control(c)) {
-        return 0;
-    }
-    let mut changed = 0;
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        if c == '\r' {
-            changed += 1;
-            if chars.peek() != Some(&'\n') {
-                out.push('\n');
-            }
-        } else if is_unwanted_control(c) {
-            changed += 1;
-        } else {
-            out.push(c);
-        }
-    }
-    *text = out;
     changed
 }
 
@@ -206,6 +171,7 @@ pub fn for_each_text_at_mut(map: &mut JourneyMap, mut f: impl FnMut(TextPlace, &
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::clean_text;
 
     #[test]
     fn decomposed_vietnamese_becomes_precomposed() {
