@@ -2,7 +2,7 @@
 //! sort by any column, filter by stage, severity, status and text, triage (change the status
 //! in place) and export as shown.
 //!
-//! The table is built from [`crate::report`]'s rows, so it says exactly what `journeymap report`
+//! The table is built from [`crate::analysis::report`]'s rows, so it says exactly what `journeymap report`
 //! says. Sorting and filtering are pure functions on those rows ([`visible_rows`]); the panel
 //! only draws their result. Its state ([`ReviewState`]) is view state: it is never saved in
 //! the document, and a status change goes out as an [`EditCommand`] like any other edit.
@@ -14,9 +14,9 @@ use egui_extras::{Column, TableBuilder};
 use unicode_normalization::UnicodeNormalization as _;
 use unicode_normalization::char::is_combining_mark;
 
+use crate::analysis::report::{PainRow, pain_rows_in_map_order, pains_csv, pains_markdown};
 use crate::edit::EditCommand;
 use crate::model::{Id, JourneyMap, PainStatus, SEVERITY_MAX, SEVERITY_MIN};
-use crate::report::{PainRow, pain_rows_in_map_order, pains_csv, pains_markdown};
 use crate::ui::i18n::{Lang, tr, tr_args};
 use crate::ui::inspector::{severity_key, status_key};
 use crate::ui::theme::Theme;
@@ -821,7 +821,7 @@ mod tests {
     #[test]
     fn the_default_order_is_the_reports() {
         let map = sample();
-        let report: Vec<String> = crate::report::pain_rows(&map)
+        let report: Vec<String> = crate::analysis::report::pain_rows(&map)
             .into_iter()
             .map(|r| r.id)
             .collect();
@@ -831,7 +831,7 @@ mod tests {
             .collect();
         assert_eq!(shown, report);
         // The same on the tricky map, with its ties on the score.
-        let report: Vec<String> = crate::report::pain_rows(&tricky_map())
+        let report: Vec<String> = crate::analysis::report::pain_rows(&tricky_map())
             .into_iter()
             .map(|r| r.id)
             .collect();
