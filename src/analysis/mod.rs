@@ -3,3 +3,4 @@
 //! Pure functions of the model only: nothing here draws, reads input or touches files.
 
 pub mod report;
+pub mod review;
