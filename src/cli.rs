@@ -194,8 +194,8 @@ pub fn run_command(command: Command) -> anyhow::Result<ExitCode> {
                 eprintln!("journeymap: {}: repaired: {w}", file.display());
             }
             let text = match format {
-                ReportFormat::Md => crate::report::to_markdown(&loaded.map),
-                ReportFormat::Csv => crate::report::to_csv(&loaded.map, !no_bom)?,
+                ReportFormat::Md => crate::analysis::report::to_markdown(&loaded.map),
+                ReportFormat::Csv => crate::analysis::report::to_csv(&loaded.map, !no_bom)?,
             };
             out.write_all(text.as_bytes())?;
             Ok(ExitCode::SUCCESS)

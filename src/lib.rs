@@ -1,13 +1,15 @@
 //! journeymap: a desktop editor for customer journey maps.
 //!
-//! The crate is split the way data flows: [`model`] is the document (no GUI), [`file`] reads and
-//! writes it, [`layout`] turns it into geometry, [`ui`] draws and edits it, and [`cli`] offers
-//! the headless commands.
+//! The crate is split the way data flows: [`model`] is the document (no GUI), [`file`](mod@file)
+//! reads and writes it, [`layout`] turns it into geometry, [`analysis`] computes what it says
+//! (report, review, matrix), [`ui`] draws and edits it, and [`cli`] offers the headless
+//! commands.
 
+/// What the map says, computed without a window: the report, the review rows, the matrix.
+pub mod analysis;
 pub mod cli;
 pub mod edit;
 pub mod file;
 pub mod layout;
 pub mod model;
-pub mod report;
 pub mod ui;

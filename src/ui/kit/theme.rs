@@ -12,8 +12,8 @@
 
 use egui::Color32;
 
+use crate::analysis::matrix::Quadrant;
 use crate::model::{ColorToken, LaneKind};
-use crate::ui::matrix::Quadrant;
 
 /// The colours of one appearance (light or dark).
 #[derive(Clone, Debug, PartialEq)]
