@@ -323,7 +323,7 @@ fn stage_context_menu_splits_into_steps_colours_and_deletes() {
 // Lanes
 
 fn kind_label(kind: LaneKind, name: &str) -> String {
-    format!("{} {name}", journeymap::ui::canvas::paint::lane_icon(kind))
+    format!("{} {name}", journeymap::ui::kit::labels::lane_icon(kind))
 }
 
 #[test]

@@ -4,7 +4,7 @@
 //! another. Plot coordinates run `[effort, impact]` from 0.5 to 5.5; sizes on screen are in
 //! points, with `emath` geometry.
 //!
-//! The matrix panel (`crate::ui::matrix`) paints and hit-tests with these; an exporter that
+//! The matrix panel (`crate::ui::review::matrix`) paints and hit-tests with these; an exporter that
 //! draws the matrix would use the same.
 
 use std::collections::BTreeMap;

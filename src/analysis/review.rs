@@ -3,7 +3,7 @@
 //! case and Vietnamese diacritics, and exported as shown. Text sorts in Vietnamese dictionary
 //! order ([`SortColumn::Text`], [`SortColumn::Owner`]).
 //!
-//! The review panel (`crate::ui::review`) draws [`visible_rows`]; the same functions serve
+//! The review panel (`crate::ui::review::table`) draws [`visible_rows`]; the same functions serve
 //! any other caller that wants the table as the panel shows it.
 
 use unicode_normalization::UnicodeNormalization as _;

@@ -5,16 +5,13 @@
 
 pub mod canvas;
 pub mod kit;
-pub mod matrix;
 pub mod panels;
 pub mod review;
 pub mod shell;
 
-pub use kit::{fonts, i18n, theme};
 pub use shell::app::{
     AUTOSAVE_DELAY_S, EguiMeasure, JourneyApp, OpenMap, PendingAction, Prefs, load_prefs, open_file,
 };
-pub use shell::recovery;
 
 use std::path::Path;
 
@@ -25,7 +22,7 @@ use anyhow::anyhow;
 /// is off: it took those keys whenever a text field had the focus, and the canvas's Ctrl 0
 /// could not undo it. A scale left in the stored settings by such a press is reset.
 pub fn setup_context(ctx: &egui::Context) {
-    fonts::install(ctx);
+    kit::fonts::install(ctx);
     ctx.options_mut(|o| o.zoom_with_keyboard = false);
     ctx.set_zoom_factor(1.0);
 }

@@ -101,7 +101,7 @@ pub(super) fn points_interaction(
             id,
             crate::ui::canvas::editor::ITEM_SENSE,
         );
-        let step_name = step_label(map, &point.step);
+        let step_name = crate::ui::kit::labels::step_label(map, &point.step);
         response.widget_info(|| {
             let mut info = WidgetInfo::slider(
                 true,
@@ -334,20 +334,6 @@ pub fn point_keyboard(
         }
     }
     used
-}
-
-/// The name of a step for labels: "Stage › Step", or the stage alone for a one-step stage.
-pub fn step_label(map: &JourneyMap, step: &Id) -> String {
-    map.steps()
-        .find(|(_, s)| &s.id == step)
-        .map(|(stage, s)| {
-            if s.name.trim().is_empty() {
-                stage.name.clone()
-            } else {
-                format!("{} › {}", stage.name, s.name)
-            }
-        })
-        .unwrap_or_default()
 }
 
 /// The emoji grid: the five score levels and common feelings, plus "automatic". Returns the

@@ -956,7 +956,7 @@ pub fn lane_kind_menu_ui(ui: &mut Ui, lang: Lang) -> Option<LaneKind> {
     for kind in LaneKind::ALL {
         let label = format!(
             "{} {}",
-            canvas::lane_icon(kind),
+            crate::ui::kit::labels::lane_icon(kind),
             tr(lang, lane_kind_key(kind))
         );
         if ui.button(label).clicked() {

@@ -271,7 +271,7 @@ pub fn card_tooltip_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, card: &crate::
                 ("votes", pain.votes.into()),
                 (
                     "status",
-                    tr(lang, crate::ui::panels::inspector::status_key(pain.status)).into(),
+                    tr(lang, crate::ui::kit::labels::status_key(pain.status)).into(),
                 ),
             ],
         ));
@@ -995,7 +995,7 @@ impl Paint<'_> {
                 accent,
             );
             if let Some(l) = self.map.lanes.get(i) {
-                let icon = lane_icon(l.kind);
+                let icon = crate::ui::kit::labels::lane_icon(l.kind);
                 let text = if lane.collapsed {
                     format!("{icon} {} ({})", l.name, lane.card_count)
                 } else {
@@ -1042,22 +1042,5 @@ impl Paint<'_> {
             ),
         );
         self.painter.rect_filled(corner, 0.0, t.canvas_bg);
-    }
-}
-
-/// A symbol for each lane kind, shown before the lane name.
-pub fn lane_icon(kind: LaneKind) -> &'static str {
-    match kind {
-        LaneKind::Touchpoints => "📍",
-        LaneKind::Actions => "👣",
-        LaneKind::Thoughts => "💭",
-        LaneKind::Emotions => "😊",
-        LaneKind::PainPoints => "⚠",
-        LaneKind::Opportunities => "💡",
-        LaneKind::Metrics => "📊",
-        LaneKind::Text => "📝",
-        LaneKind::Frontstage => "🧑",
-        LaneKind::Backstage => "⚙",
-        LaneKind::Support => "🔧",
     }
 }

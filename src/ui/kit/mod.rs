@@ -3,4 +3,5 @@
 
 pub mod fonts;
 pub mod i18n;
+pub mod labels;
 pub mod theme;

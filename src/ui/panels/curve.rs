@@ -8,10 +8,11 @@ use crate::model::{
     Card, EMOTION_MAX, EMOTION_MIN, EmotionCurve, EmotionPoint, JourneyMap, LaneKind, PainAnchor,
     emoji_for_score, severity_icon, snap_score,
 };
-use crate::ui::canvas::curves::{emoji_picker_ui, step_label};
+use crate::ui::canvas::curves::emoji_picker_ui;
 use crate::ui::kit::i18n::{Lang, tr, tr_args};
+use crate::ui::kit::labels::{card_name, step_label};
 use crate::ui::kit::theme::Theme;
-use crate::ui::panels::inspector::{Lines, card_name, color_row_ui, text_field_ui};
+use crate::ui::panels::inspector::{Lines, color_row_ui, text_field_ui};
 
 /// A curve: name, colour, shown or hidden, delete.
 pub fn curve_ui(
@@ -213,7 +214,7 @@ pub fn anchor_ui(
     for c in cards {
         let icon = map
             .lane(&c.lane)
-            .map_or("", |l| crate::ui::canvas::paint::lane_icon(l.kind));
+            .map_or("", |l| crate::ui::kit::labels::lane_icon(l.kind));
         options.push((
             Some(PainAnchor::Card(c.id.clone())),
             format!("{icon} {}", card_name(lang, c)),

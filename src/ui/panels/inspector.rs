@@ -24,11 +24,11 @@ use crate::model::{
     Card, Channel, ChannelKind, ColorToken, Evidence, Id, JourneyMap, Lane, LaneKind, MapType,
     Opportunity, PainPoint, PainStatus, Persona, SEVERITY_MAX, SEVERITY_MIN, Stage,
 };
-use crate::ui::canvas::paint::lane_icon;
 use crate::ui::canvas::selection::Selection;
 use crate::ui::kit::i18n::{
     Lang, color_key, lane_kind_key, map_type_key, native_name, tr, tr_args,
 };
+use crate::ui::kit::labels::{card_name, lane_icon, severity_key, status_key};
 use crate::ui::kit::theme::{Theme, size};
 
 /// Most business goals a map may have: more and it loses focus.
@@ -41,7 +41,6 @@ const CADENCE_MONTHS: std::ops::RangeInclusive<u8> = 1..=36;
 const SCORE_RANGE: std::ops::RangeInclusive<u8> = 1..=5;
 
 /// How many characters of a card's text name it in a list or a picker.
-const CARD_NAME_CHARS: usize = 48;
 
 /// Person emoji offered as persona avatars: single code points (no ZWJ sequences, which egui
 /// cannot join), all in the bundled Noto Emoji.
@@ -350,7 +349,7 @@ fn cards_ui(
 
 /// Where a card sits: "Stage › Step · 📍 Lane".
 fn card_place(map: &JourneyMap, card: &Card) -> String {
-    let column = crate::ui::canvas::curves::step_label(map, &card.step);
+    let column = crate::ui::kit::labels::step_label(map, &card.step);
     match map.lane(&card.lane) {
         Some(lane) => format!("{column} · {} {}", lane_icon(lane.kind), lane.name),
         None => column,
@@ -750,19 +749,6 @@ fn opportunity_ui(
                 ui.weak(tr(lang, "insp-no-pain-points"));
             }
         });
-}
-
-/// A card's text as a short one-line name for lists and pickers.
-pub(super) fn card_name(lang: Lang, card: &Card) -> String {
-    let first_line = card.text.lines().next().unwrap_or_default().trim();
-    if first_line.is_empty() {
-        return tr(lang, "card-empty");
-    }
-    let mut name: String = first_line.chars().take(CARD_NAME_CHARS).collect();
-    if first_line.chars().count() > CARD_NAME_CHARS || card.text.trim().lines().count() > 1 {
-        name.push('…');
-    }
-    name
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1311,26 +1297,6 @@ fn swatch_ui(
 fn lane_kind_name(lang: Lang, kind: LaneKind) -> String {
     let key = lane_kind_key(kind);
     format!("{} {}", lane_icon(kind), tr(lang, key))
-}
-
-/// The message key of a severity's name, 1 (minor) to 5 (critical).
-pub(crate) fn severity_key(severity: u8) -> &'static str {
-    match severity {
-        0 | 1 => "insp-severity-1",
-        2 => "insp-severity-2",
-        3 => "insp-severity-3",
-        4 => "insp-severity-4",
-        _ => "insp-severity-5",
-    }
-}
-
-/// The message key of a pain point's status.
-pub(crate) fn status_key(status: PainStatus) -> &'static str {
-    match status {
-        PainStatus::Open => "insp-status-open",
-        PainStatus::InProgress => "insp-status-in-progress",
-        PainStatus::Fixed => "insp-status-fixed",
-    }
 }
 
 #[cfg(test)]

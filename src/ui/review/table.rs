@@ -19,8 +19,8 @@ pub use crate::analysis::review::{ReviewFormat, ReviewState, export_text};
 use crate::edit::EditCommand;
 use crate::model::{Id, JourneyMap, PainStatus, SEVERITY_MAX, SEVERITY_MIN};
 use crate::ui::kit::i18n::{Lang, tr, tr_args};
+use crate::ui::kit::labels::{severity_key, status_key};
 use crate::ui::kit::theme::Theme;
-use crate::ui::panels::inspector::{severity_key, status_key};
 
 /// How many characters of a pain point name it in a status picker's accessible name.
 const CARD_NAME_CHARS: usize = 40;

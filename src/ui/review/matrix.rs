@@ -499,7 +499,7 @@ mod tests {
         // The quadrants' keys sit with the quadrants, in analysis.
         let source = [
             include_str!("matrix.rs"),
-            include_str!("../analysis/matrix.rs"),
+            include_str!("../../analysis/matrix.rs"),
         ]
         .concat();
         let mut keys = 0;

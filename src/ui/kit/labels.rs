@@ -1,0 +1,72 @@
+//! How elements of a map are named in the UI: lane icons, step names, short card names, and the
+//! message keys of severities and statuses. Shared by the canvas, the panels and the review.
+
+use crate::model::{Card, Id, JourneyMap, LaneKind, PainStatus};
+use crate::ui::kit::i18n::{Lang, tr};
+
+/// Most characters of a card's first line used as its name in lists and pickers.
+const CARD_NAME_CHARS: usize = 48;
+
+/// A symbol for each lane kind, shown before the lane name.
+pub fn lane_icon(kind: LaneKind) -> &'static str {
+    match kind {
+        LaneKind::Touchpoints => "📍",
+        LaneKind::Actions => "👣",
+        LaneKind::Thoughts => "💭",
+        LaneKind::Emotions => "😊",
+        LaneKind::PainPoints => "⚠",
+        LaneKind::Opportunities => "💡",
+        LaneKind::Metrics => "📊",
+        LaneKind::Text => "📝",
+        LaneKind::Frontstage => "🧑",
+        LaneKind::Backstage => "⚙",
+        LaneKind::Support => "🔧",
+    }
+}
+
+/// The name of a step for labels: "Stage › Step", or the stage alone for a one-step stage.
+pub fn step_label(map: &JourneyMap, step: &Id) -> String {
+    map.steps()
+        .find(|(_, s)| &s.id == step)
+        .map(|(stage, s)| {
+            if s.name.trim().is_empty() {
+                stage.name.clone()
+            } else {
+                format!("{} › {}", stage.name, s.name)
+            }
+        })
+        .unwrap_or_default()
+}
+
+/// A card's text as a short one-line name for lists and pickers.
+pub fn card_name(lang: Lang, card: &Card) -> String {
+    let first_line = card.text.lines().next().unwrap_or_default().trim();
+    if first_line.is_empty() {
+        return tr(lang, "card-empty");
+    }
+    let mut name: String = first_line.chars().take(CARD_NAME_CHARS).collect();
+    if first_line.chars().count() > CARD_NAME_CHARS || card.text.trim().lines().count() > 1 {
+        name.push('…');
+    }
+    name
+}
+
+/// The message key of a severity's name, 1 (minor) to 5 (critical).
+pub fn severity_key(severity: u8) -> &'static str {
+    match severity {
+        0 | 1 => "insp-severity-1",
+        2 => "insp-severity-2",
+        3 => "insp-severity-3",
+        4 => "insp-severity-4",
+        _ => "insp-severity-5",
+    }
+}
+
+/// The message key of a pain point's status.
+pub fn status_key(status: PainStatus) -> &'static str {
+    match status {
+        PainStatus::Open => "insp-status-open",
+        PainStatus::InProgress => "insp-status-in-progress",
+        PainStatus::Fixed => "insp-status-fixed",
+    }
+}
