@@ -8,22 +8,15 @@ use egui::{Rect, Response, Role, Ui, WidgetInfo, vec2};
 use crate::edit::EditCommand;
 use crate::layout::EmotionScale;
 use crate::model::{
-    Card, ColorToken, EmotionCurve, EmotionPoint, FEELING_EMOJI, Id, JourneyMap, LaneKind,
-    PainAnchor, PainPoint, clamp_score, emoji_for_score, snap_score,
+    Card, ColorToken, EmotionCurve, EmotionPoint, FEELING_EMOJI, JourneyMap, LaneKind, PainAnchor,
+    PainPoint, clamp_score, emoji_for_score, snap_score,
 };
 
-use crate::ui::canvas::editor::{EditorOutput, EditorState, Frame};
 use crate::ui::canvas::paint::LegendRow;
 use crate::ui::canvas::selection::Selection;
+use crate::ui::canvas::{EditorOutput, EditorState, Frame, PointDrag};
 use crate::ui::kit::i18n::{Lang, tr, tr_args};
 use crate::ui::kit::theme::size;
-
-/// The point being dragged (a drag keeps its point even when the pointer leaves it).
-#[derive(Clone, Debug)]
-pub struct PointDrag {
-    curve: Id,
-    step: Id,
-}
 
 /// The curve new points go to: the selected one, the one of the selected point, or the first
 /// visible one.
@@ -96,11 +89,7 @@ pub(super) fn points_interaction(
         let id = ui
             .scope_id()
             .with(("point", &curve.id, &point.step, curve_box.lane_index));
-        let response = ui.interact(
-            rect.intersect(canvas),
-            id,
-            crate::ui::canvas::editor::ITEM_SENSE,
-        );
+        let response = ui.interact(rect.intersect(canvas), id, crate::ui::canvas::ITEM_SENSE);
         let step_name = crate::ui::kit::labels::step_label(map, &point.step);
         response.widget_info(|| {
             let mut info = WidgetInfo::slider(
@@ -126,7 +115,7 @@ pub(super) fn points_interaction(
         if response.clicked() || response.drag_started() {
             state.editing = None;
             state.selection = Selection::only_point(curve.id.clone(), point.step.clone());
-            crate::ui::canvas::editor::focus_canvas(ui, state);
+            crate::ui::canvas::focus_canvas(ui, state);
         }
         if response.drag_started() {
             state.point_drag = Some(PointDrag {
@@ -270,7 +259,7 @@ pub(super) fn markers_interaction(ui: &mut Ui, state: &mut EditorState, f: &Fram
                 cards: marker.cards.clone(),
                 ..Selection::default()
             };
-            crate::ui::canvas::editor::focus_canvas(ui, state);
+            crate::ui::canvas::focus_canvas(ui, state);
         }
         response.on_hover_ui(|ui| {
             ui.set_max_width(320.0);
@@ -520,7 +509,7 @@ pub fn legend_interaction(
             .interact_pointer_pos()
             .is_some_and(|p| row.eye.contains(p));
         if response.clicked() {
-            crate::ui::canvas::editor::focus_canvas(ui, state);
+            crate::ui::canvas::focus_canvas(ui, state);
             if on_eye {
                 out.commands.push(set_hidden(curve, !curve.hidden));
             } else {
@@ -541,7 +530,7 @@ pub fn legend_interaction(
                 ui.close();
             }
             ui.menu_button(tr(lang, "ctx-color"), |ui| {
-                if let Some(Some(color)) = crate::ui::canvas::editor::color_menu_ui(ui, lang) {
+                if let Some(Some(color)) = crate::ui::canvas::color_menu_ui(ui, lang) {
                     out.commands.push(EditCommand::SetCurve {
                         id: curve.id.clone(),
                         name: curve.name.clone(),

@@ -6,3 +6,181 @@ pub mod curves;
 pub mod editor;
 pub mod paint;
 pub mod selection;
+
+use std::collections::BTreeSet;
+
+use egui::{Pos2, Rect, Sense, Ui, Vec2};
+
+use crate::edit::EditCommand;
+use crate::layout::{LayoutMetrics, MapLayout};
+use crate::model::{ColorToken, Id, JourneyMap};
+use crate::ui::canvas::paint::CanvasView;
+use crate::ui::canvas::selection::Selection;
+use crate::ui::kit::i18n::{Lang, color_key, tr};
+use crate::ui::kit::theme::Theme;
+
+// ---------------------------------------------------------------------------------------------
+// The state and output every part of the canvas shares
+
+/// Cards, headers and labels take clicks and drags but never keyboard focus: the canvas keeps
+/// it, so Tab, the arrows and Enter always act on cells.
+pub(super) const ITEM_SENSE: Sense = Sense::CLICK.union(Sense::DRAG);
+
+/// What is being edited in place.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum EditTarget {
+    /// A card's text.
+    Card(Id),
+    /// A stage's name.
+    Stage(Id),
+    /// A step's name.
+    Step(Id),
+    /// A lane's name.
+    Lane(Id),
+}
+
+/// An in-place text editor over a card or header.
+#[derive(Clone, Debug)]
+pub struct Editing {
+    /// What is edited.
+    pub target: EditTarget,
+    /// The text as typed so far (the document follows it keystroke by keystroke).
+    pub buffer: String,
+    /// Focus must be given on the next frame.
+    focus_pending: bool,
+}
+
+impl Editing {
+    /// Starts editing `target`, whose current text is `text`.
+    pub fn new(target: EditTarget, text: &str) -> Self {
+        Self {
+            target,
+            buffer: text.to_owned(),
+            focus_pending: true,
+        }
+    }
+}
+
+#[derive(Clone, Debug)]
+enum Drag {
+    Cards { ids: Vec<Id>, grab: Vec2 },
+    Stage { id: Id },
+    Lane { id: Id },
+    Band { start: Pos2 },
+}
+
+/// The editor's view state: pan/zoom, selection, editing, keyboard cell, collapsed lanes.
+/// Never saved in the document.
+#[derive(Clone, Debug, Default)]
+pub struct EditorState {
+    /// Pan and zoom.
+    pub view: CanvasView,
+    /// What is selected.
+    pub selection: Selection,
+    /// The in-place editor, if open.
+    pub editing: Option<Editing>,
+    /// The keyboard cell (step, lane), moved by arrows and Tab.
+    pub cursor: Option<(Id, Id)>,
+    /// Lanes shown collapsed.
+    pub collapsed: BTreeSet<Id>,
+    /// Workshop voting: a click on a pain point or opportunity adds a dot, a right-click
+    /// removes one.
+    pub voting: bool,
+    drag: Option<Drag>,
+    point_drag: Option<PointDrag>,
+    /// A card to bring on screen on the next frame (from the review table or the matrix).
+    reveal: Option<Id>,
+    canvas_id: Option<egui::Id>,
+    /// Names this open map on the clipboard, so a paste knows whether cards come from it.
+    pub clipboard_source: u64,
+}
+
+impl EditorState {
+    /// A fresh state that fits the map to the window on the first frame.
+    pub fn fitted() -> Self {
+        Self {
+            view: CanvasView {
+                fit_pending: true,
+                ..CanvasView::default()
+            },
+            clipboard_source: crate::edit::paste::new_source_token(),
+            ..Self::default()
+        }
+    }
+}
+
+impl EditorState {
+    /// Selects a card and scrolls the canvas to it (expanding its lane if collapsed).
+    pub fn reveal_card(&mut self, map: &JourneyMap, id: &Id) {
+        let Some(card) = map.card(id) else {
+            return;
+        };
+        self.editing = None;
+        self.selection = Selection::only_card(id.clone());
+        self.cursor = Some((card.step.clone(), card.lane.clone()));
+        self.collapsed.remove(&card.lane);
+        self.reveal = Some(id.clone());
+    }
+}
+
+/// What every interaction of one frame reads: the map, its layout and metrics, the canvas
+/// rectangle on screen and the UI language.
+#[derive(Clone, Copy)]
+pub(super) struct Frame<'a> {
+    /// The map as it was when the frame began.
+    pub map: &'a JourneyMap,
+    /// Its layout.
+    pub layout: &'a MapLayout,
+    /// The layout's metrics.
+    pub metrics: &'a LayoutMetrics,
+    /// The canvas on screen.
+    pub canvas: Rect,
+    /// The UI language.
+    pub lang: Lang,
+}
+
+/// What the canvas asks of the app this frame.
+#[derive(Debug, Default)]
+pub struct EditorOutput {
+    /// Changes to apply, in order.
+    pub commands: Vec<EditCommand>,
+    /// Start editing the card the last command creates.
+    pub edit_created_card: bool,
+    /// Select what the last command creates.
+    pub select_created: bool,
+    /// An editing session or drag ended: seal the undo burst.
+    pub seal: bool,
+    /// Something to tell the user in the status bar: a message key and the count it names.
+    pub notice: Option<(&'static str, usize)>,
+}
+
+/// The point being dragged (a drag keeps its point even when the pointer leaves it).
+#[derive(Clone, Debug)]
+pub struct PointDrag {
+    curve: Id,
+    step: Id,
+}
+
+/// Gives the keyboard to the canvas.
+pub(super) fn focus_canvas(ui: &Ui, state: &EditorState) {
+    if let Some(id) = state.canvas_id {
+        ui.memory_mut(|m| m.request_focus(id));
+    }
+}
+
+/// A colour menu; returns the choice (`Some(None)` for the default colour).
+pub fn color_menu_ui(ui: &mut Ui, lang: Lang) -> Option<Option<ColorToken>> {
+    let theme = Theme::for_dark_mode(ui.visuals().dark_mode);
+    let mut choice = None;
+    if ui.button(tr(lang, "ctx-color-default")).clicked() {
+        choice = Some(None);
+    }
+    for token in ColorToken::ALL {
+        let label = egui::RichText::new(format!("■ {}", tr(lang, color_key(token))))
+            .color(theme.strong(token));
+        if ui.button(label).clicked() {
+            choice = Some(Some(token));
+        }
+    }
+    choice
+}

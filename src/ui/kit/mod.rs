@@ -5,3 +5,4 @@ pub mod fonts;
 pub mod i18n;
 pub mod labels;
 pub mod theme;
+pub mod widgets;

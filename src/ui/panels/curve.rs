@@ -12,7 +12,7 @@ use crate::ui::canvas::curves::emoji_picker_ui;
 use crate::ui::kit::i18n::{Lang, tr, tr_args};
 use crate::ui::kit::labels::{card_name, step_label};
 use crate::ui::kit::theme::Theme;
-use crate::ui::panels::inspector::{Lines, color_row_ui, text_field_ui};
+use crate::ui::kit::widgets::{Lines, color_row_ui, text_field_ui};
 
 /// A curve: name, colour, shown or hidden, delete.
 pub fn curve_ui(

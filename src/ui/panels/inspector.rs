@@ -14,22 +14,22 @@
 //! Each panel scrolls on its own: the caller only gives it a side panel or a window.
 
 use egui::{
-    Align, CollapsingHeader, Color32, ComboBox, CornerRadius, DragValue, Grid, Layout, Response,
-    RichText, Role, ScrollArea, Sense, Slider, Stroke, StrokeKind, TextEdit, TextStyle, Ui,
-    WidgetInfo,
+    Align, CollapsingHeader, ComboBox, DragValue, Grid, Layout, RichText, ScrollArea, Slider,
+    TextEdit, TextStyle, Ui,
 };
 
 use crate::edit::{EditCommand, MapInfo};
 use crate::model::{
-    Card, Channel, ChannelKind, ColorToken, Evidence, Id, JourneyMap, Lane, LaneKind, MapType,
-    Opportunity, PainPoint, PainStatus, Persona, SEVERITY_MAX, SEVERITY_MIN, Stage,
+    Card, Channel, ChannelKind, Evidence, Id, JourneyMap, Lane, LaneKind, MapType, Opportunity,
+    PainPoint, PainStatus, Persona, SEVERITY_MAX, SEVERITY_MIN, Stage,
 };
 use crate::ui::canvas::selection::Selection;
-use crate::ui::kit::i18n::{
-    Lang, color_key, lane_kind_key, map_type_key, native_name, tr, tr_args,
-};
+use crate::ui::kit::i18n::{Lang, lane_kind_key, map_type_key, native_name, tr, tr_args};
 use crate::ui::kit::labels::{card_name, lane_icon, severity_key, status_key};
 use crate::ui::kit::theme::{Theme, size};
+use crate::ui::kit::widgets::{
+    Limit, Lines, color_row_ui, remove_button_ui, string_list_ui, text_field_ui,
+};
 
 /// Most business goals a map may have: more and it loses focus.
 const MAX_GOALS: usize = 3;
@@ -39,8 +39,6 @@ const CADENCE_MONTHS: std::ops::RangeInclusive<u8> = 1..=36;
 
 /// Impact and effort of an opportunity run from 1 to 5, like severity.
 const SCORE_RANGE: std::ops::RangeInclusive<u8> = 1..=5;
-
-/// How many characters of a card's text name it in a list or a picker.
 
 /// Person emoji offered as persona avatars: single code points (no ZWJ sequences, which egui
 /// cannot join), all in the bundled Noto Emoji.
@@ -1102,195 +1100,6 @@ fn date_field_ui(ui: &mut Ui, date: &mut Option<jiff::civil::Date>, label: egui:
 }
 
 // ---------------------------------------------------------------------------------------------
-// Small shared widgets
-
-/// How many lines a text field has.
-#[derive(Clone, Copy, PartialEq, Eq)]
-pub(super) enum Lines {
-    /// One line.
-    One,
-    /// Several lines.
-    Many,
-}
-
-/// A label above a full-width text field tied to it.
-pub(super) fn text_field_ui(
-    ui: &mut Ui,
-    label: &str,
-    hint: &str,
-    id_salt: &str,
-    text: &mut String,
-    lines: Lines,
-) {
-    let label = ui.label(label);
-    let edit = match lines {
-        Lines::One => TextEdit::singleline(text),
-        Lines::Many => TextEdit::multiline(text).desired_rows(2),
-    };
-    ui.add(
-        edit.id_salt(id_salt)
-            .hint_text(hint.to_owned())
-            .desired_width(f32::INFINITY),
-    )
-    .labelled_by(label.id);
-    ui.add_space(ui.spacing().item_spacing.y);
-}
-
-/// At most how many items a list may hold, and why (shown on the disabled "add" button).
-struct Limit {
-    max: usize,
-    why: String,
-}
-
-/// An editable list of short texts (goals, needs …): edit, remove, add, up to a limit.
-fn string_list_ui(
-    ui: &mut Ui,
-    lang: Lang,
-    list: &str,
-    hint: &str,
-    items: &mut Vec<String>,
-    limit: Option<Limit>,
-) {
-    ui.push_id(list, |ui| {
-        ui.label(RichText::new(list).strong());
-        let mut remove = None;
-        for (index, item) in items.iter_mut().enumerate() {
-            let args = [("list", list.to_owned().into()), ("n", (index + 1).into())];
-            ui.push_id(index, |ui| {
-                ui.with_layout(Layout::right_to_left(Align::TOP), |ui| {
-                    if remove_button_ui(ui, &tr_args(lang, "insp-list-remove", &args)).clicked() {
-                        remove = Some(index);
-                    }
-                    ui.add(
-                        TextEdit::multiline(item)
-                            .id_salt("item")
-                            .desired_rows(1)
-                            .desired_width(ui.available_width())
-                            // Items are one line each; Enter does not split them.
-                            .return_key(None)
-                            .hint_text(hint.to_owned()),
-                    )
-                    .accessible_name(tr_args(lang, "insp-list-item", &args));
-                });
-            });
-        }
-        if let Some(index) = remove {
-            items.remove(index);
-        }
-        let full = limit.as_ref().is_some_and(|l| items.len() >= l.max);
-        let add = ui
-            .add_enabled(!full, egui::Button::new(tr(lang, "insp-list-add")))
-            .accessible_name(tr_args(
-                lang,
-                "insp-list-add-to",
-                &[("list", list.to_owned().into())],
-            ))
-            .on_disabled_hover_text(limit.map(|l| l.why).unwrap_or_default());
-        if add.clicked() {
-            items.push(String::new());
-        }
-    });
-    ui.add_space(ui.spacing().item_spacing.y);
-}
-
-/// A small "remove" button named for screen readers by `name`.
-fn remove_button_ui(ui: &mut Ui, name: &str) -> Response {
-    ui.small_button("🗑")
-        .accessible_name(name.to_owned())
-        .on_hover_text(name.to_owned())
-}
-
-/// A row of colour swatches plus "default"; `selected` is `None` when the selection is mixed.
-/// Returns the colour clicked, if any (`Some(None)` for default).
-pub(super) fn color_row_ui(
-    ui: &mut Ui,
-    lang: Lang,
-    selected: Option<Option<ColorToken>>,
-    default_fill: Option<Color32>,
-    colors: impl Fn(ColorToken) -> (Color32, Color32),
-    rounding: u8,
-) -> Option<Option<ColorToken>> {
-    let mut choice = None;
-    ui.label(tr(lang, "ctx-color"));
-    ui.horizontal_wrapped(|ui| {
-        let default_label = tr(lang, "ctx-color-default");
-        let default = match default_fill {
-            Some(fill) => swatch_ui(
-                ui,
-                fill,
-                ui.visuals().widgets.noninteractive.bg_stroke.color,
-                selected == Some(None),
-                &default_label,
-                rounding,
-            ),
-            None => ui.selectable_label(selected == Some(None), default_label.as_str()),
-        };
-        if default.clicked() {
-            choice = Some(None);
-        }
-        for token in ColorToken::ALL {
-            let (fill, outline) = colors(token);
-            let name = tr(lang, color_key(token));
-            if swatch_ui(
-                ui,
-                fill,
-                outline,
-                selected == Some(Some(token)),
-                &name,
-                rounding,
-            )
-            .clicked()
-            {
-                choice = Some(Some(token));
-            }
-        }
-    });
-    ui.add_space(ui.spacing().item_spacing.y);
-    choice
-}
-
-/// One colour swatch, a radio button to screen readers; `label` is its colour's name.
-fn swatch_ui(
-    ui: &mut Ui,
-    fill: Color32,
-    outline: Color32,
-    selected: bool,
-    label: &str,
-    rounding: u8,
-) -> Response {
-    let side = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
-    let (rect, response) = ui.allocate_exact_size(egui::vec2(side, side), Sense::click());
-    response
-        .widget_info(|| WidgetInfo::selected(Role::RadioButton, ui.is_enabled(), selected, label));
-    if ui.is_rect_visible(rect) {
-        let visuals = ui.style().interact_selectable(&response, selected);
-        let painter = ui.painter();
-        let inner = rect.shrink(3.0);
-        painter.rect(
-            inner,
-            CornerRadius::same(rounding),
-            fill,
-            Stroke::new(1.0, outline),
-            StrokeKind::Inside,
-        );
-        if selected || response.hovered() || response.has_focus() {
-            let stroke = if selected {
-                ui.visuals().selection.stroke
-            } else {
-                visuals.fg_stroke
-            };
-            painter.rect_stroke(
-                rect.shrink(0.5),
-                CornerRadius::same(rounding.saturating_add(2)),
-                Stroke::new(2.0, stroke.color),
-                StrokeKind::Inside,
-            );
-        }
-    }
-    response.on_hover_text(label.to_owned())
-}
-
-// ---------------------------------------------------------------------------------------------
 // Message keys
 
 /// A lane kind's icon and name.
@@ -1306,6 +1115,7 @@ mod tests {
 
     use super::*;
     use crate::edit::Document;
+    use crate::model::ColorToken;
 
     /// The harness state: the map, the selection, and every command the panel emitted.
     type State = (JourneyMap, Selection, Vec<EditCommand>);

@@ -342,7 +342,7 @@ fn legend_ui(ui: &mut Ui, lang: Lang, theme: &Theme, map: &JourneyMap, dots: &[D
     // Each swatch stays with its text when the row wraps.
     let item = |ui: &mut Ui, color: Color32, round: bool, text: String| {
         ui.horizontal(|ui| {
-            swatch_ui(ui, color, round);
+            legend_sample_ui(ui, color, round);
             ui.add(Label::new(text).extend());
         })
         .response
@@ -382,8 +382,9 @@ fn legend_ui(ui: &mut Ui, lang: Lang, theme: &Theme, map: &JourneyMap, dots: &[D
     });
 }
 
-/// A small colour sample: a square for a quadrant, a disc for a stage (like the dots).
-fn swatch_ui(ui: &mut Ui, color: Color32, round: bool) {
+/// A small colour sample in the legend (not a button): a square for a quadrant, a disc for a
+/// stage (like the dots).
+fn legend_sample_ui(ui: &mut Ui, color: Color32, round: bool) {
     let side = ui.text_style_height(&egui::TextStyle::Body) * 0.8;
     let (rect, _) = ui.allocate_exact_size(vec2(side, side), Sense::hover());
     if round {

@@ -16,8 +16,9 @@ use crate::file::{self, LoadError};
 use crate::layout::{self, LayoutMetrics, MapLayout, TextMeasure};
 use crate::model::{JourneyMap, Warning, template};
 
-use crate::ui::canvas::editor::{self, EditTarget, Editing, EditorOutput, EditorState};
+use crate::ui::canvas::editor;
 use crate::ui::canvas::selection::Selection;
+use crate::ui::canvas::{EditTarget, Editing, EditorOutput, EditorState};
 use crate::ui::kit::fonts;
 use crate::ui::kit::i18n::{Lang, map_type_key, native_name, tr, tr_args};
 use crate::ui::kit::theme::{Theme, size};

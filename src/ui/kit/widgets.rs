@@ -1,0 +1,198 @@
+//! Small widgets the panels share: a labelled text field, an editable list of short texts, a
+//! row of colour swatches, a remove button. Each is named for screen readers.
+
+use egui::{
+    Align, Color32, CornerRadius, Layout, Response, RichText, Role, Sense, Stroke, StrokeKind,
+    TextEdit, Ui, WidgetInfo,
+};
+
+use crate::model::ColorToken;
+use crate::ui::kit::i18n::{Lang, color_key, tr, tr_args};
+
+/// How many lines a text field has.
+#[derive(Clone, Copy, PartialEq, Eq)]
+pub enum Lines {
+    /// One line.
+    One,
+    /// Several lines.
+    Many,
+}
+
+/// A label above a full-width text field tied to it.
+pub fn text_field_ui(
+    ui: &mut Ui,
+    label: &str,
+    hint: &str,
+    id_salt: &str,
+    text: &mut String,
+    lines: Lines,
+) {
+    let label = ui.label(label);
+    let edit = match lines {
+        Lines::One => TextEdit::singleline(text),
+        Lines::Many => TextEdit::multiline(text).desired_rows(2),
+    };
+    ui.add(
+        edit.id_salt(id_salt)
+            .hint_text(hint.to_owned())
+            .desired_width(f32::INFINITY),
+    )
+    .labelled_by(label.id);
+    ui.add_space(ui.spacing().item_spacing.y);
+}
+
+/// At most how many items a list may hold, and why (shown on the disabled "add" button).
+pub struct Limit {
+    /// The most items.
+    pub max: usize,
+    /// Why, for the disabled button's tooltip.
+    pub why: String,
+}
+
+/// An editable list of short texts (goals, needs …): edit, remove, add, up to a limit.
+pub fn string_list_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    list: &str,
+    hint: &str,
+    items: &mut Vec<String>,
+    limit: Option<Limit>,
+) {
+    ui.push_id(list, |ui| {
+        ui.label(RichText::new(list).strong());
+        let mut remove = None;
+        for (index, item) in items.iter_mut().enumerate() {
+            let args = [("list", list.to_owned().into()), ("n", (index + 1).into())];
+            ui.push_id(index, |ui| {
+                ui.with_layout(Layout::right_to_left(Align::TOP), |ui| {
+                    if remove_button_ui(ui, &tr_args(lang, "insp-list-remove", &args)).clicked() {
+                        remove = Some(index);
+                    }
+                    ui.add(
+                        TextEdit::multiline(item)
+                            .id_salt("item")
+                            .desired_rows(1)
+                            .desired_width(ui.available_width())
+                            // Items are one line each; Enter does not split them.
+                            .return_key(None)
+                            .hint_text(hint.to_owned()),
+                    )
+                    .accessible_name(tr_args(lang, "insp-list-item", &args));
+                });
+            });
+        }
+        if let Some(index) = remove {
+            items.remove(index);
+        }
+        let full = limit.as_ref().is_some_and(|l| items.len() >= l.max);
+        let add = ui
+            .add_enabled(!full, egui::Button::new(tr(lang, "insp-list-add")))
+            .accessible_name(tr_args(
+                lang,
+                "insp-list-add-to",
+                &[("list", list.to_owned().into())],
+            ))
+            .on_disabled_hover_text(limit.map(|l| l.why).unwrap_or_default());
+        if add.clicked() {
+            items.push(String::new());
+        }
+    });
+    ui.add_space(ui.spacing().item_spacing.y);
+}
+
+/// A small "remove" button named for screen readers by `name`.
+pub fn remove_button_ui(ui: &mut Ui, name: &str) -> Response {
+    ui.small_button("🗑")
+        .accessible_name(name.to_owned())
+        .on_hover_text(name.to_owned())
+}
+
+/// A row of colour swatches plus "default"; `selected` is `None` when the selection is mixed.
+/// Returns the colour clicked, if any (`Some(None)` for default).
+pub fn color_row_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    selected: Option<Option<ColorToken>>,
+    default_fill: Option<Color32>,
+    colors: impl Fn(ColorToken) -> (Color32, Color32),
+    rounding: u8,
+) -> Option<Option<ColorToken>> {
+    let mut choice = None;
+    ui.label(tr(lang, "ctx-color"));
+    ui.horizontal_wrapped(|ui| {
+        let default_label = tr(lang, "ctx-color-default");
+        let default = match default_fill {
+            Some(fill) => swatch_ui(
+                ui,
+                fill,
+                ui.visuals().widgets.noninteractive.bg_stroke.color,
+                selected == Some(None),
+                &default_label,
+                rounding,
+            ),
+            None => ui.selectable_label(selected == Some(None), default_label.as_str()),
+        };
+        if default.clicked() {
+            choice = Some(None);
+        }
+        for token in ColorToken::ALL {
+            let (fill, outline) = colors(token);
+            let name = tr(lang, color_key(token));
+            if swatch_ui(
+                ui,
+                fill,
+                outline,
+                selected == Some(Some(token)),
+                &name,
+                rounding,
+            )
+            .clicked()
+            {
+                choice = Some(Some(token));
+            }
+        }
+    });
+    ui.add_space(ui.spacing().item_spacing.y);
+    choice
+}
+
+/// One colour swatch, a radio button to screen readers; `label` is its colour's name.
+pub fn swatch_ui(
+    ui: &mut Ui,
+    fill: Color32,
+    outline: Color32,
+    selected: bool,
+    label: &str,
+    rounding: u8,
+) -> Response {
+    let side = ui.spacing().interact_size.y + ui.spacing().item_spacing.y;
+    let (rect, response) = ui.allocate_exact_size(egui::vec2(side, side), Sense::click());
+    response
+        .widget_info(|| WidgetInfo::selected(Role::RadioButton, ui.is_enabled(), selected, label));
+    if ui.is_rect_visible(rect) {
+        let visuals = ui.style().interact_selectable(&response, selected);
+        let painter = ui.painter();
+        let inner = rect.shrink(3.0);
+        painter.rect(
+            inner,
+            CornerRadius::same(rounding),
+            fill,
+            Stroke::new(1.0, outline),
+            StrokeKind::Inside,
+        );
+        if selected || response.hovered() || response.has_focus() {
+            let stroke = if selected {
+                ui.visuals().selection.stroke
+            } else {
+                visuals.fg_stroke
+            };
+            painter.rect_stroke(
+                rect.shrink(0.5),
+                CornerRadius::same(rounding.saturating_add(2)),
+                Stroke::new(2.0, stroke.color),
+                StrokeKind::Inside,
+            );
+        }
+    }
+    response.on_hover_text(label.to_owned())
+}
