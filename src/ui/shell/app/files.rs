@@ -1,0 +1,413 @@
+//! Files: open, save, save as, exports, the file dialogs, dropped files, and changes made
+//! on disk by someone else.
+
+use super::*;
+
+impl JourneyApp {
+    pub(super) fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| {
+            i.raw
+                .dropped_files
+                .iter()
+                .map(|f| f.path().to_owned())
+                .filter(|p| !p.as_os_str().is_empty())
+                .collect()
+        });
+        if let Some(path) = dropped.into_iter().next() {
+            if path
+                .extension()
+                .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+            {
+                self.request(PendingAction::Open(path));
+            } else {
+                let file = path.display().to_string();
+                self.prompt = Some(Prompt::Error(tr_args(
+                    self.lang(),
+                    "drop-not-ron",
+                    &[("file", file.into())],
+                )));
+            }
+        }
+    }
+
+    /// Does `action`, first asking about unsaved changes.
+    pub fn request(&mut self, action: PendingAction) {
+        let dirty = self.open.as_ref().is_some_and(|o| o.doc.is_dirty());
+        if dirty && action != PendingAction::OpenDialog {
+            self.prompt = Some(Prompt::Unsaved(action));
+        } else {
+            self.perform(action);
+        }
+    }
+
+    pub(super) fn perform(&mut self, action: PendingAction) {
+        let lang = self.lang();
+        match action {
+            PendingAction::Open(path) => match open_file(&path) {
+                Ok(open) => {
+                    self.set_open(Some(open));
+                    self.remember_recent(&path);
+                }
+                Err(err) => {
+                    self.prefs.recent.retain(|p| p.exists());
+                    self.prompt = Some(Prompt::Error(format!(
+                        "{}: {}",
+                        tr(lang, "open-failed"),
+                        crate::ui::kit::i18n::load_error_text(lang, &err)
+                    )));
+                }
+            },
+            PendingAction::OpenDialog => self.start_dialog(DialogPurpose::Open),
+            PendingAction::OpenSample(i) => {
+                if let Some(sample) = crate::file::samples::samples().get(i) {
+                    match crate::file::samples::load_sample(sample) {
+                        Ok(map) => self.set_open(Some(OpenMap::unsaved(map))),
+                        Err(err) => self.prompt = Some(Prompt::Error(err.to_string())),
+                    }
+                }
+            }
+            PendingAction::NewFromTemplate(id, content_lang) => {
+                if let Some(t) = template::find(&id) {
+                    self.set_open(Some(OpenMap::unsaved(t.instantiate(content_lang))));
+                }
+            }
+            PendingAction::Close => self.set_open(None),
+            PendingAction::Quit => {
+                self.clear_recovery();
+                self.allow_close = true;
+                self.open = None;
+                self.ctx_close_pending = true;
+            }
+        }
+    }
+
+    pub(super) fn set_open(&mut self, open: Option<OpenMap>) {
+        self.new_card = None;
+        self.clear_recovery();
+        self.open = open;
+        self.load_error = None;
+        self.show_warnings = false;
+        self.editor = EditorState::fitted();
+        self.autosaved_revision = None;
+    }
+
+    pub(super) fn remember_recent(&mut self, path: &Path) {
+        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
+        self.prefs.recent.retain(|p| p != &path);
+        self.prefs.recent.insert(0, path);
+        self.prefs.recent.truncate(MAX_RECENT);
+    }
+
+    /// Saves to the map's file, or asks for one; then does `then`. A file changed on disk by
+    /// someone else is not overwritten without asking.
+    pub(super) fn save(&mut self, then: Option<PendingAction>) {
+        let Some(path) = self.open.as_ref().and_then(|o| o.path.clone()) else {
+            self.save_as(then);
+            return;
+        };
+        if self.changed_on_disk() {
+            self.prompt = Some(Prompt::ChangedOnDisk(then));
+            return;
+        }
+        if self.save_to(&path)
+            && let Some(action) = then
+        {
+            self.perform(action);
+        }
+    }
+
+    /// Whether the open map's file has other content than when it was opened or saved here.
+    pub(super) fn changed_on_disk(&mut self) -> bool {
+        let Some(open) = &mut self.open else {
+            return false;
+        };
+        let (Some(path), Some(stamp)) = (&open.path, &mut open.stamp) else {
+            return false;
+        };
+        stamp.check(path) == crate::file::DiskState::Changed
+    }
+
+    /// Looks at the open map's file about once a second: a map without unsaved changes follows
+    /// the file (with a notice); one with changes shows a banner and keeps the user's version.
+    pub(super) fn watch_disk(&mut self, ctx: &egui::Context) {
+        let Some(open) = &self.open else {
+            return;
+        };
+        if open.path.is_none() || open.stamp.is_none() {
+            return;
+        }
+        ctx.request_repaint_after(std::time::Duration::from_secs(1));
+        let now = ctx.input(|i| i.time);
+        if now - self.disk_checked_at < 1.0 || self.prompt.is_some() {
+            return;
+        }
+        self.disk_checked_at = now;
+        let dirty = open.doc.is_dirty();
+        let conflict = open.disk_conflict;
+        if conflict || !self.changed_on_disk() {
+            return;
+        }
+        if dirty {
+            if let Some(open) = &mut self.open {
+                open.disk_conflict = true;
+            }
+        } else {
+            self.reload_from_disk();
+        }
+    }
+
+    /// Replaces the open map by its file as it is now on disk, keeping the view.
+    pub(super) fn reload_from_disk(&mut self) {
+        let lang = self.lang();
+        let Some(path) = self.open.as_ref().and_then(|o| o.path.clone()) else {
+            return;
+        };
+        match open_file(&path) {
+            Ok(fresh) => {
+                self.new_card = None;
+                self.editor.editing = None;
+                self.clear_recovery();
+                self.open = Some(fresh);
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                self.status = Some(tr_args(lang, "status-reloaded", &[("file", name.into())]));
+            }
+            Err(err) => {
+                self.prompt = Some(Prompt::Error(format!(
+                    "{}: {}",
+                    tr(lang, "open-failed"),
+                    crate::ui::kit::i18n::load_error_text(lang, &err)
+                )));
+            }
+        }
+    }
+
+    /// Keeps the user's version over a file changed on disk: the next save overwrites it.
+    pub(super) fn keep_mine(&mut self) {
+        if let Some(open) = &mut self.open {
+            open.disk_conflict = false;
+            if let Some(path) = &open.path {
+                open.stamp = crate::file::FileStamp::read(path).ok();
+            }
+        }
+    }
+
+    pub(super) fn save_as(&mut self, then: Option<PendingAction>) {
+        if self.open.is_some() {
+            self.start_dialog(DialogPurpose::SaveAs { then });
+        }
+    }
+
+    /// Saves the open map to `path`; returns whether it worked (errors are shown).
+    pub fn save_to(&mut self, path: &Path) -> bool {
+        let lang = self.lang();
+        let Some(open) = &mut self.open else {
+            return false;
+        };
+        let result = file::save(path, open.doc.map());
+        // Saved but without a fresh `.bak` still counts as saved; the user is told either way.
+        let saved = result
+            .as_ref()
+            .map_or_else(file::SaveError::was_saved, |()| true);
+        if saved {
+            open.doc.mark_saved();
+            open.stamp = crate::file::FileStamp::read(path).ok();
+            open.disk_conflict = false;
+            open.path = Some(path.to_owned());
+            open.warnings.clear();
+            let name = path
+                .file_name()
+                .map(|n| n.to_string_lossy().into_owned())
+                .unwrap_or_default();
+            self.status = Some(tr_args(lang, "status-saved", &[("file", name.into())]));
+            self.remember_recent(path);
+            self.clear_recovery();
+        }
+        if let Err(err) = result {
+            let heading = if saved { "save-warning" } else { "save-failed" };
+            self.prompt = Some(Prompt::Error(format!(
+                "{}: {}",
+                tr(lang, heading),
+                crate::ui::kit::i18n::save_error_text(lang, &err)
+            )));
+        }
+        saved
+    }
+
+    /// Writes an export (atomically, no backup) and says so in the status bar.
+    pub fn write_export(&mut self, path: &Path, text: &str) {
+        let lang = self.lang();
+        match file::write_atomically(path, text.as_bytes(), false) {
+            Ok(()) => {
+                let name = path
+                    .file_name()
+                    .map(|n| n.to_string_lossy().into_owned())
+                    .unwrap_or_default();
+                self.status = Some(tr_args(lang, "status-exported", &[("file", name.into())]));
+            }
+            Err(err) => {
+                self.prompt = Some(Prompt::Error(format!(
+                    "{}: {}",
+                    tr(lang, "export-failed"),
+                    crate::ui::kit::i18n::save_error_text(lang, &err)
+                )));
+            }
+        }
+    }
+
+    /// "<map title>-pain-points.csv" (or .md).
+    pub(super) fn export_file_name(&self, format: ReviewFormat) -> String {
+        let base = self.suggested_file_name();
+        let stem = base.strip_suffix(".ron").unwrap_or(&base);
+        format!("{stem}-pain-points.{}", format.extension())
+    }
+
+    pub(super) fn start_dialog(&mut self, purpose: DialogPurpose) {
+        let start_dir = self
+            .open
+            .as_ref()
+            .and_then(|o| o.path.as_ref())
+            .and_then(|p| p.parent().map(Path::to_owned))
+            .or_else(|| {
+                self.prefs
+                    .recent
+                    .first()
+                    .and_then(|p| p.parent().map(Path::to_owned))
+            });
+        let suggested = match &purpose {
+            DialogPurpose::Export { name, .. } => name.clone(),
+            _ => self.suggested_file_name(),
+        };
+        let use_builtin = self.prefs.builtin_dialog
+            || std::env::var("JOURNEYMAP_FILE_DIALOG").is_ok_and(|v| v == "builtin");
+        if use_builtin {
+            let mode = match purpose {
+                DialogPurpose::Open => DialogMode::Open,
+                DialogPurpose::SaveAs { .. } | DialogPurpose::Export { .. } => DialogMode::Save {
+                    suggested_name: suggested,
+                },
+            };
+            self.file_dialog = Some((FileDialog::new(mode, start_dir), purpose));
+            return;
+        }
+        let (sender, receiver) = mpsc::channel();
+        let is_open = purpose == DialogPurpose::Open;
+        let extension = DialogMode::Save {
+            suggested_name: suggested.clone(),
+        }
+        .extension();
+        let filter_name = match extension.as_str() {
+            "csv" => "CSV (.csv)".to_owned(),
+            "md" => "Markdown (.md)".to_owned(),
+            _ => "Journey map (.ron)".to_owned(),
+        };
+        let spawned = std::thread::Builder::new()
+            .name("file-dialog".into())
+            .spawn(move || {
+                let mut dialog =
+                    rfd::AsyncFileDialog::new().add_filter(filter_name, &[extension.as_str()]);
+                if let Some(dir) = &start_dir {
+                    dialog = dialog.set_directory(dir);
+                }
+                let picked = if is_open {
+                    pollster::block_on(dialog.pick_file())
+                } else {
+                    pollster::block_on(dialog.set_file_name(suggested).save_file())
+                };
+                let _ = sender.send(picked.map(|h| h.path().to_owned()));
+            });
+        if spawned.is_ok() {
+            self.native_dialog = Some(NativeDialog {
+                purpose,
+                started: Instant::now(),
+                receiver,
+            });
+        } else {
+            self.prefs.builtin_dialog = true;
+            self.start_dialog(purpose);
+        }
+    }
+
+    pub(super) fn suggested_file_name(&self) -> String {
+        let title = self.map().map_or("journey-map", |m| m.title.as_str());
+        let slug: String = title
+            .chars()
+            .map(|c| if c.is_alphanumeric() { c } else { '-' })
+            .collect::<String>()
+            .split('-')
+            .filter(|s| !s.is_empty())
+            .collect::<Vec<_>>()
+            .join("-");
+        format!(
+            "{}.ron",
+            if slug.is_empty() {
+                "journey-map".to_owned()
+            } else {
+                slug.to_lowercase()
+            }
+        )
+    }
+
+    pub(super) fn poll_native_dialog(&mut self, ctx: &egui::Context) {
+        let Some(native) = &self.native_dialog else {
+            return;
+        };
+        match native.receiver.try_recv() {
+            Ok(picked) => {
+                let Some(native) = self.native_dialog.take() else {
+                    return;
+                };
+                match picked {
+                    Some(path) => self.dialog_done(native.purpose, path),
+                    // Nothing, at once: there is no system dialog (a bare Linux box without a
+                    // desktop portal). Use the built-in one from now on.
+                    None if native.started.elapsed().as_secs_f32() < 0.5 => {
+                        self.prefs.builtin_dialog = true;
+                        self.start_dialog(native.purpose);
+                    }
+                    None => {}
+                }
+            }
+            Err(mpsc::TryRecvError::Empty) => {
+                ctx.request_repaint_after(std::time::Duration::from_millis(100));
+            }
+            Err(mpsc::TryRecvError::Disconnected) => {
+                if let Some(native) = self.native_dialog.take() {
+                    self.prefs.builtin_dialog = true;
+                    self.start_dialog(native.purpose);
+                }
+            }
+        }
+    }
+
+    pub(super) fn file_dialog_ui(&mut self, ctx: &egui::Context) {
+        let lang = self.lang();
+        let Some((dialog, _)) = &mut self.file_dialog else {
+            return;
+        };
+        if let Some(result) = dialog.show(ctx, lang) {
+            let Some((_, purpose)) = self.file_dialog.take() else {
+                return;
+            };
+            if let Some(path) = result {
+                self.dialog_done(purpose, path);
+            }
+        }
+    }
+
+    pub(super) fn dialog_done(&mut self, purpose: DialogPurpose, path: PathBuf) {
+        match purpose {
+            DialogPurpose::Export { text, .. } => self.write_export(&path, &text),
+            DialogPurpose::Open => self.request(PendingAction::Open(path)),
+            DialogPurpose::SaveAs { then } => {
+                if self.save_to(&path)
+                    && let Some(action) = then
+                {
+                    self.perform(action);
+                }
+            }
+        }
+    }
+}

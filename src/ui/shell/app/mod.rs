@@ -1,0 +1,793 @@
+//! The application: its state and the frame loop. The bars and menus are in `bars`, opening
+//! and saving in `files`, recovery copies and prompts in `autosave`; each is an
+//! `impl JourneyApp` of its own.
+//!
+//! Edits from the canvas and the panels arrive as [`EditCommand`]s and are applied in one
+//! place, [`JourneyApp::apply`], after the frame is drawn.
+
+mod autosave;
+mod bars;
+mod files;
+
+use bars::unknown_fields_ui;
+
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::sync::mpsc;
+use std::time::Instant;
+
+use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
+use serde::{Deserialize, Serialize};
+
+use crate::edit::{Document, EditCommand};
+use crate::file::{self, LoadError};
+use crate::layout::{self, LayoutMetrics, MapLayout, TextMeasure};
+use crate::model::{JourneyMap, Warning, template};
+
+use crate::ui::canvas::editor;
+use crate::ui::canvas::selection::Selection;
+use crate::ui::canvas::{EditTarget, Editing, EditorOutput, EditorState};
+use crate::ui::kit::fonts;
+use crate::ui::kit::i18n::{Lang, map_type_key, native_name, tr, tr_args};
+use crate::ui::kit::theme::{Theme, size};
+use crate::ui::panels::inspector;
+use crate::ui::review::matrix;
+use crate::ui::review::table::{self as review, ReviewAction, ReviewFormat, ReviewState};
+use crate::ui::shell::file_dialog::{DialogMode, FileDialog};
+use crate::ui::shell::recovery::{LeftBehind, RecoveryStore, local_time};
+use crate::ui::shell::start::{StartAction, start_ui};
+
+/// Preferences kept between runs (eframe storage), never in the document.
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Prefs {
+    /// Language of the UI.
+    pub lang: Lang,
+    /// Recently opened or saved files, newest first.
+    pub recent: Vec<PathBuf>,
+    /// Use the built-in file dialog instead of the system's.
+    pub builtin_dialog: bool,
+    /// Show the inspector panel.
+    pub show_inspector: bool,
+    /// Show the persona panel.
+    pub show_persona: bool,
+    /// Show the pain-point review table.
+    pub show_review: bool,
+    /// Show the opportunities' priority matrix.
+    pub show_matrix: bool,
+}
+
+impl Default for Prefs {
+    fn default() -> Self {
+        Self {
+            lang: Lang::En,
+            recent: Vec::new(),
+            builtin_dialog: false,
+            show_inspector: true,
+            show_persona: false,
+            show_review: false,
+            show_matrix: false,
+        }
+    }
+}
+
+const PREFS_KEY: &str = "journeymap-prefs";
+const MAX_RECENT: usize = 10;
+/// Seconds after the last change before a recovery copy is written.
+pub const AUTOSAVE_DELAY_S: f64 = 3.0;
+
+/// A map open in the window.
+pub struct OpenMap {
+    /// The document with its history.
+    pub doc: Document,
+    /// The file it belongs to, if any.
+    pub path: Option<PathBuf>,
+    /// What was repaired while loading.
+    pub warnings: Vec<Warning>,
+    /// Fields of the file this version does not know (kept in the map, written back on save).
+    pub unknown: Vec<crate::file::UnknownField>,
+    /// The banner about them was closed.
+    unknown_dismissed: bool,
+    /// The file as last opened or saved, to notice changes made by others.
+    stamp: Option<crate::file::FileStamp>,
+    /// The file changed on disk while this map had unsaved changes: the user decides.
+    disk_conflict: bool,
+    /// Restored from a recovery copy: worth a recovery copy of its own even before an edit.
+    recovered: bool,
+    layout: Option<(u64, BTreeSet<crate::model::Id>, MapLayout)>,
+}
+
+impl OpenMap {
+    /// A map that is not (yet) in a file: a new map from a template, a sample.
+    pub fn unsaved(map: JourneyMap) -> Self {
+        Self {
+            doc: Document::new(map, false),
+            path: None,
+            warnings: Vec::new(),
+            unknown: Vec::new(),
+            unknown_dismissed: false,
+            stamp: None,
+            disk_conflict: false,
+            recovered: false,
+            layout: None,
+        }
+    }
+
+    /// A map read from `path`.
+    pub fn from_file(map: JourneyMap, path: PathBuf, warnings: Vec<Warning>) -> Self {
+        Self {
+            doc: Document::new(map, warnings.is_empty()),
+            path: Some(path),
+            warnings,
+            unknown: Vec::new(),
+            unknown_dismissed: false,
+            stamp: None,
+            disk_conflict: false,
+            recovered: false,
+            layout: None,
+        }
+    }
+}
+
+/// Something the user asked for that would replace or close the open map.
+#[derive(Clone, Debug, PartialEq)]
+pub enum PendingAction {
+    /// Open this file.
+    Open(PathBuf),
+    /// Show the open dialog.
+    OpenDialog,
+    /// Open a built-in sample.
+    OpenSample(usize),
+    /// A new map from a template.
+    NewFromTemplate(String, Lang),
+    /// Close the map and show the start screen.
+    Close,
+    /// Quit the application.
+    Quit,
+}
+
+enum Prompt {
+    Unsaved(PendingAction),
+    /// Saving over a file that changed on disk since it was opened or saved here.
+    ChangedOnDisk(Option<PendingAction>),
+    /// Recovery copies left behind, claimed by this window while they are listed.
+    Recovery(Vec<LeftBehind>),
+    Error(String),
+}
+
+/// The answer for one copy in the recovery prompt (by its place in the list), or for all.
+#[derive(Clone, Copy, Debug)]
+enum RecoveryAnswer {
+    Restore(usize),
+    Discard(usize),
+    Later,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum DialogPurpose {
+    Open,
+    SaveAs {
+        then: Option<PendingAction>,
+    },
+    /// Write an export (the review table as CSV or Markdown) to the chosen file.
+    Export {
+        text: String,
+        name: String,
+    },
+}
+
+struct NativeDialog {
+    purpose: DialogPurpose,
+    started: Instant,
+    receiver: mpsc::Receiver<Option<PathBuf>>,
+}
+
+/// The whole application state.
+pub struct JourneyApp {
+    prefs: Prefs,
+    open: Option<OpenMap>,
+    editor: EditorState,
+    metrics: LayoutMetrics,
+    /// A map that could not be opened at start-up, in English and Vietnamese.
+    load_error: Option<[String; 2]>,
+    show_warnings: bool,
+    show_properties: bool,
+    title_sent: Option<String>,
+    prompt: Option<Prompt>,
+    file_dialog: Option<(FileDialog, DialogPurpose)>,
+    native_dialog: Option<NativeDialog>,
+    recovery: Option<RecoveryStore>,
+    autosave_delay_s: f64,
+    last_change_at: f64,
+    autosaved_revision: Option<u64>,
+    /// The revision whose change time is `last_change_at`.
+    change_seen: Option<u64>,
+    /// Copies were left unanswered after a restore: offer them again when the map is saved or
+    /// closed.
+    recovery_reoffer: bool,
+    allow_close: bool,
+    ctx_close_pending: bool,
+    focused_before: Option<egui::Id>,
+    /// When the open map's file was last compared with the disk (UI time, seconds).
+    disk_checked_at: f64,
+    /// The card being typed into that was made for it, until it has text.
+    new_card: Option<(crate::model::Id, crate::edit::Checkpoint)>,
+    status: Option<String>,
+    review: ReviewState,
+    /// Today, for the review-due badge; tests pin it.
+    today: jiff::civil::Date,
+}
+
+impl JourneyApp {
+    /// The app showing `open` (or the start screen), with an optional load error to show.
+    pub fn new(open: Option<OpenMap>, load_error: Option<String>) -> Self {
+        Self {
+            prefs: Prefs::default(),
+            open,
+            editor: EditorState::fitted(),
+            metrics: LayoutMetrics::default(),
+            load_error: load_error.map(|text| [text.clone(), text]),
+            show_warnings: false,
+            show_properties: false,
+            title_sent: None,
+            prompt: None,
+            file_dialog: None,
+            native_dialog: None,
+            recovery: None,
+            autosave_delay_s: AUTOSAVE_DELAY_S,
+            last_change_at: 0.0,
+            new_card: None,
+            disk_checked_at: f64::NEG_INFINITY,
+            autosaved_revision: None,
+            change_seen: None,
+            recovery_reoffer: false,
+            allow_close: false,
+            ctx_close_pending: false,
+            focused_before: None,
+            status: None,
+            review: ReviewState::default(),
+            today: jiff::Zoned::now().date(),
+        }
+    }
+
+    /// Pretends today is `today` (for the review-due badge in tests).
+    #[must_use]
+    pub fn with_today(mut self, today: jiff::civil::Date) -> Self {
+        self.today = today;
+        self
+    }
+
+    /// The app with the map at `path` loaded, or the load error shown.
+    pub fn with_file(path: &Path) -> Self {
+        match open_file(path) {
+            Ok(open) => Self::new(Some(open), None),
+            Err(err) => {
+                let mut app = Self::new(None, None);
+                app.load_error = Some(
+                    [Lang::En, Lang::Vi]
+                        .map(|lang| crate::ui::kit::i18n::load_error_text(lang, &err)),
+                );
+                app
+            }
+        }
+    }
+
+    /// Uses `prefs` (from storage or a test).
+    #[must_use]
+    pub fn with_prefs(mut self, prefs: Prefs) -> Self {
+        self.prefs = prefs;
+        self
+    }
+
+    /// Writes recovery copies to `dir`, waiting `delay_s` seconds after the last change, and
+    /// offers to restore copies that earlier runs left there.
+    #[must_use]
+    pub fn with_recovery(mut self, dir: PathBuf, delay_s: f64) -> Self {
+        let store = RecoveryStore::new(dir);
+        let left = store.left_behind();
+        if !left.is_empty() {
+            self.prompt = Some(Prompt::Recovery(left));
+        }
+        self.recovery = Some(store);
+        self.autosave_delay_s = delay_s;
+        self
+    }
+
+    /// The preferences.
+    pub fn prefs(&self) -> &Prefs {
+        &self.prefs
+    }
+
+    /// The open map, if any.
+    pub fn map(&self) -> Option<&JourneyMap> {
+        self.open.as_ref().map(|o| o.doc.map())
+    }
+
+    /// The open document, if any.
+    pub fn document(&self) -> Option<&Document> {
+        self.open.as_ref().map(|o| &o.doc)
+    }
+
+    /// The file of the open map.
+    pub fn path(&self) -> Option<&Path> {
+        self.open.as_ref().and_then(|o| o.path.as_deref())
+    }
+
+    /// The canvas's pan and zoom.
+    pub fn view(&self) -> &crate::ui::canvas::paint::CanvasView {
+        &self.editor.view
+    }
+
+    /// The editor's view state (selection, editing).
+    pub fn editor(&self) -> &EditorState {
+        &self.editor
+    }
+
+    /// Whether the window may close now (no unsaved changes, or the user said so).
+    pub fn close_allowed(&self) -> bool {
+        self.allow_close
+    }
+
+    fn lang(&self) -> Lang {
+        self.prefs.lang
+    }
+
+    fn window_title(&self) -> String {
+        let lang = self.lang();
+        match &self.open {
+            Some(open) => {
+                let name = open.path.as_ref().and_then(|p| p.file_name()).map_or_else(
+                    || tr(lang, "untitled"),
+                    |n| n.to_string_lossy().into_owned(),
+                );
+                let marker = if open.doc.is_dirty() { "● " } else { "" };
+                format!("{marker}{name} — {} — journeymap", open.doc.map().title)
+            }
+            None => "journeymap".to_owned(),
+        }
+    }
+
+    /// Draws one frame and applies what it asked for.
+    pub fn ui(&mut self, ui: &mut Ui) {
+        let ctx = ui.ctx().clone();
+        let title = self.window_title();
+        if self.title_sent.as_ref() != Some(&title) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title_sent = Some(title);
+        }
+        self.handle_close_request(&ctx);
+        self.handle_dropped_files(&ctx);
+        self.global_shortcuts(&ctx);
+
+        let theme = Theme::for_dark_mode(ui.visuals().dark_mode);
+        let lang = self.lang();
+        let mut out = EditorOutput::default();
+        let mut actions: Vec<PendingAction> = Vec::new();
+
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            egui::MenuBar::new().ui(ui, |ui| self.menu_bar_ui(ui, &mut out, &mut actions));
+        });
+        egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui, &mut out.commands));
+        if self.open.as_ref().is_some_and(|o| o.disk_conflict) {
+            egui::Panel::top("disk_conflict").show(ui, |ui| {
+                let theme = Theme::for_dark_mode(ui.visuals().dark_mode);
+                ui.horizontal_wrapped(|ui| {
+                    ui.label(
+                        RichText::new(tr(lang, "disk-changed-banner")).color(theme.warning_text),
+                    );
+                    if ui.button(tr(lang, "disk-changed-reload")).clicked() {
+                        self.reload_from_disk();
+                    }
+                    if ui.button(tr(lang, "disk-changed-keep")).clicked() {
+                        self.keep_mine();
+                    }
+                });
+            });
+        }
+        if let Some(open) = &mut self.open
+            && !open.unknown.is_empty()
+            && !open.unknown_dismissed
+        {
+            egui::Panel::top("unknown_fields").show(ui, |ui| unknown_fields_ui(ui, lang, open));
+        }
+        egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui, &theme));
+        // At the bottom, so turning voting on does not shift the map under the pointer.
+        if self.editor.voting && self.open.is_some() {
+            egui::Panel::bottom("voting_bar").show(ui, |ui| self.voting_bar_ui(ui));
+        }
+
+        let modal_open = self.prompt.is_some() || self.file_dialog.is_some();
+        let mut reveal = None;
+        let mut export = None;
+        if let Some(open) = &self.open {
+            let map = open.doc.map();
+            // The review table spans the whole width, under the side panels: it has many
+            // columns.
+            if self.prefs.show_review {
+                egui::Panel::bottom("review")
+                    .resizable(true)
+                    .default_size(330.0)
+                    .show(ui, |ui| {
+                        let selected = self.editor.selection.cards.clone();
+                        let action = review::review_ui(
+                            ui,
+                            lang,
+                            map,
+                            &mut self.review,
+                            &selected,
+                            &mut out.commands,
+                        );
+                        match action {
+                            Some(ReviewAction::Select(id)) => reveal = Some(id),
+                            Some(ReviewAction::Export(format)) => {
+                                export = Some(format);
+                            }
+                            None => {}
+                        }
+                    });
+            }
+            if self.prefs.show_inspector {
+                egui::Panel::right("inspector")
+                    .resizable(true)
+                    .default_size(320.0)
+                    .show(ui, |ui| {
+                        egui::ScrollArea::vertical().show(ui, |ui| {
+                            inspector::inspector_ui(
+                                ui,
+                                lang,
+                                map,
+                                &self.editor.selection,
+                                &mut out.commands,
+                            );
+                        });
+                    });
+            }
+            if self.prefs.show_persona {
+                egui::Panel::left("persona")
+                    .resizable(true)
+                    .default_size(300.0)
+                    .show(ui, |ui| {
+                        egui::ScrollArea::vertical().show(ui, |ui| {
+                            ui.heading(tr(lang, "view-persona"));
+                            inspector::persona_ui(ui, lang, map, &mut out.commands);
+                        });
+                    });
+            }
+            if self.prefs.show_matrix {
+                let mut show = true;
+                let screen = ctx.content_rect();
+                egui::Window::new(tr(lang, "matrix-title"))
+                    .open(&mut show)
+                    .default_size([560.0, 480.0])
+                    // Over the right part of the map, clear of the menus.
+                    .default_pos([
+                        (screen.right() - 600.0).max(screen.left()),
+                        screen.top() + 90.0,
+                    ])
+                    .show(&ctx, |ui| {
+                        let selected = self.editor.selection.cards.clone();
+                        if let Some(id) = matrix::matrix_ui(ui, lang, map, &selected) {
+                            reveal = Some(id);
+                        }
+                    });
+                self.prefs.show_matrix = show;
+            }
+            if self.show_properties {
+                let mut show = true;
+                egui::Window::new(tr(lang, "map-properties"))
+                    .open(&mut show)
+                    .default_width(420.0)
+                    .show(&ctx, |ui| {
+                        inspector::map_properties_ui(ui, lang, map, self.today, &mut out.commands);
+                    });
+                self.show_properties = show;
+            }
+        }
+
+        egui::CentralPanel::no_frame().show(ui, |ui| {
+            if let Some(open) = &mut self.open {
+                let collapsed = self.editor.collapsed.clone();
+                let revision = open.doc.revision();
+                let stale = open
+                    .layout
+                    .as_ref()
+                    .is_none_or(|(r, c, _)| *r != revision || *c != collapsed);
+                if stale {
+                    let measure = EguiMeasure(ui.ctx());
+                    let computed = layout::compute_with_collapsed(
+                        open.doc.map(),
+                        &self.metrics,
+                        &measure,
+                        &collapsed,
+                    );
+                    open.layout = Some((revision, collapsed, computed));
+                }
+                if let Some((_, _, layout)) = &open.layout {
+                    let editor_out = editor::editor_ui(
+                        ui,
+                        &mut self.editor,
+                        open.doc.map(),
+                        layout,
+                        &self.metrics,
+                        &theme,
+                        lang,
+                        !modal_open,
+                    );
+                    out.commands.extend(editor_out.commands);
+                    out.edit_created_card |= editor_out.edit_created_card;
+                    out.select_created |= editor_out.select_created;
+                    out.seal |= editor_out.seal;
+                    out.notice = out.notice.or(editor_out.notice);
+                }
+            } else {
+                egui::Frame::central_panel(ui.style()).show(ui, |ui| {
+                    let action = start_ui(
+                        ui,
+                        lang,
+                        &self.prefs.recent,
+                        self.load_error
+                            .as_ref()
+                            .map(|texts| texts[usize::from(lang == Lang::Vi)].as_str()),
+                    );
+                    match action {
+                        Some(StartAction::NewFromTemplate {
+                            template_id,
+                            content_lang,
+                        }) => {
+                            actions.push(PendingAction::NewFromTemplate(template_id, content_lang));
+                        }
+                        Some(StartAction::OpenDialog) => actions.push(PendingAction::OpenDialog),
+                        Some(StartAction::OpenRecent(path)) => {
+                            actions.push(PendingAction::Open(path));
+                        }
+                        Some(StartAction::OpenSample(i)) => {
+                            actions.push(PendingAction::OpenSample(i));
+                        }
+                        None => {}
+                    }
+                });
+            }
+        });
+
+        if let (Some(id), Some(open)) = (&reveal, &self.open) {
+            self.editor.reveal_card(open.doc.map(), id);
+        }
+        if let (Some(format), Some(open)) = (export, &self.open) {
+            let text = review::export_text(open.doc.map(), &self.review, format);
+            self.start_dialog(DialogPurpose::Export {
+                text,
+                name: self.export_file_name(format),
+            });
+        }
+        self.apply(out, &ctx);
+        for action in actions {
+            self.request(action);
+        }
+        self.prompt_ui(&ctx);
+        self.file_dialog_ui(&ctx);
+        self.poll_native_dialog(&ctx);
+        self.watch_disk(&ctx);
+        self.autosave(&ctx);
+    }
+
+    /// Applies the frame's commands in order; the one place the document changes.
+    fn apply(&mut self, out: EditorOutput, ctx: &egui::Context) {
+        if let Some((key, count)) = out.notice {
+            self.status = Some(tr_args(self.lang(), key, &[("count", count.into())]));
+        }
+        let Some(open) = &mut self.open else {
+            return;
+        };
+        // Moving focus to another field ends a burst of typing: the next edit is a new step.
+        let focused = ctx.memory(egui::Memory::focused);
+        if focused != self.focused_before {
+            open.doc.seal();
+            self.focused_before = focused;
+        }
+        let mut created = Vec::new();
+        let last = out.commands.len().saturating_sub(1);
+        let mut checkpoint = None;
+        for (i, command) in out.commands.into_iter().enumerate() {
+            if out.edit_created_card && i == last {
+                // A card made for typing is provisional until it has text: left empty, it
+                // leaves no card, no undo step and no dirty flag. An earlier one is settled
+                // first, so the two never roll back into each other.
+                settle_new_card(open, self.editor.editing.as_ref(), &mut self.new_card);
+                checkpoint = Some(open.doc.checkpoint());
+            }
+            match open.doc.apply(command) {
+                Ok(applied) => created = applied.created,
+                Err(err) => self.status = Some(err.to_string()),
+            }
+        }
+        // A click is an inflection point too: two clicks on the same thing (an emoji, a
+        // colour) are two undo steps, while a drag or typing stays one.
+        if out.seal || ctx.input(|i| i.pointer.any_released()) {
+            open.doc.seal();
+        }
+        let map = open.doc.map();
+        if out.edit_created_card
+            && let Some(id) = created.first()
+            && let Some(card) = map.card(id)
+        {
+            self.editor.selection = Selection::only_card(id.clone());
+            self.editor.cursor = Some((card.step.clone(), card.lane.clone()));
+            self.editor.editing = Some(Editing::new(EditTarget::Card(id.clone()), &card.text));
+            if let Some(checkpoint) = checkpoint.take() {
+                self.new_card = Some((id.clone(), checkpoint));
+            }
+        } else if out.select_created && !created.is_empty() {
+            let cards: Vec<_> = created
+                .iter()
+                .filter(|id| map.card(id).is_some())
+                .cloned()
+                .collect();
+            self.editor.selection = if cards.is_empty() {
+                let id = created[0].clone();
+                if map.stages.iter().any(|s| s.id == id) {
+                    Selection::only_stage(id)
+                } else if map.lane(&id).is_some() {
+                    Selection::only_lane(id)
+                } else if let Some(curve) = map.curve(&id) {
+                    // A curve made by a click on the emotion lane has that one point.
+                    match curve.points.as_slice() {
+                        [point] => Selection::only_point(id, point.step.clone()),
+                        _ => Selection::only_curve(id),
+                    }
+                } else {
+                    Selection::default()
+                }
+            } else {
+                Selection {
+                    cards,
+                    ..Selection::default()
+                }
+            };
+        }
+        if let Some(checkpoint) = checkpoint {
+            // The card was not made after all: put the redo history back.
+            open.doc.rollback(checkpoint);
+        }
+        settle_new_card(open, self.editor.editing.as_ref(), &mut self.new_card);
+    }
+
+    /// Undoes the last change.
+    pub fn undo(&mut self) {
+        if let Some(open) = &mut self.open {
+            self.editor.editing = None;
+            open.doc.undo();
+        }
+    }
+
+    /// Redoes the last undone change.
+    pub fn redo(&mut self) {
+        if let Some(open) = &mut self.open {
+            self.editor.editing = None;
+            open.doc.redo();
+        }
+    }
+
+    fn global_shortcuts(&mut self, ctx: &egui::Context) {
+        let typing = ctx.text_edit_focused();
+        let shortcut =
+            |mods, key| ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(mods, key)));
+        if shortcut(Modifiers::COMMAND, Key::S) {
+            self.save(None);
+        }
+        if shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::S) {
+            self.save_as(None);
+        }
+        if shortcut(Modifiers::COMMAND, Key::O) {
+            self.request(PendingAction::OpenDialog);
+        }
+        if shortcut(Modifiers::COMMAND, Key::N) {
+            self.request(PendingAction::Close);
+        }
+        if shortcut(Modifiers::COMMAND, Key::Q) {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        // Inside a text field, Ctrl+Z belongs to the field.
+        if typing {
+            return;
+        }
+        if shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)
+            || shortcut(Modifiers::COMMAND, Key::Y)
+        {
+            self.redo();
+        }
+        if shortcut(Modifiers::COMMAND, Key::Z) {
+            self.undo();
+        }
+    }
+
+    fn handle_close_request(&mut self, ctx: &egui::Context) {
+        if ctx.input(|i| i.viewport().close_requested()) && !self.allow_close {
+            let dirty = self.open.as_ref().is_some_and(|o| o.doc.is_dirty());
+            if dirty {
+                ctx.send_viewport_cmd(egui::ViewportCommand::CancelClose);
+                self.prompt = Some(Prompt::Unsaved(PendingAction::Quit));
+            } else {
+                self.clear_recovery();
+            }
+        }
+    }
+}
+
+impl eframe::App for JourneyApp {
+    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+        JourneyApp::ui(self, ui);
+        if self.allow_close && self.ctx_close_pending {
+            self.ctx_close_pending = false;
+            ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+    }
+
+    fn save(&mut self, storage: &mut dyn eframe::Storage) {
+        eframe::set_value(storage, PREFS_KEY, &self.prefs);
+    }
+}
+
+/// Reads the preferences from eframe's storage.
+pub fn load_prefs(storage: Option<&dyn eframe::Storage>) -> Prefs {
+    storage
+        .and_then(|s| eframe::get_value(s, PREFS_KEY))
+        .unwrap_or_default()
+}
+
+/// Reads a map file for the window, reporting repairs on stderr too.
+pub fn open_file(path: &Path) -> Result<OpenMap, LoadError> {
+    let loaded = file::load(path)?;
+    for w in &loaded.warnings {
+        eprintln!("journeymap: {}: {w}", path.display());
+    }
+    let mut open = OpenMap::from_file(loaded.map, path.to_owned(), loaded.warnings);
+    open.unknown = loaded.unknown;
+    open.stamp = loaded.stamp;
+    Ok(open)
+}
+
+/// Measures text with egui's fonts, so the layout matches what the canvas draws.
+pub struct EguiMeasure<'a>(pub &'a egui::Context);
+
+impl TextMeasure for EguiMeasure<'_> {
+    fn wrapped_height(&self, text: &str, font_size: f32, wrap_width: f32) -> f32 {
+        self.0.fonts_mut(|f| {
+            f.layout(
+                text.to_owned(),
+                egui::FontId::proportional(font_size),
+                egui::Color32::PLACEHOLDER,
+                wrap_width,
+            )
+            .size()
+            .y
+        })
+    }
+}
+
+/// Once the card made for typing is no longer being edited, keeps it if it has text and
+/// otherwise rolls the document back to before it was made, whatever ended the editing (Enter,
+/// Tab, Esc, a click elsewhere, focus loss, undo).
+fn settle_new_card(
+    open: &mut OpenMap,
+    editing: Option<&Editing>,
+    new_card: &mut Option<(crate::model::Id, crate::edit::Checkpoint)>,
+) {
+    let Some((id, _)) = new_card.as_ref() else {
+        return;
+    };
+    if editing.is_some_and(|e| matches!(&e.target, EditTarget::Card(c) if c == id)) {
+        return;
+    }
+    let Some((id, checkpoint)) = new_card.take() else {
+        return;
+    };
+    let empty = open
+        .doc
+        .map()
+        .card(&id)
+        .is_some_and(|c| c.text.trim().is_empty());
+    if empty && !open.doc.rollback(checkpoint) {
+        // The history no longer reaches back (an undo went past it): delete it as a step.
+        let _ = open.doc.apply(EditCommand::DeleteCards { ids: vec![id] });
+    }
+}
