@@ -492,48 +492,51 @@ pub(super) fn zoom_controls_ui(
     }
 }
 
-/// The banner over a map with fields this version does not know: they are kept, and where.
-pub(super) fn unknown_fields_ui(ui: &mut Ui, lang: Lang, open: &mut OpenMap) {
-    let theme = Theme::for_dark_mode(ui.visuals().dark_mode);
-    ui.horizontal_wrapped(|ui| {
-        ui.label(
-            RichText::new(tr_args(
-                lang,
-                "unknown-fields-banner",
-                &[("count", open.unknown.len().into())],
-            ))
-            .color(theme.warning_text),
-        );
-        ui.menu_button(tr(lang, "unknown-fields-details"), |ui| {
-            egui::ScrollArea::vertical()
-                .max_height(240.0)
-                .show(ui, |ui| {
-                    for field in &open.unknown {
-                        let line = match field.did_you_mean {
-                            Some(known) => tr_args(
-                                lang,
-                                "unknown-field-typo",
-                                &[
-                                    ("line", field.line.into()),
-                                    ("path", field.path.clone().into()),
-                                    ("known", known.into()),
-                                ],
-                            ),
-                            None => tr_args(
-                                lang,
-                                "unknown-field",
-                                &[
-                                    ("line", field.line.into()),
-                                    ("path", field.path.clone().into()),
-                                ],
-                            ),
-                        };
-                        ui.label(line);
-                    }
-                });
+impl OpenMap {
+    /// The banner over a map with fields this version does not know: they are kept, and where.
+    pub(super) fn unknown_fields_ui(&mut self, ui: &mut Ui, lang: Lang) {
+        let open = self;
+        let theme = Theme::for_dark_mode(ui.visuals().dark_mode);
+        ui.horizontal_wrapped(|ui| {
+            ui.label(
+                RichText::new(tr_args(
+                    lang,
+                    "unknown-fields-banner",
+                    &[("count", open.unknown.len().into())],
+                ))
+                .color(theme.warning_text),
+            );
+            ui.menu_button(tr(lang, "unknown-fields-details"), |ui| {
+                egui::ScrollArea::vertical()
+                    .max_height(240.0)
+                    .show(ui, |ui| {
+                        for field in &open.unknown {
+                            let line = match field.did_you_mean {
+                                Some(known) => tr_args(
+                                    lang,
+                                    "unknown-field-typo",
+                                    &[
+                                        ("line", field.line.into()),
+                                        ("path", field.path.clone().into()),
+                                        ("known", known.into()),
+                                    ],
+                                ),
+                                None => tr_args(
+                                    lang,
+                                    "unknown-field",
+                                    &[
+                                        ("line", field.line.into()),
+                                        ("path", field.path.clone().into()),
+                                    ],
+                                ),
+                            };
+                            ui.label(line);
+                        }
+                    });
+            });
+            if ui.button(tr(lang, "unknown-fields-close")).clicked() {
+                open.unknown_dismissed = true;
+            }
         });
-        if ui.button(tr(lang, "unknown-fields-close")).clicked() {
-            open.unknown_dismissed = true;
-        }
-    });
+    }
 }

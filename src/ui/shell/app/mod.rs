@@ -9,8 +9,6 @@ mod autosave;
 mod bars;
 mod files;
 
-use bars::unknown_fields_ui;
-
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
@@ -388,7 +386,7 @@ impl JourneyApp {
             && !open.unknown.is_empty()
             && !open.unknown_dismissed
         {
-            egui::Panel::top("unknown_fields").show(ui, |ui| unknown_fields_ui(ui, lang, open));
+            egui::Panel::top("unknown_fields").show(ui, |ui| open.unknown_fields_ui(ui, lang));
         }
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui, &theme));
         // At the bottom, so turning voting on does not shift the map under the pointer.
