@@ -15,36 +15,22 @@
 
 use egui::{
     Align, CollapsingHeader, ComboBox, DragValue, Grid, Layout, RichText, ScrollArea, Slider,
-    TextEdit, TextStyle, Ui,
+    TextEdit, Ui,
 };
 
-use crate::edit::{EditCommand, MapInfo};
+use crate::edit::EditCommand;
 use crate::model::{
-    Card, Channel, ChannelKind, Evidence, Id, JourneyMap, Lane, LaneKind, MapType, Opportunity,
-    PainPoint, PainStatus, Persona, SEVERITY_MAX, SEVERITY_MIN, Stage,
+    Card, Channel, ChannelKind, Evidence, Id, JourneyMap, Lane, LaneKind, Opportunity, PainPoint,
+    PainStatus, SEVERITY_MAX, SEVERITY_MIN, Stage,
 };
 use crate::ui::canvas::selection::Selection;
-use crate::ui::kit::i18n::{Lang, lane_kind_key, map_type_key, native_name, tr, tr_args};
+use crate::ui::kit::i18n::{Lang, lane_kind_key, tr, tr_args};
 use crate::ui::kit::labels::{card_name, lane_icon, severity_key, status_key};
 use crate::ui::kit::theme::{Theme, size};
-use crate::ui::kit::widgets::{
-    Limit, Lines, color_row_ui, remove_button_ui, string_list_ui, text_field_ui,
-};
-
-/// Most business goals a map may have: more and it loses focus.
-const MAX_GOALS: usize = 3;
-
-/// Shortest and longest review cadence, in months.
-const CADENCE_MONTHS: std::ops::RangeInclusive<u8> = 1..=36;
+use crate::ui::kit::widgets::{Lines, color_row_ui, remove_button_ui, text_field_ui};
 
 /// Impact and effort of an opportunity run from 1 to 5, like severity.
 const SCORE_RANGE: std::ops::RangeInclusive<u8> = 1..=5;
-
-/// Person emoji offered as persona avatars: single code points (no ZWJ sequences, which egui
-/// cannot join), all in the bundled Noto Emoji.
-const AVATARS: [&str; 14] = [
-    "👩", "👨", "🧑", "👧", "👦", "👵", "👴", "🧓", "👶", "🧒", "👱", "🧔", "🧕", "👷",
-];
 
 /// Inspector for the current selection: all fields of the selected card(s), stage, step or lane.
 pub fn inspector_ui(
@@ -89,155 +75,6 @@ pub fn inspector_ui(
                 ui.weak(tr(lang, "insp-nothing-selected"));
             }
         });
-}
-
-/// The persona: name, segment, bio, goals, needs, frustrations, quote and emoji avatar.
-pub fn persona_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, out: &mut Vec<EditCommand>) {
-    let mut persona: Persona = map.persona.clone();
-    ScrollArea::vertical()
-        .id_salt("persona")
-        .auto_shrink([false, true])
-        .show(ui, |ui| {
-            ui.push_id("persona", |ui| {
-                avatar_ui(ui, lang, &mut persona.avatar);
-                ui.add_space(ui.spacing().item_spacing.y);
-                text_field_ui(
-                    ui,
-                    &tr(lang, "persona-name"),
-                    &tr(lang, "persona-name-hint"),
-                    "name",
-                    &mut persona.name,
-                    Lines::One,
-                );
-                text_field_ui(
-                    ui,
-                    &tr(lang, "persona-segment"),
-                    &tr(lang, "persona-segment-hint"),
-                    "segment",
-                    &mut persona.segment,
-                    Lines::Many,
-                );
-                text_field_ui(
-                    ui,
-                    &tr(lang, "persona-bio"),
-                    &tr(lang, "persona-bio-hint"),
-                    "bio",
-                    &mut persona.bio,
-                    Lines::Many,
-                );
-                string_list_ui(
-                    ui,
-                    lang,
-                    &tr(lang, "persona-goals"),
-                    &tr(lang, "persona-goals-hint"),
-                    &mut persona.goals,
-                    None,
-                );
-                string_list_ui(
-                    ui,
-                    lang,
-                    &tr(lang, "persona-needs"),
-                    &tr(lang, "persona-needs-hint"),
-                    &mut persona.needs,
-                    None,
-                );
-                string_list_ui(
-                    ui,
-                    lang,
-                    &tr(lang, "persona-frustrations"),
-                    &tr(lang, "persona-frustrations-hint"),
-                    &mut persona.frustrations,
-                    None,
-                );
-                text_field_ui(
-                    ui,
-                    &tr(lang, "persona-quote"),
-                    &tr(lang, "persona-quote-hint"),
-                    "quote",
-                    &mut persona.quote,
-                    Lines::Many,
-                );
-            });
-        });
-    if persona != map.persona {
-        out.push(EditCommand::SetPersona(persona));
-    }
-}
-
-/// Map properties: title, description, map type, content language, one to three business
-/// goals, and when the map was last reviewed and how often it should be. `today` is the app's
-/// date (pinned in tests).
-pub fn map_properties_ui(
-    ui: &mut Ui,
-    lang: Lang,
-    map: &JourneyMap,
-    today: jiff::civil::Date,
-    out: &mut Vec<EditCommand>,
-) {
-    let before = MapInfo::of(map);
-    let mut info = before.clone();
-    ScrollArea::vertical()
-        .id_salt("map-properties")
-        .auto_shrink([false, true])
-        .show(ui, |ui| {
-            ui.push_id("map-properties", |ui| {
-                text_field_ui(
-                    ui,
-                    &tr(lang, "props-title"),
-                    &tr(lang, "props-title-hint"),
-                    "title",
-                    &mut info.title,
-                    Lines::One,
-                );
-                text_field_ui(
-                    ui,
-                    &tr(lang, "props-description"),
-                    &tr(lang, "props-description-hint"),
-                    "description",
-                    &mut info.description,
-                    Lines::Many,
-                );
-                Grid::new("type-language").num_columns(2).show(ui, |ui| {
-                    let label = ui.label(tr(lang, "props-map-type"));
-                    ComboBox::from_id_salt("map-type")
-                        .width(ui.available_width())
-                        .selected_text(tr(lang, map_type_key(info.map_type)))
-                        .show_ui(ui, |ui| {
-                            for map_type in MapType::ALL {
-                                ui.selectable_value(
-                                    &mut info.map_type,
-                                    map_type,
-                                    tr(lang, map_type_key(map_type)),
-                                );
-                            }
-                        })
-                        .response
-                        .labelled_by(label.id);
-                    ui.end_row();
-                    language_ui(ui, lang, &mut info.language);
-                });
-                ui.add_space(ui.spacing().item_spacing.y);
-                string_list_ui(
-                    ui,
-                    lang,
-                    &tr(lang, "props-goals"),
-                    &tr(lang, "props-goals-hint"),
-                    &mut info.goals,
-                    Some(Limit {
-                        max: MAX_GOALS,
-                        why: tr(lang, "props-goals-max"),
-                    }),
-                );
-                if info.goals.is_empty() {
-                    ui.weak(tr(lang, "props-goals-empty"));
-                }
-                ui.add_space(ui.spacing().item_spacing.y);
-                review_ui(ui, lang, today, &mut info);
-            });
-        });
-    if info != before {
-        out.push(EditCommand::SetMapInfo(info));
-    }
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -902,204 +739,6 @@ fn lane_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, lane: &Lane, out: &mut Vec
 }
 
 // ---------------------------------------------------------------------------------------------
-// Persona and map properties
-
-/// The avatar: the current one large, a row of person emoji, and a field for any other.
-fn avatar_ui(ui: &mut Ui, lang: Lang, avatar: &mut String) {
-    let big = TextStyle::Heading.resolve(ui.style()).size * 2.0;
-    ui.horizontal(|ui| {
-        let shown = if avatar.trim().is_empty() {
-            "👤"
-        } else {
-            avatar.as_str()
-        };
-        ui.label(RichText::new(shown).size(big));
-        ui.vertical(|ui| {
-            let label = ui.label(tr(lang, "persona-avatar"));
-            ui.add(
-                TextEdit::singleline(avatar)
-                    .id_salt("avatar")
-                    .desired_width(big * 2.0)
-                    .hint_text(tr(lang, "persona-avatar-hint")),
-            )
-            .labelled_by(label.id);
-        });
-    });
-    ui.horizontal_wrapped(|ui| {
-        for emoji in AVATARS {
-            if ui
-                .selectable_label(avatar == emoji, RichText::new(emoji).size(big * 0.6))
-                .clicked()
-            {
-                emoji.clone_into(avatar);
-            }
-        }
-    });
-}
-
-/// The content language: English, Vietnamese, or another BCP 47 code typed in.
-fn language_ui(ui: &mut Ui, lang: Lang, language: &mut String) {
-    // "Other" stays chosen while the user types a code, even one that happens to read "en".
-    let other_id = ui.scope_id().with("language-other");
-    let known = [Lang::En, Lang::Vi]
-        .into_iter()
-        .find(|l| language.as_str() == l.code());
-    let mut other = known.is_none() || ui.data(|d| d.get_temp::<bool>(other_id).unwrap_or(false));
-    let label = ui.label(tr(lang, "props-language"));
-    let selected_text = match known {
-        Some(l) if !other => format!("{} ({})", native_name(l), l.code()),
-        _ => tr(lang, "props-language-other"),
-    };
-    ComboBox::from_id_salt("language")
-        .width(ui.available_width())
-        .selected_text(selected_text)
-        .show_ui(ui, |ui| {
-            for l in Lang::ALL {
-                let selected = !other && known == Some(l);
-                if ui
-                    .selectable_label(selected, format!("{} ({})", native_name(l), l.code()))
-                    .clicked()
-                {
-                    l.code().clone_into(language);
-                    other = false;
-                }
-            }
-            if ui
-                .selectable_label(other, tr(lang, "props-language-other"))
-                .clicked()
-            {
-                other = true;
-            }
-        })
-        .response
-        .labelled_by(label.id);
-    ui.end_row();
-    ui.data_mut(|d| d.insert_temp(other_id, other));
-    if other {
-        let label = ui.label(tr(lang, "props-language-code"));
-        ui.vertical(|ui| {
-            ui.add(
-                TextEdit::singleline(language)
-                    .id_salt("language-code")
-                    .desired_width(ui.spacing().text_edit_width / 2.0)
-                    .hint_text(tr(lang, "props-language-code-hint")),
-            )
-            .labelled_by(label.id);
-            if !is_plausible_language_tag(language) {
-                let theme = Theme::for_dark_mode(ui.visuals().dark_mode);
-                ui.colored_label(theme.warning_text, tr(lang, "props-language-invalid"));
-            }
-        });
-        ui.end_row();
-    }
-}
-
-/// Whether `tag` looks like a BCP 47 language tag: letters first, then letter/digit subtags.
-fn is_plausible_language_tag(tag: &str) -> bool {
-    let mut parts = tag.split('-');
-    let primary_ok = parts
-        .next()
-        .is_some_and(|p| (2..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphabetic()));
-    primary_ok
-        && parts.all(|p| (1..=8).contains(&p.len()) && p.chars().all(|c| c.is_ascii_alphanumeric()))
-}
-
-/// When the map was last reviewed (a date typed as YYYY-MM-DD, or today), how often it should
-/// be, and when the next review is due.
-fn review_ui(ui: &mut Ui, lang: Lang, today: jiff::civil::Date, info: &mut MapInfo) {
-    let theme = Theme::for_dark_mode(ui.visuals().dark_mode);
-    ui.label(RichText::new(tr(lang, "props-review")).strong());
-    let mut invalid = false;
-    Grid::new("review").num_columns(2).show(ui, |ui| {
-        let label = ui.label(tr(lang, "props-last-reviewed"));
-        ui.horizontal(|ui| {
-            invalid = date_field_ui(ui, &mut info.review.last_reviewed, label.id);
-            if ui.button(tr(lang, "props-today")).clicked() {
-                info.review.last_reviewed = Some(today);
-            }
-        });
-        ui.end_row();
-
-        let label = ui.label(tr(lang, "props-cadence"));
-        ui.horizontal(|ui| {
-            ui.add(Slider::new(&mut info.review.cadence_months, CADENCE_MONTHS).show_value(false))
-                .labelled_by(label.id);
-            ui.label(tr_args(
-                lang,
-                "props-months",
-                &[("count", info.review.cadence_months.into())],
-            ));
-        });
-        ui.end_row();
-    });
-    if invalid {
-        ui.colored_label(theme.error_text, tr(lang, "props-date-invalid"));
-    }
-    match info.review.last_reviewed {
-        None => {
-            ui.weak(tr(lang, "props-never-reviewed"));
-        }
-        Some(last) => {
-            let due =
-                last.checked_add(jiff::Span::new().months(i64::from(info.review.cadence_months)));
-            if let Ok(due) = due {
-                let text = tr_args(
-                    lang,
-                    "props-next-review",
-                    &[("date", due.to_string().into())],
-                );
-                if due < today {
-                    ui.colored_label(
-                        theme.warning_text,
-                        format!("⚠ {text} · {}", tr(lang, "props-overdue")),
-                    );
-                } else {
-                    ui.weak(text);
-                }
-            }
-        }
-    }
-}
-
-/// A date typed as YYYY-MM-DD; empty means none. While the field has focus its text lives in
-/// egui's memory, so half-typed dates survive the frame; it only reaches the document once it
-/// parses. Returns whether the typed text is not a date.
-fn date_field_ui(ui: &mut Ui, date: &mut Option<jiff::civil::Date>, label: egui::Id) -> bool {
-    let edit_id = ui.scope_id().with("date");
-    let buffer_id = edit_id.with("buffer");
-    let from_map = date.map(|d| d.to_string()).unwrap_or_default();
-    let mut text = ui
-        .data(|d| d.get_temp::<String>(buffer_id))
-        .unwrap_or_else(|| from_map.clone());
-    let response = ui
-        .add(
-            TextEdit::singleline(&mut text)
-                .id(edit_id)
-                .desired_width(ui.spacing().text_edit_width / 2.0)
-                .hint_text("YYYY-MM-DD"),
-        )
-        .labelled_by(label);
-    let trimmed = text.trim();
-    let parsed = if trimmed.is_empty() {
-        Ok(None)
-    } else {
-        trimmed.parse::<jiff::civil::Date>().map(Some)
-    };
-    if response.changed()
-        && let Ok(new) = parsed
-    {
-        *date = new;
-    }
-    if response.has_focus() {
-        ui.data_mut(|d| d.insert_temp(buffer_id, text));
-    } else {
-        // Not being edited: show the document's value (after undo, "today", another map).
-        ui.data_mut(|d| d.remove::<String>(buffer_id));
-    }
-    response.has_focus() && parsed.is_err()
-}
-
-// ---------------------------------------------------------------------------------------------
 // Message keys
 
 /// A lane kind's icon and name.
@@ -1116,6 +755,7 @@ mod tests {
     use super::*;
     use crate::edit::Document;
     use crate::model::ColorToken;
+    use crate::ui::panels::properties::{is_plausible_language_tag, map_properties_ui, persona_ui};
 
     /// The harness state: the map, the selection, and every command the panel emitted.
     type State = (JourneyMap, Selection, Vec<EditCommand>);

@@ -3,3 +3,4 @@
 
 pub mod curve;
 pub mod inspector;
+pub mod properties;

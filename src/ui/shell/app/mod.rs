@@ -447,7 +447,12 @@ impl JourneyApp {
                     .show(ui, |ui| {
                         egui::ScrollArea::vertical().show(ui, |ui| {
                             ui.heading(tr(lang, "view-persona"));
-                            inspector::persona_ui(ui, lang, map, &mut out.commands);
+                            crate::ui::panels::properties::persona_ui(
+                                ui,
+                                lang,
+                                map,
+                                &mut out.commands,
+                            );
                         });
                     });
             }
@@ -476,7 +481,13 @@ impl JourneyApp {
                     .open(&mut show)
                     .default_width(420.0)
                     .show(&ctx, |ui| {
-                        inspector::map_properties_ui(ui, lang, map, self.today, &mut out.commands);
+                        crate::ui::panels::properties::map_properties_ui(
+                            ui,
+                            lang,
+                            map,
+                            self.today,
+                            &mut out.commands,
+                        );
                     });
                 self.show_properties = show;
             }
