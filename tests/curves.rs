@@ -55,21 +55,6 @@ fn point_pos(h: &Harness<'static, JourneyApp>, label: &str) -> Pos2 {
 /// "Hiện tại" at the step "Hỏi tư vấn" of the stage "Quyết định": −1.5, the lowest point.
 const LOWEST: &str = "Emotion point: Hiện tại, Quyết định › Hỏi tư vấn";
 
-fn right_click(h: &mut Harness<'static, JourneyApp>, pos: Pos2) {
-    let events = &mut h.input_mut().events;
-    events.push(egui::Event::PointerMoved(pos));
-    for pressed in [true, false] {
-        events.push(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Secondary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
-    h.step();
-    h.run();
-}
-
 #[test]
 fn dragging_a_point_snaps_to_half_points_and_shift_drags_freely() {
     let mut h = editor(juicer());
@@ -140,7 +125,7 @@ fn the_context_menu_deletes_a_point() {
     let before = map_of(&h);
     let label = "Emotion point: Mong muốn, Giới thiệu › Giới thiệu bạn bè";
     let pos = point_pos(&h, label);
-    right_click(&mut h, pos);
+    common::right_click(&mut h, pos);
     h.get_by_label("Delete point").click();
     h.run();
     assert_eq!(score(&h, "cv64", "st14"), None);
@@ -178,7 +163,7 @@ fn add_a_pain_point_pinned_to_the_lowest_point() {
     let mut h = editor(juicer());
     let before = map_of(&h);
     let pos = point_pos(&h, LOWEST);
-    right_click(&mut h, pos);
+    common::right_click(&mut h, pos);
     h.get_by_label("Add a pain point here").click();
     h.run();
     // The new pain card opens for typing at once.
@@ -243,7 +228,7 @@ fn voting_mode_adds_a_dot_per_click_and_removes_one_per_right_click() {
     click_at(&mut h, pos, Modifiers::NONE);
     click_at(&mut h, pos, Modifiers::NONE);
     assert_eq!(votes(&h), Some(11));
-    right_click(&mut h, pos);
+    common::right_click(&mut h, pos);
     assert_eq!(votes(&h), Some(10));
     h.get_by_label(&format!("{card} (10 votes)"));
     // An opportunity takes votes too; a plain card does not.

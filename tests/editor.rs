@@ -153,15 +153,7 @@ fn copy_and_paste_cards() {
     click_at(&mut h, a, Modifiers::NONE);
     h.input_mut().events.push(egui::Event::Copy);
     h.step();
-    let copied = h
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|c| match c {
-            egui::OutputCommand::CopyText(t) => Some(t.clone()),
-            _ => None,
-        });
+    let copied = common::copied_text(&h);
     let copied = copied.expect("cards were copied to the clipboard");
     // Paste into another cell, chosen with the keyboard cell.
     let target = cell_center(&h, "Step: Chia sẻ", "Lane: Suy nghĩ");

@@ -64,21 +64,6 @@ fn cell(stage: &str, lane: &str) -> Option<(String, String)> {
     Some((stage.to_owned(), lane.to_owned()))
 }
 
-fn right_click(h: &mut H, pos: Pos2) {
-    let events = &mut h.input_mut().events;
-    events.push(egui::Event::PointerMoved(pos));
-    for pressed in [true, false] {
-        events.push(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Secondary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
-    h.step();
-    h.run();
-}
-
 fn click(h: &mut H, label: &str) {
     h.get_by_label(label).click();
     h.run();
@@ -164,16 +149,7 @@ fn ctrl_x_cuts_a_card_and_paste_puts_it_in_another_cell() {
     // Ctrl+X reaches egui as a Cut event (egui-winit turns the key into it).
     h.input_mut().events.push(egui::Event::Cut);
     h.step();
-    let cut = h
-        .output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|c| match c {
-            egui::OutputCommand::CopyText(t) => Some(t.clone()),
-            _ => None,
-        })
-        .expect("the cut card is on the clipboard");
+    let cut = common::copied_text(&h).expect("the cut card is on the clipboard");
     h.run();
     let after_cut = map_of(&h);
     assert!(after_cut.cards.iter().all(|c| c.text != "Ba"), "card gone");
@@ -283,7 +259,7 @@ fn stage_context_menu_splits_into_steps_colours_and_deletes() {
     let stage = |m: &JourneyMap| m.stages.iter().find(|s| s.id == stage_id).cloned();
 
     let header = center(&h, "Stage: Quan tâm");
-    right_click(&mut h, header);
+    common::right_click(&mut h, header);
     click(&mut h, "Split: add a step");
     let split = map_of(&h);
     let steps: Vec<_> = stage(&split)
@@ -296,7 +272,7 @@ fn stage_context_menu_splits_into_steps_colours_and_deletes() {
     h.get_by_label("Step: Bước mới");
 
     let header = center(&h, "Stage: Quan tâm");
-    right_click(&mut h, header);
+    common::right_click(&mut h, header);
     // The inspector has a "Colour" label too; the menu's is a button.
     h.get_by_role_and_label(egui::accesskit::Role::Button, "Colour")
         .click();
@@ -306,7 +282,7 @@ fn stage_context_menu_splits_into_steps_colours_and_deletes() {
     assert_eq!(stage(&coloured).unwrap().color, Some(ColorToken::Red));
 
     let header = center(&h, "Stage: Quan tâm");
-    right_click(&mut h, header);
+    common::right_click(&mut h, header);
     click(&mut h, "Delete stage");
     let after = map_of(&h);
     assert!(stage(&after).is_none());
@@ -392,7 +368,7 @@ fn lane_context_menu_renames_collapses_adds_below_and_deletes() {
     let before = map_of(&h);
 
     let label = center(&h, "Lane: Thinking");
-    right_click(&mut h, label);
+    common::right_click(&mut h, label);
     click(&mut h, "Rename");
     h.get_by_label("Lane name");
     key(&mut h, Key::A, Modifiers::COMMAND);
@@ -402,16 +378,16 @@ fn lane_context_menu_renames_collapses_adds_below_and_deletes() {
     assert_eq!(renamed.lanes[2].name, "Thoughts");
 
     let label = center(&h, "Lane: Thoughts");
-    right_click(&mut h, label);
+    common::right_click(&mut h, label);
     click(&mut h, "Collapse");
     assert!(h.state().editor().collapsed.contains(&renamed.lanes[2].id));
     let label = center(&h, "Lane: Thoughts");
-    right_click(&mut h, label);
+    common::right_click(&mut h, label);
     click(&mut h, "Expand");
     assert!(h.state().editor().collapsed.is_empty());
 
     let label = center(&h, "Lane: Thoughts");
-    right_click(&mut h, label);
+    common::right_click(&mut h, label);
     click(&mut h, "Add lane below");
     click(&mut h, &kind_label(LaneKind::Text, "Free text"));
     let added = map_of(&h);
@@ -431,7 +407,7 @@ fn lane_context_menu_renames_collapses_adds_below_and_deletes() {
     assert_eq!(added.lanes[3].kind, LaneKind::Text);
 
     let label = center(&h, "Lane: Doing");
-    right_click(&mut h, label);
+    common::right_click(&mut h, label);
     click(&mut h, "Delete lane");
     let after = map_of(&h);
     assert!(after.lanes.iter().all(|l| l.name != "Doing"));

@@ -147,15 +147,7 @@ fn copy_cards(h: &mut H, ids: &[&str]) -> String {
     }
     h.input_mut().events.push(egui::Event::Copy);
     h.step();
-    h.output()
-        .platform_output
-        .commands
-        .iter()
-        .find_map(|c| match c {
-            egui::OutputCommand::CopyText(text) => Some(text.clone()),
-            _ => None,
-        })
-        .expect("Ctrl+C put text on the clipboard")
+    common::copied_text(h).expect("Ctrl+C put text on the clipboard")
 }
 
 /// Selects `onto` and pastes `text` there; returns the new cards.

@@ -228,63 +228,37 @@ impl<'a> Place<'a> {
         }
     }
 
-    /// The id of the element at `index` of this list, and the place it opens.
-    fn id_at(self, map: &'a JourneyMap, index: usize) -> Option<(crate::model::Id, Self)> {
+    /// The elements of this list that have an id (a point is named by its step), in order,
+    /// each with the place it opens; empty for anything else.
+    fn elements(self, map: &'a JourneyMap) -> Vec<(&'a crate::model::Id, Self)> {
         match self {
-            Self::Stages => map
-                .stages
-                .get(index)
-                .map(|s| (s.id.clone(), Self::Stage(s))),
-            Self::Steps(stage) => stage.steps.get(index).map(|s| (s.id.clone(), Self::Other)),
-            Self::Lanes => map.lanes.get(index).map(|l| (l.id.clone(), Self::Other)),
-            Self::Cards => map.cards.get(index).map(|c| (c.id.clone(), Self::Other)),
-            Self::Curves => map
-                .curves
-                .get(index)
-                .map(|c| (c.id.clone(), Self::Curve(c))),
+            Self::Stages => map.stages.iter().map(|s| (&s.id, Self::Stage(s))).collect(),
+            Self::Steps(stage) => stage.steps.iter().map(|s| (&s.id, Self::Other)).collect(),
+            Self::Lanes => map.lanes.iter().map(|l| (&l.id, Self::Other)).collect(),
+            Self::Cards => map.cards.iter().map(|c| (&c.id, Self::Other)).collect(),
+            Self::Curves => map.curves.iter().map(|c| (&c.id, Self::Curve(c))).collect(),
             Self::Points(curve) => curve
                 .points
-                .get(index)
-                .map(|p| (p.step.clone(), Self::Other)),
-            _ => None,
+                .iter()
+                .map(|p| (&p.step, Self::Other))
+                .collect(),
+            _ => Vec::new(),
         }
+    }
+
+    /// The id of the element at `index` of this list, and the place it opens.
+    fn id_at(self, map: &'a JourneyMap, index: usize) -> Option<(crate::model::Id, Self)> {
+        let (id, next) = self.elements(map).into_iter().nth(index)?;
+        Some((id.clone(), next))
     }
 
     /// The position of the element with `id` in this list, and the place it opens.
     fn index_of(self, map: &'a JourneyMap, id: &crate::model::Id) -> Option<(usize, Self)> {
-        match self {
-            Self::Stages => map
-                .stages
-                .iter()
-                .position(|s| &s.id == id)
-                .map(|i| (i, Self::Stage(&map.stages[i]))),
-            Self::Steps(stage) => stage
-                .steps
-                .iter()
-                .position(|s| &s.id == id)
-                .map(|i| (i, Self::Other)),
-            Self::Lanes => map
-                .lanes
-                .iter()
-                .position(|l| &l.id == id)
-                .map(|i| (i, Self::Other)),
-            Self::Cards => map
-                .cards
-                .iter()
-                .position(|c| &c.id == id)
-                .map(|i| (i, Self::Other)),
-            Self::Curves => map
-                .curves
-                .iter()
-                .position(|c| &c.id == id)
-                .map(|i| (i, Self::Curve(&map.curves[i]))),
-            Self::Points(curve) => curve
-                .points
-                .iter()
-                .position(|p| &p.step == id)
-                .map(|i| (i, Self::Other)),
-            _ => None,
-        }
+        self.elements(map)
+            .into_iter()
+            .enumerate()
+            .find(|(_, (element, _))| *element == id)
+            .map(|(i, (_, next))| (i, next))
     }
 }
 

@@ -212,3 +212,32 @@ pub fn aisas_with_cards() -> Harness<'static, JourneyApp> {
     key(&mut h, Key::Escape, Modifiers::NONE);
     h
 }
+
+/// A right click at `pos`, as one frame.
+pub fn right_click(harness: &mut Harness<'static, JourneyApp>, pos: egui::Pos2) {
+    let events = &mut harness.input_mut().events;
+    events.push(egui::Event::PointerMoved(pos));
+    for pressed in [true, false] {
+        events.push(egui::Event::PointerButton {
+            pos,
+            button: egui::PointerButton::Secondary,
+            pressed,
+            modifiers: egui::Modifiers::NONE,
+        });
+    }
+    harness.step();
+    harness.run();
+}
+
+/// The text the last frame put on the clipboard, if any.
+pub fn copied_text(harness: &Harness<'static, JourneyApp>) -> Option<String> {
+    harness
+        .output()
+        .platform_output
+        .commands
+        .iter()
+        .find_map(|c| match c {
+            egui::OutputCommand::CopyText(t) => Some(t.clone()),
+            _ => None,
+        })
+}
