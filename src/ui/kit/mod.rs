@@ -6,3 +6,6 @@ pub mod i18n;
 pub mod labels;
 pub mod theme;
 pub mod widgets;
+
+#[cfg(test)]
+pub(crate) mod testing;

@@ -1,9 +1,10 @@
 //! Small widgets the panels share: a labelled text field, an editable list of short texts, a
-//! row of colour swatches, a remove button. Each is named for screen readers.
+//! row of colour swatches, a remove button, a section for an optional part. Each is named for
+//! screen readers.
 
 use egui::{
-    Align, Color32, CornerRadius, Layout, Response, RichText, Role, Sense, Stroke, StrokeKind,
-    TextEdit, Ui, WidgetInfo,
+    Align, CollapsingHeader, Color32, CornerRadius, Layout, Response, RichText, Role, Sense,
+    Stroke, StrokeKind, TextEdit, Ui, WidgetInfo, WidgetText,
 };
 
 use crate::model::ColorToken;
@@ -195,4 +196,26 @@ pub fn swatch_ui(
         }
     }
     response.on_hover_text(label.to_owned())
+}
+
+/// A collapsing section for an optional part of a value (a card's pain point, say): a checkbox
+/// labelled `toggle` adds the part, made by `new`, or removes it, and `body` edits the part
+/// while there is one. `header` carries the section's title, id and whether it starts open.
+pub fn optional_section_ui<T>(
+    ui: &mut Ui,
+    header: CollapsingHeader,
+    toggle: impl Into<WidgetText>,
+    part: &mut Option<T>,
+    new: impl FnOnce() -> T,
+    body: impl FnOnce(&mut Ui, &mut T),
+) {
+    header.show(ui, |ui| {
+        let mut present = part.is_some();
+        if ui.checkbox(&mut present, toggle).changed() {
+            *part = present.then(new);
+        }
+        if let Some(part) = part {
+            body(ui, part);
+        }
+    });
 }

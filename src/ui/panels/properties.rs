@@ -1,10 +1,10 @@
-//! The persona panel and the map properties: who the map is about, and its title, type, goals,
-//! content language and review cadence. They read the map and emit `EditCommand`s.
+//! The map properties panel: the map's title, description, type, content language, business
+//! goals and review cadence. It reads the map and emits `EditCommand::SetMapInfo`.
 
-use egui::{ComboBox, Grid, RichText, ScrollArea, Slider, TextEdit, TextStyle, Ui};
+use egui::{ComboBox, Grid, RichText, ScrollArea, Slider, TextEdit, Ui};
 
 use crate::edit::{EditCommand, MapInfo};
-use crate::model::{JourneyMap, MapType, Persona};
+use crate::model::{JourneyMap, MapType};
 use crate::ui::kit::i18n::{Lang, map_type_key, native_name, tr, tr_args};
 use crate::ui::kit::theme::Theme;
 use crate::ui::kit::widgets::{Limit, Lines, string_list_ui, text_field_ui};
@@ -14,85 +14,6 @@ const MAX_GOALS: usize = 3;
 
 /// Shortest and longest review cadence, in months.
 const CADENCE_MONTHS: std::ops::RangeInclusive<u8> = 1..=36;
-
-/// Person emoji offered as persona avatars: single code points (no ZWJ sequences, which egui
-/// cannot join), all in the bundled Noto Emoji.
-const AVATARS: [&str; 14] = [
-    "👩", "👨", "🧑", "👧", "👦", "👵", "👴", "🧓", "👶", "🧒", "👱", "🧔", "🧕", "👷",
-];
-
-/// The persona: name, segment, bio, goals, needs, frustrations, quote and emoji avatar.
-pub fn persona_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, out: &mut Vec<EditCommand>) {
-    let mut persona: Persona = map.persona.clone();
-    ScrollArea::vertical()
-        .id_salt("persona")
-        .auto_shrink([false, true])
-        .show(ui, |ui| {
-            ui.push_id("persona", |ui| {
-                avatar_ui(ui, lang, &mut persona.avatar);
-                ui.add_space(ui.spacing().item_spacing.y);
-                text_field_ui(
-                    ui,
-                    &tr(lang, "persona-name"),
-                    &tr(lang, "persona-name-hint"),
-                    "name",
-                    &mut persona.name,
-                    Lines::One,
-                );
-                text_field_ui(
-                    ui,
-                    &tr(lang, "persona-segment"),
-                    &tr(lang, "persona-segment-hint"),
-                    "segment",
-                    &mut persona.segment,
-                    Lines::Many,
-                );
-                text_field_ui(
-                    ui,
-                    &tr(lang, "persona-bio"),
-                    &tr(lang, "persona-bio-hint"),
-                    "bio",
-                    &mut persona.bio,
-                    Lines::Many,
-                );
-                string_list_ui(
-                    ui,
-                    lang,
-                    &tr(lang, "persona-goals"),
-                    &tr(lang, "persona-goals-hint"),
-                    &mut persona.goals,
-                    None,
-                );
-                string_list_ui(
-                    ui,
-                    lang,
-                    &tr(lang, "persona-needs"),
-                    &tr(lang, "persona-needs-hint"),
-                    &mut persona.needs,
-                    None,
-                );
-                string_list_ui(
-                    ui,
-                    lang,
-                    &tr(lang, "persona-frustrations"),
-                    &tr(lang, "persona-frustrations-hint"),
-                    &mut persona.frustrations,
-                    None,
-                );
-                text_field_ui(
-                    ui,
-                    &tr(lang, "persona-quote"),
-                    &tr(lang, "persona-quote-hint"),
-                    "quote",
-                    &mut persona.quote,
-                    Lines::Many,
-                );
-            });
-        });
-    if persona != map.persona {
-        out.push(EditCommand::SetPersona(persona));
-    }
-}
 
 /// Map properties: title, description, map type, content language, one to three business
 /// goals, and when the map was last reviewed and how often it should be. `today` is the app's
@@ -170,39 +91,6 @@ pub fn map_properties_ui(
     }
 }
 
-/// The avatar: the current one large, a row of person emoji, and a field for any other.
-fn avatar_ui(ui: &mut Ui, lang: Lang, avatar: &mut String) {
-    let big = TextStyle::Heading.resolve(ui.style()).size * 2.0;
-    ui.horizontal(|ui| {
-        let shown = if avatar.trim().is_empty() {
-            "👤"
-        } else {
-            avatar.as_str()
-        };
-        ui.label(RichText::new(shown).size(big));
-        ui.vertical(|ui| {
-            let label = ui.label(tr(lang, "persona-avatar"));
-            ui.add(
-                TextEdit::singleline(avatar)
-                    .id_salt("avatar")
-                    .desired_width(big * 2.0)
-                    .hint_text(tr(lang, "persona-avatar-hint")),
-            )
-            .labelled_by(label.id);
-        });
-    });
-    ui.horizontal_wrapped(|ui| {
-        for emoji in AVATARS {
-            if ui
-                .selectable_label(avatar == emoji, RichText::new(emoji).size(big * 0.6))
-                .clicked()
-            {
-                emoji.clone_into(avatar);
-            }
-        }
-    });
-}
-
 /// The content language: English, Vietnamese, or another BCP 47 code typed in.
 fn language_ui(ui: &mut Ui, lang: Lang, language: &mut String) {
     // "Other" stays chosen while the user types a code, even one that happens to read "en".
@@ -261,7 +149,7 @@ fn language_ui(ui: &mut Ui, lang: Lang, language: &mut String) {
 }
 
 /// Whether `tag` looks like a BCP 47 language tag: letters first, then letter/digit subtags.
-pub(super) fn is_plausible_language_tag(tag: &str) -> bool {
+fn is_plausible_language_tag(tag: &str) -> bool {
     let mut parts = tag.split('-');
     let primary_ok = parts
         .next()
@@ -363,4 +251,19 @@ fn date_field_ui(ui: &mut Ui, date: &mut Option<jiff::civil::Date>, label: egui:
         ui.data_mut(|d| d.remove::<String>(buffer_id));
     }
     response.has_focus() && parsed.is_err()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_plausible_language_tag;
+
+    #[test]
+    fn language_tags_are_checked_loosely() {
+        for good in ["fr", "pt-BR", "zh-Hans", "es-419"] {
+            assert!(is_plausible_language_tag(good), "{good}");
+        }
+        for bad in ["", "f", "fr-", "-fr", "fr BR", "1a"] {
+            assert!(!is_plausible_language_tag(bad), "{bad}");
+        }
+    }
 }

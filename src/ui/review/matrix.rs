@@ -474,13 +474,7 @@ mod tests {
 
     use super::*;
     use crate::analysis::matrix::dot_positions;
-
-    fn sample(name: &str) -> JourneyMap {
-        let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
-            .join("samples")
-            .join(name);
-        crate::file::load(&path).expect("the sample loads").map
-    }
+    use crate::ui::kit::testing::{harness_builder, sample_map};
 
     #[test]
     fn every_quadrant_is_named_in_both_languages() {
@@ -553,18 +547,14 @@ mod tests {
     type State = (JourneyMap, Vec<Id>, Option<Id>);
 
     fn harness(lang: Lang, theme: egui::Theme, map: JourneyMap) -> Harness<'static, State> {
-        Harness::builder()
-            .with_size([700.0, 560.0])
-            .with_theme(theme)
-            .with_context_setup(crate::ui::kit::fonts::install)
-            .build_ui_state(
-                move |ui, (map, selected, clicked): &mut State| {
-                    if let Some(id) = matrix_ui(ui, lang, map, selected) {
-                        *clicked = Some(id);
-                    }
-                },
-                (map, Vec::new(), None),
-            )
+        harness_builder([700.0, 560.0], theme).build_ui_state(
+            move |ui, (map, selected, clicked): &mut State| {
+                if let Some(id) = matrix_ui(ui, lang, map, selected) {
+                    *clicked = Some(id);
+                }
+            },
+            (map, Vec::new(), None),
+        )
     }
 
     /// Where a dot is on screen, from the plot's frame and the same transform the matrix uses.
@@ -604,7 +594,7 @@ mod tests {
         for lang in Lang::ALL {
             for theme in [egui::Theme::Light, egui::Theme::Dark] {
                 for name in ["ecommerce-sneakers.ron", "may-ep-trai-cay.ron"] {
-                    let mut harness = harness(lang, theme, sample(name));
+                    let mut harness = harness(lang, theme, sample_map(name));
                     harness.run();
                     harness.get_by_role_and_label(Role::Figure, &tr(lang, "matrix-title"));
                     let map = harness.state().0.clone();
@@ -627,7 +617,7 @@ mod tests {
 
     #[test]
     fn clicking_a_dot_returns_its_card() {
-        let mut map = sample("ecommerce-sneakers.ron");
+        let mut map = sample_map("ecommerce-sneakers.ron");
         // Two opportunities on the same spot: the click must still tell them apart.
         let ids: Vec<Id> = map.opportunities().map(|(c, _)| c.id.clone()).collect();
         for card in &mut map.cards {
@@ -656,7 +646,7 @@ mod tests {
 
     #[test]
     fn a_screen_reader_can_select_a_dot() {
-        let map = sample("may-ep-trai-cay.ron");
+        let map = sample_map("may-ep-trai-cay.ron");
         let (card, _) = map.opportunities().next().expect("an opportunity");
         let id = card.id.clone();
         let text = short_text(Lang::Vi, card, usize::MAX);
@@ -669,7 +659,7 @@ mod tests {
 
     #[test]
     fn selected_dots_are_reported_as_selected() {
-        let map = sample("ecommerce-sneakers.ron");
+        let map = sample_map("ecommerce-sneakers.ron");
         let (card, _) = map.opportunities().next().expect("an opportunity");
         let (id, text) = (card.id.clone(), short_text(Lang::En, card, usize::MAX));
         let mut harness = harness(Lang::En, egui::Theme::Light, map);

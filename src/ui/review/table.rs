@@ -443,16 +443,7 @@ mod tests {
 
     use super::*;
     use crate::edit::Document;
-
-    fn sample() -> JourneyMap {
-        let path =
-            std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("samples/may-ep-trai-cay.ron");
-        crate::file::load(&path).expect("the sample loads").map
-    }
-
-    fn id(s: &str) -> Id {
-        Id::new(s)
-    }
+    use crate::ui::kit::testing::{harness_builder, id, sample};
 
     #[test]
     fn every_column_has_its_heading() {
@@ -478,42 +469,40 @@ mod tests {
     /// The panel in a wide window. Commands are applied to the map after each frame and a
     /// Select action selects the card, as the app does.
     fn harness(lang: Lang, map: JourneyMap) -> Harness<'static, Host> {
-        Harness::builder()
-            .with_size([1400.0, 700.0])
-            .with_context_setup(crate::ui::kit::fonts::install)
-            .build_ui_state(
-                move |ui, host: &mut Host| {
-                    let before = host.commands.len();
-                    let action = review_ui(
-                        ui,
-                        lang,
-                        &host.map,
-                        &mut host.state,
-                        &host.selected,
-                        &mut host.commands,
-                    );
-                    let mut document = Document::new(host.map.clone(), true);
-                    for command in &host.commands[before..] {
-                        document
-                            .apply(command.clone())
-                            .expect("the command applies");
+        // Dark: kittest's own default, which this harness has always used.
+        harness_builder([1400.0, 700.0], egui::Theme::Dark).build_ui_state(
+            move |ui, host: &mut Host| {
+                let before = host.commands.len();
+                let action = review_ui(
+                    ui,
+                    lang,
+                    &host.map,
+                    &mut host.state,
+                    &host.selected,
+                    &mut host.commands,
+                );
+                let mut document = Document::new(host.map.clone(), true);
+                for command in &host.commands[before..] {
+                    document
+                        .apply(command.clone())
+                        .expect("the command applies");
+                }
+                host.map = document.map().clone();
+                if let Some(action) = action {
+                    if let ReviewAction::Select(card) = &action {
+                        host.selected = vec![card.clone()];
                     }
-                    host.map = document.map().clone();
-                    if let Some(action) = action {
-                        if let ReviewAction::Select(card) = &action {
-                            host.selected = vec![card.clone()];
-                        }
-                        host.actions.push(action);
-                    }
-                },
-                Host {
-                    map,
-                    state: ReviewState::default(),
-                    selected: Vec::new(),
-                    commands: Vec::new(),
-                    actions: Vec::new(),
-                },
-            )
+                    host.actions.push(action);
+                }
+            },
+            Host {
+                map,
+                state: ReviewState::default(),
+                selected: Vec::new(),
+                commands: Vec::new(),
+                actions: Vec::new(),
+            },
+        )
     }
 
     /// The card ids of the rows, top to bottom, found by their text on screen.

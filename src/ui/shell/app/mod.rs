@@ -447,7 +447,7 @@ impl JourneyApp {
                     .show(ui, |ui| {
                         egui::ScrollArea::vertical().show(ui, |ui| {
                             ui.heading(tr(lang, "view-persona"));
-                            crate::ui::panels::properties::persona_ui(
+                            crate::ui::panels::persona::persona_ui(
                                 ui,
                                 lang,
                                 map,

@@ -1,0 +1,256 @@
+//! The pain-point section of the inspector: whether the card is one, its severity, votes,
+//! status, owner and pin, and the evidence behind it (quotes, links, metric cards).
+
+use egui::{
+    Align, CollapsingHeader, ComboBox, DragValue, Grid, Layout, RichText, Slider, TextEdit, Ui,
+};
+
+use crate::edit::make::new_pain_point;
+use crate::model::{
+    Card, Evidence, JourneyMap, LaneKind, PainPoint, PainStatus, SEVERITY_MAX, SEVERITY_MIN,
+};
+use crate::ui::kit::i18n::{Lang, tr, tr_args};
+use crate::ui::kit::labels::{card_name, lane_icon, severity_key, status_key};
+use crate::ui::kit::theme::Theme;
+use crate::ui::kit::widgets::{optional_section_ui, remove_button_ui};
+use crate::ui::panels::curve::anchor_ui;
+
+/// The pain-point section: whether the card is one, and its severity, votes, status, owner
+/// and evidence.
+pub(super) fn pain_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    map: &JourneyMap,
+    theme: &Theme,
+    card: &Card,
+    pain: &mut Option<PainPoint>,
+    open: bool,
+) {
+    let title = format!(
+        "{} {}",
+        lane_icon(LaneKind::PainPoints),
+        tr(lang, "insp-pain")
+    );
+    let header = CollapsingHeader::new(title)
+        .id_salt("pain")
+        .default_open(open);
+    let toggle = tr(lang, "insp-is-pain");
+    optional_section_ui(ui, header, toggle, pain, new_pain_point, |ui, pain| {
+        Grid::new("pain-grid").num_columns(2).show(ui, |ui| {
+            let label = ui.label(tr(lang, "insp-severity"));
+            // Stacked, not side by side: "5 · Rất nghiêm trọng" does not fit beside the
+            // slider in a narrow panel, and wrapping inside a grid cell overlaps the next row.
+            ui.vertical(|ui| {
+                ui.add(
+                    Slider::new(&mut pain.severity, SEVERITY_MIN..=SEVERITY_MAX).show_value(false),
+                )
+                .labelled_by(label.id);
+                ui.label(
+                    RichText::new(format!(
+                        "● {} · {}",
+                        pain.severity,
+                        tr(lang, severity_key(pain.severity))
+                    ))
+                    .color(theme.severity(pain.severity)),
+                );
+            });
+            ui.end_row();
+
+            let label = ui.label(tr(lang, "insp-votes"));
+            ui.add(DragValue::new(&mut pain.votes).range(0..=u32::MAX))
+                .labelled_by(label.id);
+            ui.end_row();
+
+            let label = ui.label(tr(lang, "insp-status"));
+            ComboBox::from_id_salt("status")
+                .selected_text(tr(lang, status_key(pain.status)))
+                .width(ui.available_width())
+                .show_ui(ui, |ui| {
+                    for status in [PainStatus::Open, PainStatus::InProgress, PainStatus::Fixed] {
+                        ui.selectable_value(&mut pain.status, status, tr(lang, status_key(status)));
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+
+            let label = ui.label(tr(lang, "insp-owner"));
+            ui.add(
+                TextEdit::singleline(&mut pain.owner)
+                    .id_salt("owner")
+                    .desired_width(ui.available_width())
+                    .hint_text(tr(lang, "insp-owner-hint")),
+            )
+            .labelled_by(label.id);
+            ui.end_row();
+
+            let label = ui.label(tr(lang, "insp-anchor"));
+            anchor_ui(ui, lang, map, card, &mut pain.anchor).labelled_by(label.id);
+            ui.end_row();
+        });
+        ui.add_space(ui.spacing().item_spacing.y);
+        evidence_ui(ui, lang, map, &mut pain.evidence);
+    });
+}
+
+/// The kinds of evidence, for the kind picker.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum EvidenceKind {
+    Text,
+    Link,
+    Metric,
+}
+
+impl EvidenceKind {
+    const ALL: [Self; 3] = [Self::Text, Self::Link, Self::Metric];
+
+    fn of(evidence: &Evidence) -> Self {
+        match evidence {
+            Evidence::Text(_) => Self::Text,
+            Evidence::Link(_) => Self::Link,
+            Evidence::Metric(_) => Self::Metric,
+        }
+    }
+
+    fn name(self, lang: Lang) -> String {
+        match self {
+            Self::Text => tr(lang, "insp-evidence-text"),
+            Self::Link => tr(lang, "insp-evidence-link"),
+            Self::Metric => tr(lang, "insp-evidence-metric"),
+        }
+    }
+}
+
+/// The evidence list of a pain point: quotes, links and metric cards, each removable.
+fn evidence_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, evidence: &mut Vec<Evidence>) {
+    let metrics: Vec<&Card> = map
+        .cards
+        .iter()
+        .filter(|c| {
+            map.lane(&c.lane)
+                .is_some_and(|l| l.kind == LaneKind::Metrics)
+        })
+        .collect();
+    ui.label(RichText::new(tr(lang, "insp-evidence")).strong());
+    let mut remove = None;
+    for (index, item) in evidence.iter_mut().enumerate() {
+        let number = index + 1;
+        ui.push_id(("evidence", index), |ui| {
+            ui.horizontal(|ui| {
+                let kind = EvidenceKind::of(item);
+                ComboBox::from_id_salt("kind")
+                    .selected_text(kind.name(lang))
+                    .show_ui(ui, |ui| {
+                        for choice in EvidenceKind::ALL {
+                            let enabled = choice != EvidenceKind::Metric || !metrics.is_empty();
+                            let clicked = ui
+                                .add_enabled_ui(enabled, |ui| {
+                                    ui.selectable_label(choice == kind, choice.name(lang))
+                                })
+                                .inner
+                                .clicked();
+                            if clicked && choice != kind {
+                                *item = convert_evidence(item, choice, &metrics);
+                            }
+                        }
+                    })
+                    .response
+                    .accessible_name(tr_args(lang, "insp-evidence-kind", &[("n", number.into())]));
+                if let Evidence::Link(url) = item
+                    && (url.starts_with("https://") || url.starts_with("http://"))
+                {
+                    ui.hyperlink_to("↗", url.as_str())
+                        .accessible_name(tr(lang, "insp-open-link"))
+                        .on_hover_text(url.as_str());
+                }
+                ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
+                    if remove_button_ui(
+                        ui,
+                        &tr_args(lang, "insp-evidence-remove", &[("n", number.into())]),
+                    )
+                    .clicked()
+                    {
+                        remove = Some(index);
+                    }
+                });
+            });
+            let name = tr_args(lang, "insp-evidence-item", &[("n", number.into())]);
+            match item {
+                Evidence::Text(text) => {
+                    ui.add(
+                        TextEdit::multiline(text)
+                            .id_salt("text")
+                            .desired_rows(1)
+                            .desired_width(f32::INFINITY)
+                            .hint_text(tr(lang, "insp-evidence-text-hint")),
+                    )
+                    .accessible_name(name);
+                }
+                Evidence::Link(url) => {
+                    ui.add(
+                        TextEdit::singleline(url)
+                            .id_salt("link")
+                            .desired_width(f32::INFINITY)
+                            .hint_text("https://…"),
+                    )
+                    .accessible_name(name);
+                }
+                Evidence::Metric(id) => {
+                    let selected_text = map
+                        .card(id)
+                        .map_or_else(|| id.to_string(), |c| card_name(lang, c));
+                    ComboBox::from_id_salt("metric")
+                        .selected_text(selected_text)
+                        .width(ui.available_width())
+                        .show_ui(ui, |ui| {
+                            for metric in &metrics {
+                                ui.selectable_value(id, metric.id.clone(), card_name(lang, metric));
+                            }
+                        })
+                        .response
+                        .accessible_name(name);
+                }
+            }
+        });
+        ui.add_space(ui.spacing().item_spacing.y);
+    }
+    if let Some(index) = remove {
+        evidence.remove(index);
+    }
+    ui.horizontal_wrapped(|ui| {
+        if ui.button(tr(lang, "insp-add-text")).clicked() {
+            evidence.push(Evidence::Text(String::new()));
+        }
+        if ui.button(tr(lang, "insp-add-link")).clicked() {
+            evidence.push(Evidence::Link(String::new()));
+        }
+        let metric = ui
+            .add_enabled(
+                !metrics.is_empty(),
+                egui::Button::new(tr(lang, "insp-add-metric")),
+            )
+            .on_disabled_hover_text(tr(lang, "insp-no-metrics"));
+        if metric.clicked()
+            && let Some(first) = metrics.first()
+        {
+            evidence.push(Evidence::Metric(first.id.clone()));
+        }
+    });
+}
+
+/// The evidence as another kind, keeping what can be kept (text ↔ link).
+fn convert_evidence(item: &Evidence, kind: EvidenceKind, metrics: &[&Card]) -> Evidence {
+    let text = match item {
+        Evidence::Text(s) | Evidence::Link(s) => s.clone(),
+        Evidence::Metric(_) => String::new(),
+    };
+    match kind {
+        EvidenceKind::Text => Evidence::Text(text),
+        EvidenceKind::Link => Evidence::Link(text),
+        EvidenceKind::Metric => match (item, metrics.first()) {
+            (Evidence::Metric(id), _) => Evidence::Metric(id.clone()),
+            (_, Some(first)) => Evidence::Metric(first.id.clone()),
+            (_, None) => item.clone(),
+        },
+    }
+}

@@ -1,0 +1,178 @@
+//! The structure sections of the inspector: a stage (name, colour, its steps), a step (name)
+//! and a lane (name, kind).
+
+use egui::{ComboBox, Grid, RichText, TextEdit, Ui};
+
+use crate::edit::EditCommand;
+use crate::model::{JourneyMap, Lane, LaneKind, Stage, Step};
+use crate::ui::kit::i18n::{Lang, lane_kind_key, tr, tr_args};
+use crate::ui::kit::labels::lane_icon;
+use crate::ui::kit::theme::{Theme, size};
+use crate::ui::kit::widgets::{Lines, color_row_ui, text_field_ui};
+
+/// A stage: name, colour and its steps.
+pub(super) fn stage_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    index: usize,
+    stage: &Stage,
+    out: &mut Vec<EditCommand>,
+) {
+    let theme = Theme::for_dark_mode(ui.visuals().dark_mode);
+    ui.push_id(&stage.id, |ui| {
+        ui.heading(tr(lang, "insp-stage"));
+        ui.add_space(ui.spacing().item_spacing.y);
+        let mut name = stage.name.clone();
+        let mut color = stage.color;
+        text_field_ui(
+            ui,
+            &tr(lang, "insp-name"),
+            &tr(lang, "insp-stage-name-hint"),
+            "name",
+            &mut name,
+            Lines::One,
+        );
+        if let Some(choice) = color_row_ui(
+            ui,
+            lang,
+            Some(color),
+            Some(theme.stage_color(index, None)),
+            |token| {
+                let fill = theme.stage_color(index, Some(token));
+                (fill, fill)
+            },
+            size::HEADER_ROUNDING,
+        ) {
+            color = choice;
+        }
+        if name != stage.name || color != stage.color {
+            out.push(EditCommand::SetStage {
+                id: stage.id.clone(),
+                name,
+                color,
+            });
+        }
+
+        ui.add_space(ui.spacing().item_spacing.y);
+        ui.label(RichText::new(tr(lang, "insp-steps")).strong());
+        Grid::new("steps").num_columns(2).show(ui, |ui| {
+            for (i, step) in stage.steps.iter().enumerate() {
+                let label = ui.label(tr_args(lang, "insp-step-n", &[("n", (i + 1).into())]));
+                let mut step_name = step.name.clone();
+                ui.add(
+                    TextEdit::singleline(&mut step_name)
+                        .id_salt(&step.id)
+                        .desired_width(f32::INFINITY)
+                        .hint_text(tr(lang, "insp-step-name-hint")),
+                )
+                .labelled_by(label.id);
+                ui.end_row();
+                if step_name != step.name {
+                    out.push(EditCommand::RenameStep {
+                        id: step.id.clone(),
+                        name: step_name,
+                    });
+                }
+            }
+        });
+        if ui.button(tr(lang, "insp-add-step")).clicked() {
+            out.push(EditCommand::AddStep {
+                stage: stage.id.clone(),
+                index: stage.steps.len(),
+                name: tr(lang, "canvas-new-step"),
+            });
+        }
+    });
+}
+
+/// A step: its name, and the stage it belongs to.
+pub(super) fn step_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    stage: &Stage,
+    step: &Step,
+    out: &mut Vec<EditCommand>,
+) {
+    ui.push_id(&step.id, |ui| {
+        ui.heading(tr(lang, "insp-step"));
+        ui.weak(tr_args(
+            lang,
+            "insp-in-stage",
+            &[("stage", stage.name.clone().into())],
+        ));
+        ui.add_space(ui.spacing().item_spacing.y);
+        let mut name = step.name.clone();
+        text_field_ui(
+            ui,
+            &tr(lang, "insp-name"),
+            &tr(lang, "insp-step-name-hint"),
+            "name",
+            &mut name,
+            Lines::One,
+        );
+        if name != step.name {
+            out.push(EditCommand::RenameStep {
+                id: step.id.clone(),
+                name,
+            });
+        }
+    });
+}
+
+/// A lane: its name and kind.
+pub(super) fn lane_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    map: &JourneyMap,
+    lane: &Lane,
+    out: &mut Vec<EditCommand>,
+) {
+    ui.push_id(&lane.id, |ui| {
+        ui.heading(tr(lang, "insp-lane"));
+        ui.add_space(ui.spacing().item_spacing.y);
+        let mut name = lane.name.clone();
+        let mut kind = lane.kind;
+        text_field_ui(
+            ui,
+            &tr(lang, "insp-name"),
+            &tr(lang, "insp-lane-name-hint"),
+            "name",
+            &mut name,
+            Lines::One,
+        );
+        // The emotion lane draws curves, not cards: only an empty lane may become one.
+        let has_cards = map.cards.iter().any(|c| c.lane == lane.id);
+        Grid::new("lane-kind").num_columns(2).show(ui, |ui| {
+            let label = ui.label(tr(lang, "insp-lane-kind"));
+            ComboBox::from_id_salt("kind")
+                .width(ui.available_width())
+                .selected_text(lane_kind_name(lang, kind))
+                .show_ui(ui, |ui| {
+                    for choice in LaneKind::ALL {
+                        if choice.holds_cards() || !has_cards || choice == lane.kind {
+                            ui.selectable_value(&mut kind, choice, lane_kind_name(lang, choice));
+                        }
+                    }
+                })
+                .response
+                .labelled_by(label.id);
+            ui.end_row();
+        });
+        if has_cards && lane.kind.holds_cards() {
+            ui.weak(tr(lang, "insp-emotions-needs-empty"));
+        }
+        if name != lane.name || kind != lane.kind {
+            out.push(EditCommand::SetLane {
+                id: lane.id.clone(),
+                name,
+                kind,
+            });
+        }
+    });
+}
+
+/// A lane kind's icon and name.
+fn lane_kind_name(lang: Lang, kind: LaneKind) -> String {
+    let key = lane_kind_key(kind);
+    format!("{} {}", lane_icon(kind), tr(lang, key))
+}
