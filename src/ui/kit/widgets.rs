@@ -1,6 +1,6 @@
-//! Small widgets the panels share: a labelled text field, an editable list of short texts, a
-//! row of colour swatches, a remove button, a section for an optional part. Each is named for
-//! screen readers.
+//! Small widgets the panels share: a section's heading, a labelled text field (and the "Name"
+//! field), an editable list of short texts, a row of colour swatches, a remove button, a
+//! section for an optional part. Each is named for screen readers.
 
 use egui::{
     Align, CollapsingHeader, Color32, CornerRadius, Layout, Response, RichText, Role, Sense,
@@ -39,6 +39,21 @@ pub fn text_field_ui(
             .desired_width(f32::INFINITY),
     )
     .labelled_by(label.id);
+    ui.add_space(ui.spacing().item_spacing.y);
+}
+
+/// The "Name" field of a stage, step, lane or curve: one line, with `hint` inside.
+pub fn name_field_ui(ui: &mut Ui, lang: Lang, hint: &str, name: &mut String) {
+    text_field_ui(ui, &tr(lang, "insp-name"), hint, "name", name, Lines::One);
+}
+
+/// The heading of a panel's section, with a weak line under it saying where the element sits
+/// (`place`), then a gap.
+pub fn heading_ui(ui: &mut Ui, heading: String, place: Option<String>) {
+    ui.heading(heading);
+    if let Some(place) = place {
+        ui.weak(place);
+    }
     ui.add_space(ui.spacing().item_spacing.y);
 }
 

@@ -12,7 +12,7 @@ use crate::ui::canvas::curves::emoji_picker_ui;
 use crate::ui::kit::i18n::{Lang, tr, tr_args};
 use crate::ui::kit::labels::{card_name, step_label};
 use crate::ui::kit::theme::Theme;
-use crate::ui::kit::widgets::{Lines, color_row_ui, text_field_ui};
+use crate::ui::kit::widgets::{Lines, color_row_ui, heading_ui, name_field_ui, text_field_ui};
 
 /// A curve: name, colour, shown or hidden, delete.
 pub fn curve_ui(
@@ -25,23 +25,17 @@ pub fn curve_ui(
     let theme = Theme::for_dark_mode(ui.visuals().dark_mode);
     let mut edited = curve.clone();
     ui.push_id(&curve.id, |ui| {
-        ui.heading(tr(lang, "insp-curve"));
-        ui.weak(tr_args(
-            lang,
-            "insp-curve-points",
-            &[
-                ("points", curve.points.len().into()),
-                ("steps", map.step_count().into()),
-            ],
-        ));
-        ui.add_space(ui.spacing().item_spacing.y);
-        text_field_ui(
+        let points = [
+            ("points", curve.points.len().into()),
+            ("steps", map.step_count().into()),
+        ];
+        let place = tr_args(lang, "insp-curve-points", &points);
+        heading_ui(ui, tr(lang, "insp-curve"), Some(place));
+        name_field_ui(
             ui,
-            &tr(lang, "insp-name"),
+            lang,
             &tr(lang, "insp-curve-name-hint"),
-            "name",
             &mut edited.name,
-            Lines::One,
         );
         if let Some(Some(color)) = color_row_ui(
             ui,
@@ -93,9 +87,8 @@ pub fn point_ui(
     let mut edited = point.clone();
     let mut deleted = false;
     ui.push_id((&curve.id, &point.step), |ui| {
-        ui.heading(tr(lang, "insp-point"));
-        ui.weak(format!("{} · {}", curve.name, step_label(map, &point.step)));
-        ui.add_space(ui.spacing().item_spacing.y);
+        let place = format!("{} · {}", curve.name, step_label(map, &point.step));
+        heading_ui(ui, tr(lang, "insp-point"), Some(place));
 
         let label = ui.label(tr(lang, "insp-score"));
         // Like dragging on the canvas: half points, Shift for any value. (No `step_by`: it

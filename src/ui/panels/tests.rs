@@ -27,10 +27,13 @@ enum Panel {
     Properties,
 }
 
-/// A panel in a side-panel-sized window. Commands are kept in the state and also applied to
-/// the map after each frame, as the app does, so the next frame shows their effect.
+/// A panel in a side-panel-sized window, light, after its first frames. Commands are kept in
+/// the state and also applied to the map after each frame, as the app does, so the next frame
+/// shows their effect.
 fn harness(panel: Panel, lang: Lang, selection: Selection) -> Harness<'static, State> {
-    harness_themed(panel, lang, selection, egui::Theme::Light)
+    let mut harness = harness_themed(panel, lang, selection, egui::Theme::Light);
+    harness.run();
+    harness
 }
 
 fn harness_themed(
@@ -69,14 +72,34 @@ fn card<'a>(harness: &'a Harness<'static, State>, card_id: &str) -> &'a Card {
         .expect("the card exists")
 }
 
+/// Clicks the widget labelled `label` and lets the frame that follows run.
+fn click(harness: &mut Harness<'static, State>, label: &str) {
+    harness.get_by_label(label).click();
+    harness.run();
+}
+
+/// Focuses the field labelled `label`, then types `text` at its end.
+fn type_into(harness: &mut Harness<'static, State>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
+/// Focuses the field labelled `label`, selects all its text and types `text` over it.
+fn type_over(harness: &mut Harness<'static, State>, label: &str, text: &str) {
+    harness.get_by_label(label).focus();
+    harness.run();
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run();
+    harness.get_by_label(label).type_text(text);
+    harness.run();
+}
+
 #[test]
 fn typing_into_the_text_field_sets_the_card_text() {
     let mut harness = harness(Panel::Inspector, Lang::En, Selection::only_card(id("c32")));
-    harness.run();
-    harness.get_by_label("Text").focus();
-    harness.run();
-    harness.get_by_label("Text").type_text(" rồi chọn");
-    harness.run();
+    type_into(&mut harness, "Text", " rồi chọn");
     let (_, _, out) = harness.state();
     assert!(
         out.iter().any(|c| matches!(
@@ -93,17 +116,14 @@ fn typing_into_the_text_field_sets_the_card_text() {
 #[test]
 fn a_card_becomes_a_pain_point_and_gets_a_severity() {
     let mut harness = harness(Panel::Inspector, Lang::En, Selection::only_card(id("c32")));
-    harness.run();
     // An action card: the pain section starts collapsed.
     assert!(
         harness
             .query_by_label("This card is a pain point")
             .is_none()
     );
-    harness.get_by_label("⚠ Pain point").click();
-    harness.run();
-    harness.get_by_label("This card is a pain point").click();
-    harness.run();
+    click(&mut harness, "⚠ Pain point");
+    click(&mut harness, "This card is a pain point");
     let pain = card(&harness, "c32")
         .pain
         .clone()
@@ -122,30 +142,24 @@ fn a_card_becomes_a_pain_point_and_gets_a_severity() {
         EditCommand::SetCard(card) if card.pain.as_ref().is_some_and(|p| p.severity == 5)
     )));
 
-    harness.get_by_label("This card is a pain point").click();
-    harness.run();
+    click(&mut harness, "This card is a pain point");
     assert!(card(&harness, "c32").pain.is_none());
 }
 
 #[test]
 fn a_pain_card_shows_its_section_open_and_edits_status_and_evidence() {
     let mut harness = harness(Panel::Inspector, Lang::En, Selection::only_card(id("c46")));
-    harness.run();
     harness.get_by_label("Severity").set_value_accesskit(1.0);
     harness.run();
-    harness.get_by_label("Status").click();
-    harness.run();
-    harness.get_by_label("Fixed").click();
-    harness.run();
+    click(&mut harness, "Status");
+    click(&mut harness, "Fixed");
     let pain = card(&harness, "c46").pain.clone().expect("a pain point");
     assert_eq!(pain.severity, 1);
     assert_eq!(pain.status, PainStatus::Fixed);
     assert_eq!(pain.evidence.len(), 2);
 
-    harness.get_by_label("+ Metric").click();
-    harness.run();
-    harness.get_by_label("+ Link").click();
-    harness.run();
+    click(&mut harness, "+ Metric");
+    click(&mut harness, "+ Link");
     let evidence = &card(&harness, "c46")
         .pain
         .as_ref()
@@ -163,8 +177,7 @@ fn a_pain_card_shows_its_section_open_and_edits_status_and_evidence() {
     harness.run();
     harness.get_by_label("Open the link");
 
-    harness.get_by_label("Remove evidence 1").click();
-    harness.run();
+    click(&mut harness, "Remove evidence 1");
     let evidence = &card(&harness, "c46")
         .pain
         .as_ref()
@@ -177,13 +190,11 @@ fn a_pain_card_shows_its_section_open_and_edits_status_and_evidence() {
 #[test]
 fn an_opportunity_links_to_pain_points() {
     let mut harness = harness(Panel::Inspector, Lang::En, Selection::only_card(id("c50")));
-    harness.run();
     harness.get_by_label("Impact").set_value_accesskit(2.0);
     harness.run();
     let map = sample();
     let chatbot = map.card(&id("c47")).expect("c47");
-    harness.get_by_label(&card_name(Lang::En, chatbot)).click();
-    harness.run();
+    click(&mut harness, &card_name(Lang::En, chatbot));
     let opportunity = card(&harness, "c50")
         .opportunity
         .clone()
@@ -199,11 +210,9 @@ fn several_cards_share_a_colour() {
         ..Selection::default()
     };
     let mut harness = harness(Panel::Inspector, Lang::En, selection);
-    harness.run();
     harness.get_by_label("3 cards selected");
     assert!(harness.query_by_label("Text").is_none());
-    harness.get_by_label("Blue").click();
-    harness.run();
+    click(&mut harness, "Blue");
     let (map, _, out) = harness.state();
     // c47 was red, the others default: one command per card.
     assert_eq!(out.len(), 3, "{out:#?}");
@@ -218,14 +227,11 @@ fn several_cards_share_a_colour() {
 #[test]
 fn a_touchpoint_changes_channel() {
     let mut harness = harness(Panel::Inspector, Lang::En, Selection::only_card(id("c26")));
-    harness.run();
-    harness.get_by_label("Channel").click();
-    harness.run();
+    click(&mut harness, "Channel");
     let store = harness.get_by_label("Store");
     store.scroll_to_me();
     harness.run();
-    harness.get_by_label("Store").click();
-    harness.run();
+    click(&mut harness, "Store");
     assert_eq!(
         card(&harness, "c26").channel,
         Some(Channel {
@@ -233,8 +239,7 @@ fn a_touchpoint_changes_channel() {
             online: false
         })
     );
-    harness.get_by_label("Online").click();
-    harness.run();
+    click(&mut harness, "Online");
     assert_eq!(
         card(&harness, "c26").channel.as_ref().map(|c| c.online),
         Some(true)
@@ -244,15 +249,9 @@ fn a_touchpoint_changes_channel() {
 #[test]
 fn a_stage_is_renamed_recoloured_and_split() {
     let mut harness = harness(Panel::Inspector, Lang::En, Selection::only_stage(id("s3")));
-    harness.run();
-    harness.get_by_label("Purple").click();
-    harness.run();
-    harness.get_by_label("+ Add step").click();
-    harness.run();
-    harness.get_by_label("Step 1").focus();
-    harness.run();
-    harness.get_by_label("Step 1").type_text("!");
-    harness.run();
+    click(&mut harness, "Purple");
+    click(&mut harness, "+ Add step");
+    type_into(&mut harness, "Step 1", "!");
     let map = &harness.state().0;
     let stage = map.stages.iter().find(|s| s.id == id("s3")).expect("s3");
     assert_eq!(stage.color, Some(ColorToken::Purple));
@@ -264,12 +263,9 @@ fn a_stage_is_renamed_recoloured_and_split() {
 #[test]
 fn a_lane_with_cards_cannot_become_the_emotion_lane() {
     let mut harness = harness(Panel::Inspector, Lang::En, Selection::only_lane(id("l17")));
-    harness.run();
-    harness.get_by_label("Kind").click();
-    harness.run();
+    click(&mut harness, "Kind");
     assert!(harness.query_by_label("😊 Emotions").is_none());
-    harness.get_by_label("📝 Free text").click();
-    harness.run();
+    click(&mut harness, "📝 Free text");
     let lane = harness.state().0.lane(&id("l17")).cloned().expect("l17");
     assert_eq!(lane.kind, LaneKind::Text);
 }
@@ -277,11 +273,7 @@ fn a_lane_with_cards_cannot_become_the_emotion_lane() {
 #[test]
 fn a_step_is_renamed() {
     let mut harness = harness(Panel::Inspector, Lang::Vi, Selection::only_step(id("st7")));
-    harness.run();
-    harness.get_by_label("Tên").focus();
-    harness.run();
-    harness.get_by_label("Tên").type_text(" qua chatbot");
-    harness.run();
+    type_into(&mut harness, "Tên", " qua chatbot");
     let (_, _, out) = harness.state();
     assert!(out.iter().any(|c| matches!(
         c,
@@ -292,34 +284,23 @@ fn a_step_is_renamed() {
 #[test]
 fn the_persona_name_and_lists_are_edited() {
     let mut harness = harness(Panel::Persona, Lang::En, Selection::default());
-    harness.run();
-    harness.get_by_label("Name").focus();
-    harness.run();
-    harness.get_by_label("Name").type_text(" Nguyễn");
-    harness.run();
+    type_into(&mut harness, "Name", " Nguyễn");
     assert!(harness.state().0.persona.name.contains(" Nguyễn"));
     let (_, _, out) = harness.state();
     assert!(matches!(out.last(), Some(EditCommand::SetPersona(p)) if p.name.contains("Nguyễn")));
 
-    harness.get_by_label("Needs: add an item").click();
-    harness.run();
+    click(&mut harness, "Needs: add an item");
     assert_eq!(harness.state().0.persona.needs.len(), 4);
-    harness.get_by_label("Goals: remove item 1").click();
-    harness.run();
+    click(&mut harness, "Goals: remove item 1");
     assert_eq!(harness.state().0.persona.goals.len(), 1);
-    harness.get_by_label("👵").click();
-    harness.run();
+    click(&mut harness, "👵");
     assert_eq!(harness.state().0.persona.avatar, "👵");
 }
 
 #[test]
 fn the_map_title_goals_and_review_are_edited() {
     let mut harness = harness(Panel::Properties, Lang::En, Selection::default());
-    harness.run();
-    harness.get_by_label("Title").focus();
-    harness.run();
-    harness.get_by_label("Title").type_text(" 2026");
-    harness.run();
+    type_into(&mut harness, "Title", " 2026");
     assert!(
         harness.state().0.title.ends_with(" 2026"),
         "{}",
@@ -331,15 +312,12 @@ fn the_map_title_goals_and_review_are_edited() {
     ));
 
     // Two goals: a third may be added, a fourth not.
-    harness.get_by_label("Business goals: add an item").click();
-    harness.run();
+    click(&mut harness, "Business goals: add an item");
     assert_eq!(harness.state().0.goals.len(), 3);
-    harness.get_by_label("Business goals: add an item").click();
-    harness.run();
+    click(&mut harness, "Business goals: add an item");
     assert_eq!(harness.state().0.goals.len(), 3);
 
-    harness.get_by_label("Today").click();
-    harness.run();
+    click(&mut harness, "Today");
     assert_eq!(
         harness.state().0.review.last_reviewed,
         Some(jiff::civil::date(2026, 11, 27))
@@ -349,16 +327,9 @@ fn the_map_title_goals_and_review_are_edited() {
 #[test]
 fn a_half_typed_date_waits_until_it_parses() {
     let mut harness = harness(Panel::Properties, Lang::En, Selection::default());
-    harness.run();
     let commands = harness.state().2.len();
-    let field = harness.get_by_label("Last reviewed");
-    field.focus();
-    harness.run();
-    // Select all, then type over it: the field holds "2025-1" for a while.
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.run();
-    harness.get_by_label("Last reviewed").type_text("2025-1");
-    harness.run();
+    // The field holds "2025-1" for a while.
+    type_over(&mut harness, "Last reviewed", "2025-1");
     assert_eq!(
         harness.state().2.len(),
         commands,
@@ -376,17 +347,9 @@ fn a_half_typed_date_waits_until_it_parses() {
 #[test]
 fn another_content_language_is_typed_in() {
     let mut harness = harness(Panel::Properties, Lang::En, Selection::default());
-    harness.run();
-    harness.get_by_label("Content language").click();
-    harness.run();
-    harness.get_by_label("Other…").click();
-    harness.run();
-    harness.get_by_label("Language code").focus();
-    harness.run();
-    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
-    harness.run();
-    harness.get_by_label("Language code").type_text("th");
-    harness.run();
+    click(&mut harness, "Content language");
+    click(&mut harness, "Other…");
+    type_over(&mut harness, "Language code", "th");
     assert_eq!(harness.state().0.language, "th");
 }
 

@@ -10,7 +10,7 @@ use crate::model::{Card, Channel, ChannelKind, ColorToken, JourneyMap, LaneKind}
 use crate::ui::kit::i18n::{Lang, tr, tr_args};
 use crate::ui::kit::labels::{lane_icon, step_label};
 use crate::ui::kit::theme::{Theme, size};
-use crate::ui::kit::widgets::{Lines, color_row_ui, text_field_ui};
+use crate::ui::kit::widgets::{Lines, color_row_ui, heading_ui, text_field_ui};
 
 /// One card: every field, with the pain-point and opportunity sections.
 pub(super) fn card_ui(
@@ -24,9 +24,7 @@ pub(super) fn card_ui(
     let lane_kind = map.lane(&card.lane).map(|l| l.kind);
     let mut edited = card.clone();
     ui.push_id(&card.id, |ui| {
-        ui.heading(tr(lang, "insp-card"));
-        ui.weak(card_place(map, card));
-        ui.add_space(ui.spacing().item_spacing.y);
+        heading_ui(ui, tr(lang, "insp-card"), Some(card_place(map, card)));
         text_field_ui(
             ui,
             &tr(lang, "insp-text"),
@@ -82,12 +80,8 @@ pub(super) fn cards_ui(
     cards: &[&Card],
     out: &mut Vec<EditCommand>,
 ) {
-    ui.heading(tr_args(
-        lang,
-        "insp-cards-selected",
-        &[("count", cards.len().into())],
-    ));
-    ui.add_space(ui.spacing().item_spacing.y);
+    let count = [("count", cards.len().into())];
+    heading_ui(ui, tr_args(lang, "insp-cards-selected", &count), None);
     let first = cards.first().map(|c| c.color);
     let shared = first.filter(|color| cards.iter().all(|c| c.color == *color));
     // The "default" swatch shows the default of the first card's lane; lanes may differ.

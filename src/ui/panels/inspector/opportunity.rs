@@ -22,11 +22,8 @@ pub(super) fn opportunity_ui(
     opportunity: &mut Option<Opportunity>,
     open: bool,
 ) {
-    let title = format!(
-        "{} {}",
-        lane_icon(LaneKind::Opportunities),
-        tr(lang, "insp-opportunity")
-    );
+    let icon = lane_icon(LaneKind::Opportunities);
+    let title = format!("{icon} {}", tr(lang, "insp-opportunity"));
     let header = CollapsingHeader::new(title)
         .id_salt("opportunity")
         .default_open(open);

@@ -26,11 +26,8 @@ pub(super) fn pain_ui(
     pain: &mut Option<PainPoint>,
     open: bool,
 ) {
-    let title = format!(
-        "{} {}",
-        lane_icon(LaneKind::PainPoints),
-        tr(lang, "insp-pain")
-    );
+    let icon = lane_icon(LaneKind::PainPoints);
+    let title = format!("{icon} {}", tr(lang, "insp-pain"));
     let header = CollapsingHeader::new(title)
         .id_salt("pain")
         .default_open(open);

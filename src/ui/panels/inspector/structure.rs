@@ -8,7 +8,7 @@ use crate::model::{JourneyMap, Lane, LaneKind, Stage, Step};
 use crate::ui::kit::i18n::{Lang, lane_kind_key, tr, tr_args};
 use crate::ui::kit::labels::lane_icon;
 use crate::ui::kit::theme::{Theme, size};
-use crate::ui::kit::widgets::{Lines, color_row_ui, text_field_ui};
+use crate::ui::kit::widgets::{color_row_ui, heading_ui, name_field_ui};
 
 /// A stage: name, colour and its steps.
 pub(super) fn stage_ui(
@@ -20,18 +20,10 @@ pub(super) fn stage_ui(
 ) {
     let theme = Theme::for_dark_mode(ui.visuals().dark_mode);
     ui.push_id(&stage.id, |ui| {
-        ui.heading(tr(lang, "insp-stage"));
-        ui.add_space(ui.spacing().item_spacing.y);
+        heading_ui(ui, tr(lang, "insp-stage"), None);
         let mut name = stage.name.clone();
         let mut color = stage.color;
-        text_field_ui(
-            ui,
-            &tr(lang, "insp-name"),
-            &tr(lang, "insp-stage-name-hint"),
-            "name",
-            &mut name,
-            Lines::One,
-        );
+        name_field_ui(ui, lang, &tr(lang, "insp-stage-name-hint"), &mut name);
         if let Some(choice) = color_row_ui(
             ui,
             lang,
@@ -94,22 +86,14 @@ pub(super) fn step_ui(
     out: &mut Vec<EditCommand>,
 ) {
     ui.push_id(&step.id, |ui| {
-        ui.heading(tr(lang, "insp-step"));
-        ui.weak(tr_args(
+        let place = tr_args(
             lang,
             "insp-in-stage",
             &[("stage", stage.name.clone().into())],
-        ));
-        ui.add_space(ui.spacing().item_spacing.y);
-        let mut name = step.name.clone();
-        text_field_ui(
-            ui,
-            &tr(lang, "insp-name"),
-            &tr(lang, "insp-step-name-hint"),
-            "name",
-            &mut name,
-            Lines::One,
         );
+        heading_ui(ui, tr(lang, "insp-step"), Some(place));
+        let mut name = step.name.clone();
+        name_field_ui(ui, lang, &tr(lang, "insp-step-name-hint"), &mut name);
         if name != step.name {
             out.push(EditCommand::RenameStep {
                 id: step.id.clone(),
@@ -128,18 +112,10 @@ pub(super) fn lane_ui(
     out: &mut Vec<EditCommand>,
 ) {
     ui.push_id(&lane.id, |ui| {
-        ui.heading(tr(lang, "insp-lane"));
-        ui.add_space(ui.spacing().item_spacing.y);
+        heading_ui(ui, tr(lang, "insp-lane"), None);
         let mut name = lane.name.clone();
         let mut kind = lane.kind;
-        text_field_ui(
-            ui,
-            &tr(lang, "insp-name"),
-            &tr(lang, "insp-lane-name-hint"),
-            "name",
-            &mut name,
-            Lines::One,
-        );
+        name_field_ui(ui, lang, &tr(lang, "insp-lane-name-hint"), &mut name);
         // The emotion lane draws curves, not cards: only an empty lane may become one.
         let has_cards = map.cards.iter().any(|c| c.lane == lane.id);
         Grid::new("lane-kind").num_columns(2).show(ui, |ui| {
