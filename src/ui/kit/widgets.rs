@@ -1,10 +1,10 @@
 //! Small widgets the panels share: a section's heading, a labelled text field (and the "Name"
-//! field), an editable list of short texts, a row of colour swatches, a remove button, a
-//! section for an optional part. Each is named for screen readers.
+//! field), a form row, a drop-down of choices, an editable list of short texts, a row of colour
+//! swatches, a remove button, a section for an optional part. Each is named for screen readers.
 
 use egui::{
-    Align, CollapsingHeader, Color32, CornerRadius, Layout, Response, RichText, Role, Sense,
-    Stroke, StrokeKind, TextEdit, Ui, WidgetInfo, WidgetText,
+    Align, CollapsingHeader, Color32, ComboBox, CornerRadius, Layout, Response, RichText, Role,
+    Sense, Stroke, StrokeKind, TextEdit, Ui, WidgetInfo, WidgetText,
 };
 
 use crate::model::ColorToken;
@@ -55,6 +55,38 @@ pub fn heading_ui(ui: &mut Ui, heading: String, place: Option<String>) {
         ui.weak(place);
     }
     ui.add_space(ui.spacing().item_spacing.y);
+}
+
+/// One row of a two-column form grid: a label, and beside it the input `add` puts there, tied
+/// to the label for screen readers.
+pub fn form_row_ui(
+    ui: &mut Ui,
+    label: impl Into<WidgetText>,
+    add: impl FnOnce(&mut Ui) -> Response,
+) {
+    let label = ui.label(label);
+    add(ui).labelled_by(label.id);
+    ui.end_row();
+}
+
+/// A drop-down as wide as the space left that sets `value` to one of `choices`, each shown
+/// by its `name`.
+pub fn choice_box_ui<T: Copy + PartialEq>(
+    ui: &mut Ui,
+    id_salt: &str,
+    value: &mut T,
+    choices: impl IntoIterator<Item = T>,
+    name: impl Fn(T) -> String,
+) -> Response {
+    ComboBox::from_id_salt(id_salt)
+        .width(ui.available_width())
+        .selected_text(name(*value))
+        .show_ui(ui, |ui| {
+            for choice in choices {
+                ui.selectable_value(value, choice, name(choice));
+            }
+        })
+        .response
 }
 
 /// At most how many items a list may hold, and why (shown on the disabled "add" button).

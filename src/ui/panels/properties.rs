@@ -7,7 +7,9 @@ use crate::edit::{EditCommand, MapInfo};
 use crate::model::{JourneyMap, MapType};
 use crate::ui::kit::i18n::{Lang, map_type_key, native_name, tr, tr_args};
 use crate::ui::kit::theme::Theme;
-use crate::ui::kit::widgets::{Limit, Lines, string_list_ui, text_field_ui};
+use crate::ui::kit::widgets::{
+    Limit, Lines, choice_box_ui, form_row_ui, string_list_ui, text_field_ui,
+};
 
 /// Most business goals a map may have: more and it loses focus.
 const MAX_GOALS: usize = 3;
@@ -49,22 +51,11 @@ pub fn map_properties_ui(
                     Lines::Many,
                 );
                 Grid::new("type-language").num_columns(2).show(ui, |ui| {
-                    let label = ui.label(tr(lang, "props-map-type"));
-                    ComboBox::from_id_salt("map-type")
-                        .width(ui.available_width())
-                        .selected_text(tr(lang, map_type_key(info.map_type)))
-                        .show_ui(ui, |ui| {
-                            for map_type in MapType::ALL {
-                                ui.selectable_value(
-                                    &mut info.map_type,
-                                    map_type,
-                                    tr(lang, map_type_key(map_type)),
-                                );
-                            }
+                    form_row_ui(ui, tr(lang, "props-map-type"), |ui| {
+                        choice_box_ui(ui, "map-type", &mut info.map_type, MapType::ALL, |t| {
+                            tr(lang, map_type_key(t))
                         })
-                        .response
-                        .labelled_by(label.id);
-                    ui.end_row();
+                    });
                     language_ui(ui, lang, &mut info.language);
                 });
                 ui.add_space(ui.spacing().item_spacing.y);

@@ -1,7 +1,7 @@
 //! The card section of the inspector: text, details, colour and a touchpoint's channel, then
 //! the pain-point and opportunity sections; and the colour of several cards at once.
 
-use egui::{ComboBox, Grid, TextEdit, Ui};
+use egui::{ComboBox, Grid, Response, TextEdit, Ui};
 
 use super::opportunity::opportunity_ui;
 use super::pain::pain_ui;
@@ -10,7 +10,7 @@ use crate::model::{Card, Channel, ChannelKind, ColorToken, JourneyMap, LaneKind}
 use crate::ui::kit::i18n::{Lang, tr, tr_args};
 use crate::ui::kit::labels::{lane_icon, step_label};
 use crate::ui::kit::theme::{Theme, size};
-use crate::ui::kit::widgets::{Lines, color_row_ui, heading_ui, text_field_ui};
+use crate::ui::kit::widgets::{Lines, color_row_ui, form_row_ui, heading_ui, text_field_ui};
 
 /// One card: every field, with the pain-point and opportunity sections.
 pub(super) fn card_ui(
@@ -129,68 +129,71 @@ fn card_place(map: &JourneyMap, card: &Card) -> String {
 /// The channel picker of a touchpoint: built-in channels, a custom one, or none.
 fn channel_ui(ui: &mut Ui, lang: Lang, channel: &mut Option<Channel>) {
     Grid::new("channel").num_columns(2).show(ui, |ui| {
-        let label = ui.label(tr(lang, "ctx-channel"));
-        let selected_text = match channel.as_ref().map(|c| &c.kind) {
-            None => tr(lang, "insp-channel-none"),
-            Some(ChannelKind::Custom(_)) => tr(lang, "ctx-custom-channel"),
-            Some(kind) => kind.name(lang.code()).to_owned(),
-        };
-        ComboBox::from_id_salt("channel-kind")
-            .width(ui.available_width())
-            .selected_text(selected_text)
-            .show_ui(ui, |ui| {
-                if ui
-                    .selectable_label(channel.is_none(), tr(lang, "insp-channel-none"))
-                    .clicked()
-                {
-                    *channel = None;
-                }
-                for kind in ChannelKind::BUILT_IN {
-                    let selected = channel.as_ref().is_some_and(|c| c.kind == kind);
-                    if ui
-                        .selectable_label(selected, kind.name(lang.code()))
-                        .clicked()
-                        && !selected
-                    {
-                        *channel = Some(Channel::new(kind));
-                    }
-                }
-                let custom = matches!(
-                    channel.as_ref().map(|c| &c.kind),
-                    Some(ChannelKind::Custom(_))
-                );
-                if ui
-                    .selectable_label(custom, tr(lang, "ctx-custom-channel"))
-                    .clicked()
-                    && !custom
-                {
-                    // Keep the online flag the user had; a custom channel has no usual value.
-                    let online = channel.as_ref().is_none_or(|c| c.online);
-                    *channel = Some(Channel {
-                        kind: ChannelKind::Custom(String::new()),
-                        online,
-                    });
-                }
-            })
-            .response
-            .labelled_by(label.id);
-        ui.end_row();
+        form_row_ui(ui, tr(lang, "ctx-channel"), |ui| {
+            channel_kind_box_ui(ui, lang, channel)
+        });
         let Some(channel) = channel else {
             return;
         };
         if let ChannelKind::Custom(name) = &mut channel.kind {
-            let label = ui.label(tr(lang, "insp-channel-name"));
-            ui.add(
-                TextEdit::singleline(name)
-                    .id_salt("channel-name")
-                    .desired_width(ui.available_width())
-                    .hint_text(tr(lang, "insp-channel-name-hint")),
-            )
-            .labelled_by(label.id);
-            ui.end_row();
+            form_row_ui(ui, tr(lang, "insp-channel-name"), |ui| {
+                ui.add(
+                    TextEdit::singleline(name)
+                        .id_salt("channel-name")
+                        .desired_width(ui.available_width())
+                        .hint_text(tr(lang, "insp-channel-name-hint")),
+                )
+            });
         }
         ui.label("");
         ui.checkbox(&mut channel.online, tr(lang, "ctx-online"));
         ui.end_row();
     });
+}
+
+/// The drop-down of a touchpoint's channel kind: none, a built-in channel, or a custom one.
+fn channel_kind_box_ui(ui: &mut Ui, lang: Lang, channel: &mut Option<Channel>) -> Response {
+    let selected_text = match channel.as_ref().map(|c| &c.kind) {
+        None => tr(lang, "insp-channel-none"),
+        Some(ChannelKind::Custom(_)) => tr(lang, "ctx-custom-channel"),
+        Some(kind) => kind.name(lang.code()).to_owned(),
+    };
+    ComboBox::from_id_salt("channel-kind")
+        .width(ui.available_width())
+        .selected_text(selected_text)
+        .show_ui(ui, |ui| {
+            if ui
+                .selectable_label(channel.is_none(), tr(lang, "insp-channel-none"))
+                .clicked()
+            {
+                *channel = None;
+            }
+            for kind in ChannelKind::BUILT_IN {
+                let selected = channel.as_ref().is_some_and(|c| c.kind == kind);
+                if ui
+                    .selectable_label(selected, kind.name(lang.code()))
+                    .clicked()
+                    && !selected
+                {
+                    *channel = Some(Channel::new(kind));
+                }
+            }
+            let custom = matches!(
+                channel.as_ref().map(|c| &c.kind),
+                Some(ChannelKind::Custom(_))
+            );
+            if ui
+                .selectable_label(custom, tr(lang, "ctx-custom-channel"))
+                .clicked()
+                && !custom
+            {
+                // Keep the online flag the user had; a custom channel has no usual value.
+                let online = channel.as_ref().is_none_or(|c| c.online);
+                *channel = Some(Channel {
+                    kind: ChannelKind::Custom(String::new()),
+                    online,
+                });
+            }
+        })
+        .response
 }

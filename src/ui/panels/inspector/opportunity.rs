@@ -7,7 +7,7 @@ use crate::edit::make::new_opportunity;
 use crate::model::{Id, JourneyMap, LaneKind, Opportunity};
 use crate::ui::kit::i18n::{Lang, tr};
 use crate::ui::kit::labels::{card_name, lane_icon};
-use crate::ui::kit::widgets::optional_section_ui;
+use crate::ui::kit::widgets::{form_row_ui, optional_section_ui};
 
 /// Impact and effort of an opportunity run from 1 to 5, like severity.
 const SCORE_RANGE: std::ops::RangeInclusive<u8> = 1..=5;
@@ -48,10 +48,9 @@ pub(super) fn opportunity_ui(
                     });
                     ui.end_row();
                 }
-                let label = ui.label(tr(lang, "insp-votes"));
-                ui.add(DragValue::new(&mut opportunity.votes).range(0..=u32::MAX))
-                    .labelled_by(label.id);
-                ui.end_row();
+                form_row_ui(ui, tr(lang, "insp-votes"), |ui| {
+                    ui.add(DragValue::new(&mut opportunity.votes).range(0..=u32::MAX))
+                });
             });
             ui.add_space(ui.spacing().item_spacing.y);
             ui.label(RichText::new(tr(lang, "insp-addresses")).strong());

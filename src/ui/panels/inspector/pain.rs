@@ -12,7 +12,7 @@ use crate::model::{
 use crate::ui::kit::i18n::{Lang, tr, tr_args};
 use crate::ui::kit::labels::{card_name, lane_icon, severity_key, status_key};
 use crate::ui::kit::theme::Theme;
-use crate::ui::kit::widgets::{optional_section_ui, remove_button_ui};
+use crate::ui::kit::widgets::{choice_box_ui, form_row_ui, optional_section_ui, remove_button_ui};
 use crate::ui::panels::curve::anchor_ui;
 
 /// The pain-point section: whether the card is one, and its severity, votes, status, owner
@@ -53,37 +53,26 @@ pub(super) fn pain_ui(
             });
             ui.end_row();
 
-            let label = ui.label(tr(lang, "insp-votes"));
-            ui.add(DragValue::new(&mut pain.votes).range(0..=u32::MAX))
-                .labelled_by(label.id);
-            ui.end_row();
-
-            let label = ui.label(tr(lang, "insp-status"));
-            ComboBox::from_id_salt("status")
-                .selected_text(tr(lang, status_key(pain.status)))
-                .width(ui.available_width())
-                .show_ui(ui, |ui| {
-                    for status in [PainStatus::Open, PainStatus::InProgress, PainStatus::Fixed] {
-                        ui.selectable_value(&mut pain.status, status, tr(lang, status_key(status)));
-                    }
+            form_row_ui(ui, tr(lang, "insp-votes"), |ui| {
+                ui.add(DragValue::new(&mut pain.votes).range(0..=u32::MAX))
+            });
+            form_row_ui(ui, tr(lang, "insp-status"), |ui| {
+                let statuses = [PainStatus::Open, PainStatus::InProgress, PainStatus::Fixed];
+                choice_box_ui(ui, "status", &mut pain.status, statuses, |status| {
+                    tr(lang, status_key(status))
                 })
-                .response
-                .labelled_by(label.id);
-            ui.end_row();
-
-            let label = ui.label(tr(lang, "insp-owner"));
-            ui.add(
-                TextEdit::singleline(&mut pain.owner)
-                    .id_salt("owner")
-                    .desired_width(ui.available_width())
-                    .hint_text(tr(lang, "insp-owner-hint")),
-            )
-            .labelled_by(label.id);
-            ui.end_row();
-
-            let label = ui.label(tr(lang, "insp-anchor"));
-            anchor_ui(ui, lang, map, card, &mut pain.anchor).labelled_by(label.id);
-            ui.end_row();
+            });
+            form_row_ui(ui, tr(lang, "insp-owner"), |ui| {
+                ui.add(
+                    TextEdit::singleline(&mut pain.owner)
+                        .id_salt("owner")
+                        .desired_width(ui.available_width())
+                        .hint_text(tr(lang, "insp-owner-hint")),
+                )
+            });
+            form_row_ui(ui, tr(lang, "insp-anchor"), |ui| {
+                anchor_ui(ui, lang, map, card, &mut pain.anchor)
+            });
         });
         ui.add_space(ui.spacing().item_spacing.y);
         evidence_ui(ui, lang, map, &mut pain.evidence);
@@ -249,5 +238,36 @@ fn convert_evidence(item: &Evidence, kind: EvidenceKind, metrics: &[&Card]) -> E
             (_, Some(first)) => Evidence::Metric(first.id.clone()),
             (_, None) => item.clone(),
         },
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{EvidenceKind, convert_evidence};
+    use crate::model::{Card, Evidence, Id};
+
+    #[test]
+    fn evidence_changes_kind_keeping_what_it_can() {
+        let metric = Card::new(Id::new("c9"), Id::new("st1"), Id::new("l7"), "NPS 31");
+        let quote = Evidence::Text("https://bepxanh.vn".to_owned());
+        assert_eq!(
+            convert_evidence(&quote, EvidenceKind::Link, &[]),
+            Evidence::Link("https://bepxanh.vn".to_owned())
+        );
+        assert_eq!(
+            convert_evidence(&quote, EvidenceKind::Metric, &[&metric]),
+            Evidence::Metric(Id::new("c9"))
+        );
+        // No metric card to point at: the evidence stays what it was.
+        assert_eq!(convert_evidence(&quote, EvidenceKind::Metric, &[]), quote);
+        let measured = Evidence::Metric(Id::new("c3"));
+        assert_eq!(
+            convert_evidence(&measured, EvidenceKind::Metric, &[&metric]),
+            measured
+        );
+        assert_eq!(
+            convert_evidence(&measured, EvidenceKind::Text, &[&metric]),
+            Evidence::Text(String::new())
+        );
     }
 }

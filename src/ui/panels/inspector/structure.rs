@@ -1,14 +1,16 @@
 //! The structure sections of the inspector: a stage (name, colour, its steps), a step (name)
 //! and a lane (name, kind).
 
-use egui::{ComboBox, Grid, RichText, TextEdit, Ui};
+use egui::{Grid, RichText, TextEdit, Ui};
 
 use crate::edit::EditCommand;
 use crate::model::{JourneyMap, Lane, LaneKind, Stage, Step};
 use crate::ui::kit::i18n::{Lang, lane_kind_key, tr, tr_args};
 use crate::ui::kit::labels::lane_icon;
 use crate::ui::kit::theme::{Theme, size};
-use crate::ui::kit::widgets::{color_row_ui, heading_ui, name_field_ui};
+use crate::ui::kit::widgets::{
+    choice_box_ui, color_row_ui, form_row_ui, heading_ui, name_field_ui,
+};
 
 /// A stage: name, colour and its steps.
 pub(super) fn stage_ui(
@@ -119,20 +121,14 @@ pub(super) fn lane_ui(
         // The emotion lane draws curves, not cards: only an empty lane may become one.
         let has_cards = map.cards.iter().any(|c| c.lane == lane.id);
         Grid::new("lane-kind").num_columns(2).show(ui, |ui| {
-            let label = ui.label(tr(lang, "insp-lane-kind"));
-            ComboBox::from_id_salt("kind")
-                .width(ui.available_width())
-                .selected_text(lane_kind_name(lang, kind))
-                .show_ui(ui, |ui| {
-                    for choice in LaneKind::ALL {
-                        if choice.holds_cards() || !has_cards || choice == lane.kind {
-                            ui.selectable_value(&mut kind, choice, lane_kind_name(lang, choice));
-                        }
-                    }
+            form_row_ui(ui, tr(lang, "insp-lane-kind"), |ui| {
+                let choices = LaneKind::ALL
+                    .into_iter()
+                    .filter(|choice| choice.holds_cards() || !has_cards || *choice == lane.kind);
+                choice_box_ui(ui, "kind", &mut kind, choices, |choice| {
+                    lane_kind_name(lang, choice)
                 })
-                .response
-                .labelled_by(label.id);
-            ui.end_row();
+            });
         });
         if has_cards && lane.kind.holds_cards() {
             ui.weak(tr(lang, "insp-emotions-needs-empty"));
