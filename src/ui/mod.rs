@@ -9,9 +9,9 @@ pub mod panels;
 pub mod review;
 pub mod shell;
 
-pub use shell::app::{
-    AUTOSAVE_DELAY_S, EguiMeasure, JourneyApp, OpenMap, PendingAction, Prefs, load_prefs, open_file,
-};
+pub use shell::app::{AUTOSAVE_DELAY_S, EguiMeasure, JourneyApp, OpenMap, open_file};
+pub use shell::prefs::{Prefs, load_prefs};
+pub use shell::prompts::PendingAction;
 
 use std::path::Path;
 

@@ -181,8 +181,7 @@ impl Theme {
             ColorToken::Green => ((208, 242, 206), (36, 82, 44)),
             ColorToken::Gray => ((232, 232, 234), (64, 66, 72)),
         };
-        let (r, g, b) = if self.dark { dark } else { light };
-        Color32::from_rgb(r, g, b)
+        self.light_or_dark(light, dark)
     }
 
     /// Strong version of a colour, for stage headers, curves and chips.
@@ -198,6 +197,11 @@ impl Theme {
             ColorToken::Green => ((40, 150, 70), (100, 210, 120)),
             ColorToken::Gray => ((110, 114, 122), (160, 164, 172)),
         };
+        self.light_or_dark(light, dark)
+    }
+
+    /// `light` in the light theme, `dark` in the dark one.
+    fn light_or_dark(&self, light: (u8, u8, u8), dark: (u8, u8, u8)) -> Color32 {
         let (r, g, b) = if self.dark { dark } else { light };
         Color32::from_rgb(r, g, b)
     }

@@ -3,5 +3,7 @@
 
 pub mod app;
 pub mod file_dialog;
+pub mod prefs;
+pub mod prompts;
 pub mod recovery;
 pub mod start;

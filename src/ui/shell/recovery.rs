@@ -534,14 +534,19 @@ mod tests {
         "2026-11-29T10:15:00Z".parse().unwrap()
     }
 
+    /// A store in `dir` (a window) that has queued a copy of `map`, changed at [`changed`].
+    fn store_with_copy(dir: &Path, map: &JourneyMap) -> RecoveryStore {
+        let mut store = RecoveryStore::new(dir.to_owned());
+        store.write(map, None, changed(), 1).unwrap();
+        store
+    }
+
     /// A copy is found by another store only once the window that wrote it is gone (its lock
     /// released, as when its process dies), and the finder's claim hides it from a third.
     #[test]
     fn write_then_find_from_another_process() {
         let dir = tempfile::tempdir().unwrap();
-        let mut mine = RecoveryStore::new(dir.path().to_owned());
-        mine.write(&JourneyMap::new("Bản nháp"), None, changed(), 1)
-            .unwrap();
+        let mut mine = store_with_copy(dir.path(), &JourneyMap::new("Bản nháp"));
         mine.flush();
         assert!(mine.own_file().exists());
         let other = RecoveryStore::new(dir.path().to_owned());
@@ -570,8 +575,7 @@ mod tests {
             .join("tests/formats/v1-from-a-newer-version.ron");
         let map = crate::file::load(&newer).unwrap().map;
         assert!(!map.kept.is_empty());
-        let mut mine = RecoveryStore::new(dir.path().to_owned());
-        mine.write(&map, None, changed(), 1).unwrap();
+        let mut mine = store_with_copy(dir.path(), &map);
         mine.flush();
         drop(mine);
         let other = RecoveryStore::new(dir.path().to_owned());
@@ -584,9 +588,7 @@ mod tests {
     #[test]
     fn clear_own_removes_the_copy_after_the_queued_write() {
         let dir = tempfile::tempdir().unwrap();
-        let mut mine = RecoveryStore::new(dir.path().to_owned());
-        mine.write(&JourneyMap::new("A"), None, changed(), 1)
-            .unwrap();
+        let mut mine = store_with_copy(dir.path(), &JourneyMap::new("A"));
         mine.clear_own();
         assert!(!mine.own_file().exists());
         drop(mine);
@@ -598,9 +600,7 @@ mod tests {
     fn discard_removes_only_that_copy() {
         let dir = tempfile::tempdir().unwrap();
         for title in ["A", "B"] {
-            let mut w = RecoveryStore::new(dir.path().to_owned());
-            w.write(&JourneyMap::new(title), None, changed(), 1)
-                .unwrap();
+            drop(store_with_copy(dir.path(), &JourneyMap::new(title)));
         }
         let me = RecoveryStore::new(dir.path().to_owned());
         let mut found = me.left_behind();
@@ -635,10 +635,7 @@ mod tests {
     #[test]
     fn adopted_copy_stays_on_disk_and_is_held() {
         let dir = tempfile::tempdir().unwrap();
-        let mut crashed = RecoveryStore::new(dir.path().to_owned());
-        crashed
-            .write(&JourneyMap::new("A"), None, changed(), 1)
-            .unwrap();
+        let crashed = store_with_copy(dir.path(), &JourneyMap::new("A"));
         drop(crashed);
         let mut me = RecoveryStore::new(dir.path().to_owned());
         let copy = me.left_behind().pop().unwrap();

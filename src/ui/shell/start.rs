@@ -558,18 +558,23 @@ mod tests {
         }
     }
 
+    /// The last click asked for a new map from the AISAS template with content in `lang`.
+    fn assert_new_aisas(harness: &Harness<'_, State>, lang: Lang) {
+        assert_eq!(
+            harness.state().action,
+            Some(StartAction::NewFromTemplate {
+                template_id: "aisas".to_owned(),
+                content_lang: lang,
+            })
+        );
+    }
+
     #[test]
     fn clicking_a_template_creates_a_map_in_the_ui_language() {
         let mut harness = start_harness(state(Lang::En));
         harness.run();
         click(&mut harness, "AISAS");
-        assert_eq!(
-            harness.state().action,
-            Some(StartAction::NewFromTemplate {
-                template_id: "aisas".to_owned(),
-                content_lang: Lang::En,
-            })
-        );
+        assert_new_aisas(&harness, Lang::En);
     }
 
     #[test]
@@ -578,13 +583,7 @@ mod tests {
         harness.run();
         click(&mut harness, "English");
         click(&mut harness, "AISAS");
-        assert_eq!(
-            harness.state().action,
-            Some(StartAction::NewFromTemplate {
-                template_id: "aisas".to_owned(),
-                content_lang: Lang::En,
-            })
-        );
+        assert_new_aisas(&harness, Lang::En);
     }
 
     #[test]

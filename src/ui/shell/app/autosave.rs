@@ -1,5 +1,6 @@
-//! Recovery copies and prompts: the autosave timer, the restore prompt, and the prompts
-//! that ask before work is replaced (unsaved changes, a file changed on disk, errors).
+//! Recovery copies and the answers to prompts: the autosave timer, restoring or discarding
+//! copies left behind, and what the user answered when asked before work is replaced (the
+//! prompts themselves are drawn by `shell::prompts`).
 
 use super::*;
 
@@ -165,183 +166,40 @@ impl JourneyApp {
         Ok(())
     }
 
+    /// Shows the open prompt and does what the user answered.
     pub(super) fn prompt_ui(&mut self, ctx: &egui::Context) {
         let lang = self.lang();
         let Some(prompt) = &self.prompt else {
             return;
         };
         let title = self.map().map(|m| m.title.clone()).unwrap_or_default();
-        let mut choice: Option<&'static str> = None;
-        let mut recovery_answer = None;
-        let modal = egui::Modal::new(egui::Id::unique("journeymap-prompt")).show(ctx, |ui| {
-            ui.set_max_width(440.0);
-            match prompt {
-                Prompt::Unsaved(_) => {
-                    ui.heading(tr(lang, "unsaved-title"));
-                    ui.label(tr_args(
-                        lang,
-                        "unsaved-body",
-                        &[("title", title.clone().into())],
-                    ));
-                    ui.add_space(8.0);
-                    ui.horizontal(|ui| {
-                        if ui.button(tr(lang, "unsaved-save")).clicked() {
-                            choice = Some("save");
-                        }
-                        if ui.button(tr(lang, "unsaved-discard")).clicked() {
-                            choice = Some("discard");
-                        }
-                        if ui.button(tr(lang, "unsaved-cancel")).clicked() {
-                            choice = Some("cancel");
-                        }
-                    });
-                }
-                Prompt::Recovery(found) => {
-                    ui.heading(tr(lang, "recovery-title"));
-                    ui.label(tr(lang, "recovery-list-body"));
-                    ui.add_space(4.0);
-                    egui::ScrollArea::vertical()
-                        .max_height(360.0)
-                        .show(ui, |ui| {
-                            for (i, copy) in found.iter().enumerate() {
-                                ui.separator();
-                                let answer = ui.push_id(i, |ui| recovery_row_ui(ui, lang, copy));
-                                match answer.inner {
-                                    Some(true) => {
-                                        recovery_answer = Some(RecoveryAnswer::Restore(i));
-                                    }
-                                    Some(false) => {
-                                        recovery_answer = Some(RecoveryAnswer::Discard(i));
-                                    }
-                                    None => {}
-                                }
-                            }
-                        });
-                    ui.separator();
-                    if ui.button(tr(lang, "recovery-later")).clicked() {
-                        recovery_answer = Some(RecoveryAnswer::Later);
-                    }
-                    ui.label(RichText::new(tr(lang, "recovery-later-hint")).weak());
-                }
-                Prompt::ChangedOnDisk(_) => {
-                    ui.heading(tr(lang, "disk-changed-title"));
-                    ui.label(tr_args(
-                        lang,
-                        "disk-changed-body",
-                        &[("title", title.clone().into())],
-                    ));
-                    ui.add_space(8.0);
-                    ui.horizontal_wrapped(|ui| {
-                        if ui.button(tr(lang, "disk-changed-overwrite")).clicked() {
-                            choice = Some("overwrite");
-                        }
-                        if ui.button(tr(lang, "disk-changed-save-as")).clicked() {
-                            choice = Some("save-as");
-                        }
-                        if ui.button(tr(lang, "disk-changed-reload")).clicked() {
-                            choice = Some("reload");
-                        }
-                        if ui.button(tr(lang, "unsaved-cancel")).clicked() {
-                            choice = Some("cancel");
-                        }
-                    });
-                }
-                Prompt::Error(message) => {
-                    ui.heading(tr(lang, "error-title"));
-                    ui.label(message);
-                    ui.add_space(8.0);
-                    if ui.button(tr(lang, "error-ok")).clicked() {
-                        choice = Some("ok");
-                    }
-                }
-            }
-        });
-        if let Some(answer) = recovery_answer {
-            if let Some(Prompt::Recovery(found)) = self.prompt.take() {
-                self.answer_recovery(found, answer);
-            }
-            return;
-        }
-        if modal.should_close() && choice.is_none() {
-            choice = Some("cancel");
-        }
-        let Some(choice) = choice else {
+        let Some(answer) = prompt.show(ctx, lang, &title) else {
             return;
         };
         let Some(prompt) = self.prompt.take() else {
             return;
         };
-        match (prompt, choice) {
-            (Prompt::Unsaved(action), "save") => self.save(Some(action)),
-            (Prompt::Unsaved(action), "discard") => self.perform(action),
-            (Prompt::ChangedOnDisk(then), "overwrite") => {
+        match (prompt, answer) {
+            (Prompt::Recovery(found), Answer::Recovery(answer)) => {
+                self.answer_recovery(found, answer);
+            }
+            (Prompt::Unsaved(action), Answer::Choice(Choice::Save)) => self.save(Some(action)),
+            (Prompt::Unsaved(action), Answer::Choice(Choice::Discard)) => self.perform(action),
+            (Prompt::ChangedOnDisk(then), Answer::Choice(Choice::Overwrite)) => {
                 self.keep_mine();
                 self.save(then);
             }
-            (Prompt::ChangedOnDisk(then), "save-as") => self.save_as(then),
-            (Prompt::ChangedOnDisk(then), "reload") => {
+            (Prompt::ChangedOnDisk(then), Answer::Choice(Choice::SaveAs)) => self.save_as(then),
+            (Prompt::ChangedOnDisk(then), Answer::Choice(Choice::Reload)) => {
                 self.reload_from_disk();
                 if let Some(action) = then {
                     self.perform(action);
                 }
             }
-            (Prompt::Recovery(found), _) => self.prompt = Some(Prompt::Recovery(found)),
+            (Prompt::Recovery(found), Answer::Choice(_)) => {
+                self.prompt = Some(Prompt::Recovery(found));
+            }
             _ => {}
         }
     }
-}
-
-/// One copy in the recovery prompt: its map title, its file, when it was last changed (or why
-/// it cannot be read), and its buttons. `Some(true)` = Restore, `Some(false)` = Discard.
-pub(super) fn recovery_row_ui(ui: &mut Ui, lang: Lang, copy: &LeftBehind) -> Option<bool> {
-    match &copy.copy {
-        Ok(recovered) => {
-            let title = if recovered.map.title.trim().is_empty() {
-                tr(lang, "recovery-untitled")
-            } else {
-                recovered.map.title.clone()
-            };
-            ui.label(RichText::new(title).strong());
-            ui.label(recovered.path.as_ref().map_or_else(
-                || tr(lang, "recovery-not-saved"),
-                |p| {
-                    tr_args(
-                        lang,
-                        "recovery-file",
-                        &[("file", p.display().to_string().into())],
-                    )
-                },
-            ));
-        }
-        Err(reason) => {
-            let name = copy
-                .file
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            ui.label(RichText::new(name).strong());
-            ui.label(tr_args(
-                lang,
-                "recovery-unreadable",
-                &[("reason", reason.clone().into())],
-            ));
-        }
-    }
-    if let Some(when) = copy.changed_at() {
-        ui.label(tr_args(
-            lang,
-            "recovery-changed",
-            &[("when", local_time(when).into())],
-        ));
-    }
-    let mut answer = None;
-    ui.horizontal(|ui| {
-        if copy.copy.is_ok() && ui.button(tr(lang, "recovery-restore")).clicked() {
-            answer = Some(true);
-        }
-        if ui.button(tr(lang, "recovery-discard")).clicked() {
-            answer = Some(false);
-        }
-    });
-    answer
 }

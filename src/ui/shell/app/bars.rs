@@ -473,23 +473,19 @@ pub(super) fn zoom_controls_ui(
         view.fit_pending = true;
     }
     let canvas = ui.ctx().content_rect();
-    if ui
-        .button("+")
-        .on_hover_text(tr(lang, "view-zoom-in"))
-        .clicked()
-    {
-        let z = view.step_zoom(true);
-        view.zoom_around(z, canvas.center(), canvas);
-    }
+    // One zoom step in or out, around the middle of the window.
+    let zoom_button = |ui: &mut Ui,
+                       view: &mut crate::ui::canvas::paint::CanvasView,
+                       (text, hint_key): (&str, &str),
+                       zoom_in: bool| {
+        if ui.button(text).on_hover_text(tr(lang, hint_key)).clicked() {
+            let z = view.step_zoom(zoom_in);
+            view.zoom_around(z, canvas.center(), canvas);
+        }
+    };
+    zoom_button(ui, view, ("+", "view-zoom-in"), true);
     ui.label(format!("{:.0} %", view.zoom * 100.0));
-    if ui
-        .button("−")
-        .on_hover_text(tr(lang, "view-zoom-out"))
-        .clicked()
-    {
-        let z = view.step_zoom(false);
-        view.zoom_around(z, canvas.center(), canvas);
-    }
+    zoom_button(ui, view, ("−", "view-zoom-out"), false);
 }
 
 impl OpenMap {

@@ -46,15 +46,14 @@ impl JourneyApp {
             PendingAction::Open(path) => match open_file(&path) {
                 Ok(open) => {
                     self.set_open(Some(open));
-                    self.remember_recent(&path);
+                    self.prefs.remember_recent(&path);
                 }
                 Err(err) => {
                     self.prefs.recent.retain(|p| p.exists());
-                    self.prompt = Some(Prompt::Error(format!(
-                        "{}: {}",
-                        tr(lang, "open-failed"),
-                        crate::ui::kit::i18n::load_error_text(lang, &err)
-                    )));
+                    self.show_error(
+                        "open-failed",
+                        &crate::ui::kit::i18n::load_error_text(lang, &err),
+                    );
                 }
             },
             PendingAction::OpenDialog => self.start_dialog(DialogPurpose::Open),
@@ -89,13 +88,6 @@ impl JourneyApp {
         self.show_warnings = false;
         self.editor = EditorState::fitted();
         self.autosaved_revision = None;
-    }
-
-    pub(super) fn remember_recent(&mut self, path: &Path) {
-        let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned());
-        self.prefs.recent.retain(|p| p != &path);
-        self.prefs.recent.insert(0, path);
-        self.prefs.recent.truncate(MAX_RECENT);
     }
 
     /// Saves to the map's file, or asks for one; then does `then`. A file changed on disk by
@@ -168,18 +160,13 @@ impl JourneyApp {
                 self.editor.editing = None;
                 self.clear_recovery();
                 self.open = Some(fresh);
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                self.status = Some(tr_args(lang, "status-reloaded", &[("file", name.into())]));
+                self.file_status("status-reloaded", &path);
             }
             Err(err) => {
-                self.prompt = Some(Prompt::Error(format!(
-                    "{}: {}",
-                    tr(lang, "open-failed"),
-                    crate::ui::kit::i18n::load_error_text(lang, &err)
-                )));
+                self.show_error(
+                    "open-failed",
+                    &crate::ui::kit::i18n::load_error_text(lang, &err),
+                );
             }
         }
     }
@@ -217,21 +204,13 @@ impl JourneyApp {
             open.disk_conflict = false;
             open.path = Some(path.to_owned());
             open.warnings.clear();
-            let name = path
-                .file_name()
-                .map(|n| n.to_string_lossy().into_owned())
-                .unwrap_or_default();
-            self.status = Some(tr_args(lang, "status-saved", &[("file", name.into())]));
-            self.remember_recent(path);
+            self.file_status("status-saved", path);
+            self.prefs.remember_recent(path);
             self.clear_recovery();
         }
         if let Err(err) = result {
             let heading = if saved { "save-warning" } else { "save-failed" };
-            self.prompt = Some(Prompt::Error(format!(
-                "{}: {}",
-                tr(lang, heading),
-                crate::ui::kit::i18n::save_error_text(lang, &err)
-            )));
+            self.show_error(heading, &crate::ui::kit::i18n::save_error_text(lang, &err));
         }
         saved
     }
@@ -241,18 +220,13 @@ impl JourneyApp {
         let lang = self.lang();
         match file::write_atomically(path, text.as_bytes(), false) {
             Ok(()) => {
-                let name = path
-                    .file_name()
-                    .map(|n| n.to_string_lossy().into_owned())
-                    .unwrap_or_default();
-                self.status = Some(tr_args(lang, "status-exported", &[("file", name.into())]));
+                self.file_status("status-exported", path);
             }
             Err(err) => {
-                self.prompt = Some(Prompt::Error(format!(
-                    "{}: {}",
-                    tr(lang, "export-failed"),
-                    crate::ui::kit::i18n::save_error_text(lang, &err)
-                )));
+                self.show_error(
+                    "export-failed",
+                    &crate::ui::kit::i18n::save_error_text(lang, &err),
+                );
             }
         }
     }
@@ -409,5 +383,19 @@ impl JourneyApp {
                 }
             }
         }
+    }
+
+    /// Says in the status bar that `key` happened to the file at `path` (by its name).
+    fn file_status(&mut self, key: &str, path: &Path) {
+        let name = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        self.status = Some(tr_args(self.lang(), key, &[("file", name.into())]));
+    }
+
+    /// Shows an error prompt: the heading `key` in the UI language, then `detail`.
+    fn show_error(&mut self, key: &str, detail: &str) {
+        self.prompt = Some(Prompt::Error(format!("{}: {detail}", tr(self.lang(), key))));
     }
 }

@@ -1,6 +1,7 @@
 //! The application: its state and the frame loop. The bars and menus are in `bars`, opening
-//! and saving in `files`, recovery copies and prompts in `autosave`; each is an
-//! `impl JourneyApp` of its own.
+//! and saving in `files`, recovery copies and the answers to prompts in `autosave`; each is an
+//! `impl JourneyApp` of its own. The preferences (`shell::prefs`) and the prompts' types and
+//! dialogs (`shell::prompts`) stand beside this folder: they know nothing of the app.
 //!
 //! Edits from the canvas and the panels arrive as [`EditCommand`]s and are applied in one
 //! place, [`JourneyApp::apply`], after the frame is drawn.
@@ -15,7 +16,6 @@ use std::sync::mpsc;
 use std::time::Instant;
 
 use egui::{Key, KeyboardShortcut, Modifiers, RichText, Ui};
-use serde::{Deserialize, Serialize};
 
 use crate::edit::{Document, EditCommand};
 use crate::file::{self, LoadError};
@@ -32,45 +32,11 @@ use crate::ui::panels::inspector;
 use crate::ui::review::matrix;
 use crate::ui::review::table::{self as review, ReviewAction, ReviewFormat, ReviewState};
 use crate::ui::shell::file_dialog::{DialogMode, FileDialog};
-use crate::ui::shell::recovery::{LeftBehind, RecoveryStore, local_time};
+use crate::ui::shell::prefs::{Prefs, save_prefs};
+use crate::ui::shell::prompts::{Answer, Choice, PendingAction, Prompt, RecoveryAnswer};
+use crate::ui::shell::recovery::{LeftBehind, RecoveryStore};
 use crate::ui::shell::start::{StartAction, start_ui};
 
-/// Preferences kept between runs (eframe storage), never in the document.
-#[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(default)]
-pub struct Prefs {
-    /// Language of the UI.
-    pub lang: Lang,
-    /// Recently opened or saved files, newest first.
-    pub recent: Vec<PathBuf>,
-    /// Use the built-in file dialog instead of the system's.
-    pub builtin_dialog: bool,
-    /// Show the inspector panel.
-    pub show_inspector: bool,
-    /// Show the persona panel.
-    pub show_persona: bool,
-    /// Show the pain-point review table.
-    pub show_review: bool,
-    /// Show the opportunities' priority matrix.
-    pub show_matrix: bool,
-}
-
-impl Default for Prefs {
-    fn default() -> Self {
-        Self {
-            lang: Lang::En,
-            recent: Vec::new(),
-            builtin_dialog: false,
-            show_inspector: true,
-            show_persona: false,
-            show_review: false,
-            show_matrix: false,
-        }
-    }
-}
-
-const PREFS_KEY: &str = "journeymap-prefs";
-const MAX_RECENT: usize = 10;
 /// Seconds after the last change before a recovery copy is written.
 pub const AUTOSAVE_DELAY_S: f64 = 3.0;
 
@@ -98,24 +64,23 @@ pub struct OpenMap {
 impl OpenMap {
     /// A map that is not (yet) in a file: a new map from a template, a sample.
     pub fn unsaved(map: JourneyMap) -> Self {
-        Self {
-            doc: Document::new(map, false),
-            path: None,
-            warnings: Vec::new(),
-            unknown: Vec::new(),
-            unknown_dismissed: false,
-            stamp: None,
-            disk_conflict: false,
-            recovered: false,
-            layout: None,
-        }
+        Self::with(Document::new(map, false), None, Vec::new())
     }
 
     /// A map read from `path`.
     pub fn from_file(map: JourneyMap, path: PathBuf, warnings: Vec<Warning>) -> Self {
+        Self::with(
+            Document::new(map, warnings.is_empty()),
+            Some(path),
+            warnings,
+        )
+    }
+
+    /// `doc` from `path`, with what was repaired while loading; nothing else known yet.
+    fn with(doc: Document, path: Option<PathBuf>, warnings: Vec<Warning>) -> Self {
         Self {
-            doc: Document::new(map, warnings.is_empty()),
-            path: Some(path),
+            doc,
+            path,
             warnings,
             unknown: Vec::new(),
             unknown_dismissed: false,
@@ -125,40 +90,6 @@ impl OpenMap {
             layout: None,
         }
     }
-}
-
-/// Something the user asked for that would replace or close the open map.
-#[derive(Clone, Debug, PartialEq)]
-pub enum PendingAction {
-    /// Open this file.
-    Open(PathBuf),
-    /// Show the open dialog.
-    OpenDialog,
-    /// Open a built-in sample.
-    OpenSample(usize),
-    /// A new map from a template.
-    NewFromTemplate(String, Lang),
-    /// Close the map and show the start screen.
-    Close,
-    /// Quit the application.
-    Quit,
-}
-
-enum Prompt {
-    Unsaved(PendingAction),
-    /// Saving over a file that changed on disk since it was opened or saved here.
-    ChangedOnDisk(Option<PendingAction>),
-    /// Recovery copies left behind, claimed by this window while they are listed.
-    Recovery(Vec<LeftBehind>),
-    Error(String),
-}
-
-/// The answer for one copy in the recovery prompt (by its place in the list), or for all.
-#[derive(Clone, Copy, Debug)]
-enum RecoveryAnswer {
-    Restore(usize),
-    Discard(usize),
-    Later,
 }
 
 #[derive(Clone, Debug, PartialEq)]
@@ -732,15 +663,8 @@ impl eframe::App for JourneyApp {
     }
 
     fn save(&mut self, storage: &mut dyn eframe::Storage) {
-        eframe::set_value(storage, PREFS_KEY, &self.prefs);
+        save_prefs(storage, &self.prefs);
     }
-}
-
-/// Reads the preferences from eframe's storage.
-pub fn load_prefs(storage: Option<&dyn eframe::Storage>) -> Prefs {
-    storage
-        .and_then(|s| eframe::get_value(s, PREFS_KEY))
-        .unwrap_or_default()
 }
 
 /// Reads a map file for the window, reporting repairs on stderr too.

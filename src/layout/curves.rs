@@ -1,0 +1,263 @@
+//! The emotion lanes: each visible curve's points, smoothed path and tint, the emoji above
+//! the points (spread where curves crowd a step), and the pain markers on their anchors.
+
+use std::collections::HashMap;
+
+use emath::{Pos2, pos2, vec2};
+
+use super::{
+    CurvePointBox, CurveShape, EmotionScale, LayoutMetrics, MapLayout, MarkerPlace, PainMarker,
+};
+use crate::model::curve::monotone_curve;
+use crate::model::{Card, EMOTION_MAX, Id, JourneyMap, LaneKind, PainAnchor, emoji_for_score};
+
+impl MapLayout {
+    /// Lays out the curves of the emotion lanes, their emoji and the pain markers; the grid
+    /// (steps and lanes) is already placed.
+    pub(super) fn add_curves(
+        &mut self,
+        map: &JourneyMap,
+        m: &LayoutMetrics,
+        step_index_of: &HashMap<&Id, usize>,
+    ) {
+        layout_curves(map, m, self, step_index_of);
+    }
+}
+
+fn layout_curves(
+    map: &JourneyMap,
+    m: &LayoutMetrics,
+    layout: &mut MapLayout,
+    step_index_of: &HashMap<&Id, usize>,
+) {
+    let emotion_lanes: Vec<usize> = layout
+        .lanes
+        .iter()
+        .enumerate()
+        .filter(|(_, l)| l.kind == LaneKind::Emotions && !l.collapsed)
+        .map(|(i, _)| i)
+        .collect();
+
+    for &lane_index in &emotion_lanes {
+        let row = layout.lanes[lane_index].row;
+        let scale = EmotionScale::of(row, m);
+        let zero_y = scale.zero_y;
+        let y_of = |score: f32| scale.y_of(score);
+
+        for curve in map.curves.iter().filter(|c| !c.hidden) {
+            let lowest_score = curve
+                .points
+                .iter()
+                .map(|p| p.score)
+                .fold(f32::INFINITY, f32::min);
+            let points: Vec<CurvePointBox> = curve
+                .points
+                .iter()
+                .filter_map(|p| {
+                    let step_index = *step_index_of.get(&p.step)?;
+                    let x = layout.steps[step_index].header.center().x;
+                    Some(CurvePointBox {
+                        step: p.step.clone(),
+                        step_index,
+                        pos: pos2(x, y_of(p.score)),
+                        score: p.score,
+                        emoji: p
+                            .emoji
+                            .clone()
+                            .unwrap_or_else(|| emoji_for_score(p.score).to_owned()),
+                        has_note: !p.note.is_empty(),
+                        lowest: p.score < 0.0 && p.score <= lowest_score,
+                        emoji_pos: pos2(x, y_of(p.score) - EMOJI_GAP),
+                    })
+                })
+                .collect();
+            let raw: Vec<(f32, f32)> = points.iter().map(|p| (p.pos.x, p.pos.y)).collect();
+            let path: Vec<Pos2> = monotone_curve(&raw, m.curve_samples)
+                .into_iter()
+                .map(|(x, y)| pos2(x, y))
+                .collect();
+            let tint = tint_pieces(&path, zero_y);
+            layout.curves.push(CurveShape {
+                id: curve.id.clone(),
+                color: curve.color,
+                lane_index,
+                zero_y,
+                y_range: (y_of(EMOTION_MAX), y_of(-EMOTION_MAX)),
+                points,
+                path,
+                tint,
+            });
+        }
+    }
+    spread_emoji(layout, m);
+    layout_pain_markers(map, m, layout, step_index_of, &emotion_lanes);
+}
+
+/// Space between a curve point and the bottom of its emoji.
+const EMOJI_GAP: f32 = 8.0;
+
+/// Emoji of different curves at the same step that would overlap each other or the other
+/// curve's point are put side by side, centred on the step, in curve order.
+fn spread_emoji(layout: &mut MapLayout, m: &LayoutMetrics) {
+    let mut groups: std::collections::BTreeMap<(usize, usize), Vec<(usize, usize)>> =
+        std::collections::BTreeMap::new();
+    for (c, curve) in layout.curves.iter().enumerate() {
+        for (p, point) in curve.points.iter().enumerate() {
+            groups
+                .entry((curve.lane_index, point.step_index))
+                .or_default()
+                .push((c, p));
+        }
+    }
+    for members in groups.values() {
+        let ys: Vec<f32> = members
+            .iter()
+            .map(|&(c, p)| layout.curves[c].points[p].emoji_pos.y)
+            .collect();
+        let crowded = ys
+            .iter()
+            .enumerate()
+            // The lower emoji would cover the upper point (or the other emoji).
+            .any(|(i, a)| {
+                ys[i + 1..]
+                    .iter()
+                    .any(|b| (a - b).abs() < m.emoji_size + EMOJI_GAP + 6.0)
+            });
+        if !crowded {
+            continue;
+        }
+        #[expect(clippy::cast_precision_loss, reason = "a handful of curves")]
+        let half = (members.len() - 1) as f32 / 2.0;
+        for (k, &(c, p)) in members.iter().enumerate() {
+            #[expect(clippy::cast_precision_loss, reason = "a handful of curves")]
+            let dx = (k as f32 - half) * m.emoji_size;
+            layout.curves[c].points[p].emoji_pos.x += dx;
+        }
+    }
+}
+
+/// Places the pain markers: on the curve point or card a pain point is anchored to, else at
+/// the lowest point of its step in each emotion lane.
+fn layout_pain_markers(
+    map: &JourneyMap,
+    m: &LayoutMetrics,
+    layout: &mut MapLayout,
+    step_index_of: &HashMap<&Id, usize>,
+    emotion_lanes: &[usize],
+) {
+    // Group the pain points by where their marker goes; BTreeMap keeps the order stable.
+    let mut at_point: std::collections::BTreeMap<(Id, Id), Vec<&Card>> = Default::default();
+    let mut at_card: std::collections::BTreeMap<Id, Vec<&Card>> = Default::default();
+    let mut at_step: std::collections::BTreeMap<usize, Vec<&Card>> = Default::default();
+    for (card, pain) in map.pain_points() {
+        let Some(&step_index) = step_index_of.get(&card.step) else {
+            continue;
+        };
+        match &pain.anchor {
+            Some(PainAnchor::Point { curve, step })
+                if layout
+                    .curves
+                    .iter()
+                    .any(|c| &c.id == curve && c.points.iter().any(|p| &p.step == step)) =>
+            {
+                at_point
+                    .entry((curve.clone(), step.clone()))
+                    .or_default()
+                    .push(card);
+            }
+            Some(PainAnchor::Card(target)) if layout.card(target).is_some() => {
+                at_card.entry(target.clone()).or_default().push(card);
+            }
+            _ => at_step.entry(step_index).or_default().push(card),
+        }
+    }
+    let severity = |cards: &[&Card]| {
+        cards
+            .iter()
+            .filter_map(|c| c.pain.as_ref().map(|p| p.severity))
+            .max()
+            .unwrap_or(1)
+    };
+    let ids = |cards: &[&Card]| cards.iter().map(|c| c.id.clone()).collect::<Vec<_>>();
+    let offset = m.emotion_margin * 0.6;
+
+    for &lane_index in emotion_lanes {
+        let row = layout.lanes[lane_index].row;
+        let zero_y = (row.min.y + row.max.y) / 2.0;
+        for curve in layout.curves.iter().filter(|c| c.lane_index == lane_index) {
+            for point in &curve.points {
+                if let Some(cards) = at_point.get(&(curve.id.clone(), point.step.clone())) {
+                    layout.pain_markers.push(PainMarker {
+                        step_index: point.step_index,
+                        pos: pos2(
+                            point.pos.x + offset,
+                            (point.pos.y + offset).min(row.max.y - 10.0),
+                        ),
+                        max_severity: severity(cards),
+                        cards: ids(cards),
+                        place: MarkerPlace::Point {
+                            curve: curve.id.clone(),
+                            step: point.step.clone(),
+                        },
+                    });
+                }
+            }
+        }
+        // Unanchored pain points: one marker per step, under the lowest point of that step.
+        for (&step_index, cards) in &at_step {
+            let lowest = layout
+                .curves
+                .iter()
+                .filter(|c| c.lane_index == lane_index)
+                .flat_map(|c| c.points.iter())
+                .filter(|p| p.step_index == step_index)
+                .map(|p| p.pos.y)
+                .fold(None, |acc: Option<f32>, y| {
+                    Some(acc.map_or(y, |a| a.max(y)))
+                });
+            let x = layout.steps[step_index].header.center().x;
+            let y = lowest.map_or(zero_y, |y| y + 22.0).min(row.max.y - 10.0);
+            layout.pain_markers.push(PainMarker {
+                step_index,
+                pos: pos2(x, y),
+                max_severity: severity(cards),
+                cards: ids(cards),
+                place: MarkerPlace::Step,
+            });
+        }
+    }
+    for (target, cards) in &at_card {
+        if let Some(card_box) = layout.card(target) {
+            let pos = card_box.rect.right_top() + vec2(-4.0, 4.0);
+            layout.pain_markers.push(PainMarker {
+                step_index: card_box.step_index,
+                pos,
+                max_severity: severity(cards),
+                cards: ids(cards),
+                place: MarkerPlace::Card(target.clone()),
+            });
+        }
+    }
+}
+
+/// Splits the area between `path` and the zero line into convex pieces, each wholly above or
+/// below zero (a piece that crosses zero is cut at the crossing).
+pub(super) fn tint_pieces(path: &[Pos2], zero_y: f32) -> Vec<(Vec<Pos2>, bool)> {
+    let mut pieces = Vec::new();
+    for w in path.windows(2) {
+        let (a, b) = (w[0], w[1]);
+        let (da, db) = (zero_y - a.y, zero_y - b.y); // positive = above zero
+        if da * db < 0.0 {
+            let t = da / (da - db);
+            let cross = pos2(a.x + t * (b.x - a.x), zero_y);
+            pieces.push((vec![pos2(a.x, zero_y), a, cross], da > 0.0));
+            pieces.push((vec![cross, b, pos2(b.x, zero_y)], db > 0.0));
+        } else if da != 0.0 || db != 0.0 {
+            pieces.push((
+                vec![pos2(a.x, zero_y), a, b, pos2(b.x, zero_y)],
+                da + db > 0.0,
+            ));
+        }
+    }
+    pieces
+}
