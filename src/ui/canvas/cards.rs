@@ -9,7 +9,7 @@ use crate::layout::MapLayout;
 use crate::model::{Card, Channel, ChannelKind, Id, JourneyMap, LaneKind};
 
 use crate::ui::canvas::clipboard::{delete_selection, duplicate};
-use crate::ui::canvas::paint::{self as canvas, DropPreview};
+use crate::ui::canvas::paint::DropPreview;
 use crate::ui::canvas::selection::Selection;
 use crate::ui::canvas::{
     Drag, EditTarget, Editing, EditorOutput, EditorState, Frame, ITEM_SENSE, cell_ids,
@@ -73,7 +73,7 @@ pub(super) fn cards_interaction(
         // The card in full on hover (not while dragging, not over the text being edited).
         let response = if state.drag.is_none() && editing_id.as_ref() != Some(&card.id) {
             response.on_hover_ui(|ui| {
-                canvas::card_tooltip_ui(ui, lang, map, card);
+                card_tooltip_ui(ui, lang, map, card);
                 if state.voting && votes.is_some() {
                     ui.separator();
                     ui.weak(tr(lang, "vote-hint"));
@@ -131,6 +131,79 @@ pub(super) fn cards_interaction(
             state.drag = Some(Drag::Cards { ids, grab });
         }
         response.context_menu(|ui| card_menu_ui(ui, state, map, card, lang, out));
+    }
+}
+
+/// A card in full, for its tooltip: text, details, channel, and the pain point or opportunity.
+fn card_tooltip_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, card: &crate::model::Card) {
+    ui.set_max_width(320.0);
+    ui.label(egui::RichText::new(&card.text).strong());
+    if !card.details.is_empty() {
+        ui.label(&card.details);
+    }
+    if let Some(channel) = &card.channel {
+        let place = tr(
+            lang,
+            if channel.online {
+                "tip-online"
+            } else {
+                "tip-offline"
+            },
+        );
+        ui.label(format!("{} · {place}", channel.kind.name(&map.language)));
+    }
+    if let Some(pain) = &card.pain {
+        ui.separator();
+        ui.label(tr_args(
+            lang,
+            "tip-pain",
+            &[
+                ("icon", crate::model::severity_icon(pain.severity).into()),
+                ("severity", pain.severity.into()),
+                ("votes", pain.votes.into()),
+                (
+                    "status",
+                    tr(lang, crate::ui::kit::labels::status_key(pain.status)).into(),
+                ),
+            ],
+        ));
+        if !pain.owner.is_empty() {
+            ui.label(tr_args(
+                lang,
+                "tip-owner",
+                &[("owner", pain.owner.clone().into())],
+            ));
+        }
+        for evidence in &pain.evidence {
+            let text = match evidence {
+                crate::model::Evidence::Text(t) => format!("• {t}"),
+                crate::model::Evidence::Link(l) => format!("🔗 {l}"),
+                crate::model::Evidence::Metric(id) => {
+                    format!(
+                        "📊 {}",
+                        map.card(id).map_or(id.as_str(), |c| c.text.as_str())
+                    )
+                }
+            };
+            ui.label(text);
+        }
+    }
+    if let Some(opp) = &card.opportunity {
+        ui.separator();
+        ui.label(tr_args(
+            lang,
+            "tip-opportunity",
+            &[
+                ("impact", opp.impact.into()),
+                ("effort", opp.effort.into()),
+                ("votes", opp.votes.into()),
+            ],
+        ));
+        for id in &opp.addresses {
+            if let Some(pain) = map.card(id) {
+                ui.label(format!("⚠ {}", pain.text));
+            }
+        }
     }
 }
 

@@ -15,33 +15,42 @@ use crate::ui::canvas::{
 };
 use crate::ui::kit::i18n::{Lang, lane_kind_key, tr, tr_args};
 
-/// One header or label as the pointer meets it: what it is, and what a click, a double-click
-/// and a drag do to it.
+/// Which header or label.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum HeaderKind {
+    Stage,
+    Step,
+    Lane,
+}
+
+/// One header or label as the pointer meets it.
+#[derive(Clone, Copy)]
 struct Header<'a> {
-    /// Names its widget id with `id`: "stage", "step" or "lane".
-    salt: &'static str,
+    kind: HeaderKind,
     /// The stage, step or lane.
     id: &'a Id,
     /// Where it is on screen.
     rect: Rect,
-    /// The message key of its label for screen readers, and the name the label holds.
-    label: (&'static str, &'a str),
-    /// Whether it says it is selected (steps do not).
-    selected: Option<bool>,
-    /// What a click selects.
-    select: Selection,
-    /// Whether opening its context menu selects it too.
-    menu_selects: bool,
-    /// What a double-click (or "Rename") edits in place, and its text.
-    target: EditTarget,
-    /// The text the in-place editor starts with.
+    /// Its name, as the in-place editor starts with it.
     name: &'a str,
-    /// What a drag of it moves, if it can be dragged.
-    drag: Option<Drag>,
+    /// The name its label for screen readers says (a step without a name says its stage's).
+    label: &'a str,
 }
 
-/// The pointer on one header: select, rename, drag, and a context menu that starts with
-/// "Rename" and goes on with `menu`.
+impl<'a> Header<'a> {
+    fn new(kind: HeaderKind, id: &'a Id, name: &'a str, rect: Rect) -> Self {
+        Self {
+            kind,
+            id,
+            rect,
+            name,
+            label: name,
+        }
+    }
+}
+
+/// The pointer on one header: a click selects it, a double-click renames it, stages and lanes
+/// can be dragged; its context menu starts with "Rename" and goes on with `menu`.
 fn header_ui(
     ui: &mut Ui,
     state: &mut EditorState,
@@ -49,45 +58,71 @@ fn header_ui(
     header: Header<'_>,
     menu: impl FnOnce(&mut Ui, &mut EditorState),
 ) {
-    let sense = if header.drag.is_some() {
+    let id = header.id.clone();
+    // The id salt, the label's message key, whether it says it is selected (steps do not),
+    // what a click selects, what a double-click edits, and what a drag moves.
+    let (salt, key, selected, select, target, drag) = match header.kind {
+        HeaderKind::Stage => (
+            "stage",
+            "stage-label",
+            Some(state.selection.stage.as_ref() == Some(header.id)),
+            Selection::only_stage(id.clone()),
+            EditTarget::Stage(id.clone()),
+            Some(Drag::Stage { id }),
+        ),
+        HeaderKind::Step => (
+            "step",
+            "step-label",
+            None,
+            Selection::only_step(id.clone()),
+            EditTarget::Step(id),
+            None,
+        ),
+        HeaderKind::Lane => (
+            "lane",
+            "lane-label",
+            Some(state.selection.lane.as_ref() == Some(header.id)),
+            Selection::only_lane(id.clone()),
+            EditTarget::Lane(id.clone()),
+            Some(Drag::Lane { id }),
+        ),
+    };
+    let sense = if drag.is_some() {
         ITEM_SENSE
     } else {
         Sense::CLICK
     };
-    let response = ui.interact(
-        header.rect,
-        ui.scope_id().with((header.salt, header.id)),
-        sense,
-    );
-    let (key, label) = header.label;
+    let response = ui.interact(header.rect, ui.scope_id().with((salt, header.id)), sense);
     response.widget_info(|| {
+        let name = header.label.to_owned();
         let mut info = WidgetInfo::labeled(
             Role::Button,
             true,
-            tr_args(lang, key, &[("name", label.to_owned().into())]),
+            tr_args(lang, key, &[("name", name.into())]),
         );
-        info.selected = header.selected;
+        info.selected = selected;
         info
     });
     focus_canvas_on_click(ui, state, &response);
     if response.clicked() {
         state.editing = None;
-        state.selection = header.select.clone();
+        state.selection = select.clone();
     }
     if response.double_clicked() {
-        state.editing = Some(Editing::new(header.target.clone(), header.name));
+        state.editing = Some(Editing::new(target.clone(), header.name));
     }
-    if let Some(drag) = header.drag
+    if let Some(drag) = drag
         && response.drag_started()
     {
         state.drag = Some(drag);
     }
     response.context_menu(|ui| {
-        if header.menu_selects {
-            state.selection = header.select;
+        // Steps keep the selection while their menu is open.
+        if header.kind != HeaderKind::Step {
+            state.selection = select;
         }
         if ui.button(tr(lang, "ctx-rename")).clicked() {
-            state.editing = Some(Editing::new(header.target, header.name));
+            state.editing = Some(Editing::new(target, header.name));
             ui.close();
         }
         menu(ui, state);
@@ -117,20 +152,7 @@ pub(super) fn headers_interaction(
         if rect.width() <= 0.0 {
             continue;
         }
-        let header = Header {
-            salt: "stage",
-            id: &stage.id,
-            rect,
-            label: ("stage-label", &stage.name),
-            selected: Some(state.selection.stage.as_ref() == Some(&stage.id)),
-            select: Selection::only_stage(stage.id.clone()),
-            menu_selects: true,
-            target: EditTarget::Stage(stage.id.clone()),
-            name: &stage.name,
-            drag: Some(Drag::Stage {
-                id: stage.id.clone(),
-            }),
-        };
+        let header = Header::new(HeaderKind::Stage, &stage.id, &stage.name, rect);
         header_ui(ui, state, lang, header, |ui, _| {
             ui.menu_button(tr(lang, "ctx-color"), |ui| {
                 if let Some(color) = color_menu_ui(ui, lang) {
@@ -213,16 +235,8 @@ pub(super) fn headers_interaction(
             &step.name
         };
         let header = Header {
-            salt: "step",
-            id: &step.id,
-            rect,
-            label: ("step-label", label),
-            selected: None,
-            select: Selection::only_step(step.id.clone()),
-            menu_selects: false,
-            target: EditTarget::Step(step.id.clone()),
-            name: &step.name,
-            drag: None,
+            label,
+            ..Header::new(HeaderKind::Step, &step.id, &step.name, rect)
         };
         header_ui(ui, state, lang, header, |ui, _| {
             if ui.button(tr(lang, "ctx-add-step")).clicked() {
@@ -273,20 +287,7 @@ pub(super) fn lanes_interaction(
         if rect.height() <= 0.0 {
             continue;
         }
-        let header = Header {
-            salt: "lane",
-            id: &lane.id,
-            rect,
-            label: ("lane-label", &lane.name),
-            selected: Some(state.selection.lane.as_ref() == Some(&lane.id)),
-            select: Selection::only_lane(lane.id.clone()),
-            menu_selects: true,
-            target: EditTarget::Lane(lane.id.clone()),
-            name: &lane.name,
-            drag: Some(Drag::Lane {
-                id: lane.id.clone(),
-            }),
-        };
+        let header = Header::new(HeaderKind::Lane, &lane.id, &lane.name, rect);
         header_ui(ui, state, lang, header, |ui, state| {
             if ui.button(tr(lang, collapse_key(state, &lane.id))).clicked() {
                 toggle_collapsed(state, &lane.id);
