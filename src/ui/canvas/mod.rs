@@ -1,6 +1,5 @@
-//! The map surface: painting a `MapLayout` with pan and zoom (`paint`), the frame and its
-//! background (`editor`), cards and drag and drop, headers, in-place text, the keyboard, the
-//! clipboard, emotion curves and the selection. It returns `EditCommand`s and never changes the
+//! The map surface: painting (`paint/`), the frame (`editor`), cards, headers, in-place text,
+//! keyboard, clipboard, curves and selection. It returns `EditCommand`s and never changes the
 //! document itself; it knows nothing of panels or shell.
 
 mod cards;
