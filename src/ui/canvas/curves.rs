@@ -511,7 +511,8 @@ pub fn legend_interaction(
         if response.clicked() {
             crate::ui::canvas::focus_canvas(ui, state);
             if on_eye {
-                out.commands.push(set_hidden(curve, !curve.hidden));
+                out.commands
+                    .push(set_curve(curve, curve.color, !curve.hidden));
             } else {
                 state.editing = None;
                 state.selection = Selection::only_curve(curve.id.clone());
@@ -526,17 +527,13 @@ pub fn legend_interaction(
                 "ctx-hide-curve"
             };
             if ui.button(tr(lang, key)).clicked() {
-                out.commands.push(set_hidden(curve, !curve.hidden));
+                out.commands
+                    .push(set_curve(curve, curve.color, !curve.hidden));
                 ui.close();
             }
             ui.menu_button(tr(lang, "ctx-color"), |ui| {
                 if let Some(Some(color)) = crate::ui::canvas::color_menu_ui(ui, lang) {
-                    out.commands.push(EditCommand::SetCurve {
-                        id: curve.id.clone(),
-                        name: curve.name.clone(),
-                        color,
-                        hidden: curve.hidden,
-                    });
+                    out.commands.push(set_curve(curve, color, curve.hidden));
                     ui.close();
                 }
             });
@@ -556,11 +553,12 @@ pub fn legend_interaction(
     }
 }
 
-fn set_hidden(curve: &EmotionCurve, hidden: bool) -> EditCommand {
+/// The command that gives `curve` this colour and visibility, keeping its name.
+fn set_curve(curve: &EmotionCurve, color: ColorToken, hidden: bool) -> EditCommand {
     EditCommand::SetCurve {
         id: curve.id.clone(),
         name: curve.name.clone(),
-        color: curve.color,
+        color,
         hidden,
     }
 }

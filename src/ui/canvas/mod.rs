@@ -1,15 +1,20 @@
-//! The map surface: painting a `MapLayout` with pan and zoom (`paint`), direct manipulation of
-//! cards, headers and text (`editor`), emotion curves (`curves`) and the selection. It returns
-//! `EditCommand`s and never changes the document itself; it knows nothing of panels or shell.
+//! The map surface: painting (`paint/`), the frame (`editor`), cards, headers, in-place text,
+//! keyboard, clipboard, curves and selection. It returns `EditCommand`s and never changes the
+//! document itself; it knows nothing of panels or shell.
 
+mod cards;
+pub mod clipboard;
 pub mod curves;
 pub mod editor;
+mod headers;
+mod inplace;
+mod keyboard;
 pub mod paint;
 pub mod selection;
 
 use std::collections::BTreeSet;
 
-use egui::{Pos2, Rect, Sense, Ui, Vec2};
+use egui::{Pos2, Rect, Response, Sense, Ui, Vec2};
 
 use crate::edit::EditCommand;
 use crate::layout::{LayoutMetrics, MapLayout};
@@ -110,6 +115,17 @@ impl EditorState {
 }
 
 impl EditorState {
+    /// The card being edited in place, if any.
+    fn editing_card(&self) -> Option<&Id> {
+        match &self.editing {
+            Some(Editing {
+                target: EditTarget::Card(id),
+                ..
+            }) => Some(id),
+            _ => None,
+        }
+    }
+
     /// Selects a card and scrolls the canvas to it (expanding its lane if collapsed).
     pub fn reveal_card(&mut self, map: &JourneyMap, id: &Id) {
         let Some(card) = map.card(id) else {
@@ -166,6 +182,26 @@ pub(super) fn focus_canvas(ui: &Ui, state: &EditorState) {
     if let Some(id) = state.canvas_id {
         ui.memory_mut(|m| m.request_focus(id));
     }
+}
+
+/// Clicking a card or header gives the keyboard to the canvas (not to that element), so Tab,
+/// the arrows and Enter keep working on cells.
+pub(super) fn focus_canvas_on_click(ui: &Ui, state: &EditorState, response: &Response) {
+    if response.clicked() || response.drag_started() || response.double_clicked() {
+        focus_canvas(ui, state);
+    }
+}
+
+/// The ids of the cell at (step index, lane index) of the layout.
+pub(super) fn cell_ids(
+    map: &JourneyMap,
+    layout: &MapLayout,
+    step: usize,
+    lane: usize,
+) -> Option<(Id, Id)> {
+    let step = layout.steps.get(step)?.id.clone();
+    let lane = map.lanes.get(lane)?.id.clone();
+    Some((step, lane))
 }
 
 /// A colour menu; returns the choice (`Some(None)` for the default colour).

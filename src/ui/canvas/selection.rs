@@ -101,36 +101,15 @@ impl Selection {
     /// Drops whatever no longer exists in the map (after undo, delete…).
     pub fn retain_existing(&mut self, map: &JourneyMap) {
         self.cards.retain(|id| map.card(id).is_some());
-        if self
-            .stage
-            .as_ref()
-            .is_some_and(|id| !map.stages.iter().any(|s| &s.id == id))
-        {
-            self.stage = None;
-        }
-        if self
-            .step
-            .as_ref()
-            .is_some_and(|id| map.step_index(id).is_none())
-        {
-            self.step = None;
-        }
-        if self.lane.as_ref().is_some_and(|id| map.lane(id).is_none()) {
-            self.lane = None;
-        }
-        if self.point.as_ref().is_some_and(|(curve, step)| {
+        self.stage
+            .take_if(|id| !map.stages.iter().any(|s| &s.id == id));
+        self.step.take_if(|id| map.step_index(id).is_none());
+        self.lane.take_if(|id| map.lane(id).is_none());
+        self.point.take_if(|(curve, step)| {
             map.curve(curve)
                 .is_none_or(|c| !c.points.iter().any(|p| &p.step == step))
-        }) {
-            self.point = None;
-        }
-        if self
-            .curve
-            .as_ref()
-            .is_some_and(|id| map.curve(id).is_none())
-        {
-            self.curve = None;
-        }
+        });
+        self.curve.take_if(|id| map.curve(id).is_none());
     }
 
     /// The selected cards that exist, in map order.

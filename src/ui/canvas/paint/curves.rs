@@ -1,0 +1,186 @@
+//! Painting emotion curves: zero lines, tints, the curve and its points, pain markers, and the
+//! clickable legend under the emotion lane's label.
+
+use super::*;
+use crate::model::LaneKind;
+
+impl Paint<'_> {
+    pub(super) fn curves(&self) {
+        let t = self.theme;
+        // The zero line of every emotion lane, even one with no curve yet.
+        for lane in self
+            .layout
+            .lanes
+            .iter()
+            .filter(|l| l.kind == LaneKind::Emotions && !l.collapsed)
+        {
+            let zero_y = lane.row.center().y;
+            self.painter.add(Shape::dashed_line(
+                &[
+                    self.pos(pos2(lane.row.min.x, zero_y)),
+                    self.pos(pos2(lane.row.max.x, zero_y)),
+                ],
+                Stroke::new(1.0, t.zero_line),
+                6.0,
+                4.0,
+            ));
+        }
+        for curve in &self.layout.curves {
+            for (piece, positive) in &curve.tint {
+                let points: Vec<Pos2> = piece.iter().map(|p| self.pos(*p)).collect();
+                let fill = if *positive {
+                    t.positive_tint
+                } else {
+                    t.negative_tint
+                };
+                self.painter
+                    .add(Shape::convex_polygon(points, fill, Stroke::NONE));
+            }
+        }
+        for curve in &self.layout.curves {
+            let color = t.strong(curve.color);
+            let path: Vec<Pos2> = curve.path.iter().map(|p| self.pos(*p)).collect();
+            self.painter.add(Shape::line(
+                path,
+                Stroke::new(size::CURVE_WIDTH * self.zoom.sqrt(), color),
+            ));
+            for point in &curve.points {
+                let at = self.pos(point.pos);
+                let r = size::CURVE_POINT_RADIUS * self.zoom;
+                if point.lowest {
+                    // A moment of pain: a halo in the critical colour.
+                    self.painter.circle(
+                        at,
+                        r * 2.4,
+                        t.severity(4).gamma_multiply(0.25),
+                        Stroke::new(1.5 * self.zoom.sqrt(), t.severity(4)),
+                    );
+                }
+                let selected = self.overlay.selected.point.as_ref()
+                    == Some(&(curve.id.clone(), point.step.clone()));
+                if selected {
+                    self.painter
+                        .circle_stroke(at, r * 1.9, Stroke::new(2.5, t.selection));
+                }
+                self.painter
+                    .circle(at, r, color, Stroke::new(1.5, t.canvas_bg));
+                self.painter.text(
+                    self.pos(point.emoji_pos),
+                    Align2::CENTER_BOTTOM,
+                    &point.emoji,
+                    self.font(self.metrics.emoji_size),
+                    t.card_text,
+                );
+            }
+        }
+        for marker in &self.layout.pain_markers {
+            self.pain_marker(marker);
+        }
+    }
+
+    /// A pain marker: the severity's colour and icon, with the number of pain points.
+    fn pain_marker(&self, marker: &crate::layout::PainMarker) {
+        let t = self.theme;
+        let at = self.pos(marker.pos);
+        let r = size::PAIN_MARKER_RADIUS * self.zoom;
+        let fill = t.severity(marker.max_severity);
+        let selected = marker
+            .cards
+            .iter()
+            .any(|id| self.overlay.selected.has_card(id));
+        let stroke = if selected {
+            Stroke::new(2.5, t.selection)
+        } else {
+            Stroke::new(1.5, t.canvas_bg)
+        };
+        self.painter.circle(at, r, fill, stroke);
+        let icon = crate::model::severity_icon(marker.max_severity);
+        let label = if marker.count() > 1 {
+            format!("{icon}{}", marker.count())
+        } else {
+            icon.to_owned()
+        };
+        self.painter.text(
+            at,
+            Align2::CENTER_CENTER,
+            label,
+            self.font(11.0),
+            Theme::text_on(fill),
+        );
+    }
+
+    /// The curves' names and colours, listed under the emotion lane's label.
+    pub(super) fn curve_legend(&self, painter: &egui::Painter, top_left: Pos2, right: f32) {
+        let t = self.theme;
+        let row_height = size::LEGEND_ROW * self.zoom;
+        let font = self.font(size::CHIP_FONT);
+        let clip = painter.clip_rect();
+        let rows = self
+            .map
+            .curves
+            .iter()
+            .map(Some)
+            .chain(std::iter::once(None));
+        for (i, curve) in rows.enumerate() {
+            #[expect(clippy::cast_precision_loss, reason = "few curves")]
+            let top = top_left.y + i as f32 * row_height;
+            let rect = Rect::from_min_max(pos2(top_left.x, top), pos2(right, top + row_height));
+            let y = rect.center().y;
+            let eye = Rect::from_min_size(rect.min, vec2(16.0 * self.zoom, row_height));
+            let Some(curve) = curve else {
+                painter.text(
+                    pos2(top_left.x, y),
+                    Align2::LEFT_CENTER,
+                    format!("+ {}", tr(self.overlay.lang, "curve-add")),
+                    font.clone(),
+                    t.card_weak_text,
+                );
+                self.legend.borrow_mut().push(LegendRow {
+                    curve: None,
+                    rect: rect.intersect(clip),
+                    eye: Rect::NOTHING,
+                });
+                continue;
+            };
+            let selected = self.overlay.selected.curve.as_ref() == Some(&curve.id);
+            if selected {
+                painter.rect_filled(rect, 2.0, t.selection.gamma_multiply(0.25));
+            }
+            let (color, text_color) = if curve.hidden {
+                (t.strong(curve.color).gamma_multiply(0.3), t.card_weak_text)
+            } else {
+                (t.strong(curve.color), t.lane_label_text)
+            };
+            painter.text(
+                eye.center(),
+                Align2::CENTER_CENTER,
+                if curve.hidden { "◌" } else { "◉" },
+                font.clone(),
+                color,
+            );
+            let x = eye.max.x + 2.0 * self.zoom;
+            painter.line_segment(
+                [pos2(x, y), pos2(x + 16.0 * self.zoom, y)],
+                Stroke::new(3.0 * self.zoom.sqrt(), color),
+            );
+            let mut job = egui::text::LayoutJob::simple_singleline(
+                curve.name.clone(),
+                font.clone(),
+                text_color,
+            );
+            job.wrap = egui::text::TextWrapping::truncate_at_width(
+                (right - x - 22.0 * self.zoom).max(1.0),
+            );
+            painter.galley(
+                pos2(x + 22.0 * self.zoom, y - row_height * 0.4),
+                painter.layout_job(job),
+                text_color,
+            );
+            self.legend.borrow_mut().push(LegendRow {
+                curve: Some(curve.id.clone()),
+                rect: rect.intersect(clip),
+                eye: eye.intersect(clip),
+            });
+        }
+    }
+}
