@@ -24,22 +24,15 @@ pub(super) fn cards_interaction(
     f: &Frame<'_>,
     out: &mut EditorOutput,
 ) {
-    let Frame {
-        map,
-        layout,
-        canvas,
-        lang,
-        ..
-    } = *f;
-    let to_screen = state.view.screen_from_map(canvas);
-    let visible = to_screen.inverse() * canvas;
+    let to_screen = f.to_screen(&state.view);
+    let visible = to_screen.inverse() * f.canvas;
     let modifiers = ui.input(|i| i.modifiers);
     let editing_id = state.editing_card().cloned();
-    for card_box in layout.cards.iter().filter(|c| c.rect.intersects(visible)) {
-        let Some(card) = map.cards.get(card_box.card_index) else {
+    for card_box in f.layout.cards.iter().filter(|c| c.rect.intersects(visible)) {
+        let Some(card) = f.map.cards.get(card_box.card_index) else {
             continue;
         };
-        let rect = (to_screen * card_box.rect).intersect(canvas);
+        let rect = (to_screen * card_box.rect).intersect(f.canvas);
         let response = ui.interact(rect, ui.scope_id().with(("card", &card.id)), ITEM_SENSE);
         let votes = card
             .pain
@@ -48,7 +41,7 @@ pub(super) fn cards_interaction(
             .or(card.opportunity.as_ref().map(|o| o.votes));
         response.widget_info(|| {
             let text = if card.text.is_empty() {
-                tr(lang, "card-empty")
+                tr(f.lang, "card-empty")
             } else {
                 card.text.clone()
             };
@@ -56,11 +49,11 @@ pub(super) fn cards_interaction(
                 // Pain points and opportunities say their votes, so a screen reader (and a
                 // test) can follow a workshop vote.
                 Some(votes) => tr_args(
-                    lang,
+                    f.lang,
                     "card-label-votes",
                     &[("text", text.into()), ("votes", votes.into())],
                 ),
-                None => tr_args(lang, "card-label", &[("text", text.into())]),
+                None => tr_args(f.lang, "card-label", &[("text", text.into())]),
             };
             WidgetInfo::selected(
                 Role::Button,
@@ -73,10 +66,10 @@ pub(super) fn cards_interaction(
         // The card in full on hover (not while dragging, not over the text being edited).
         let response = if state.drag.is_none() && editing_id.as_ref() != Some(&card.id) {
             response.on_hover_ui(|ui| {
-                card_tooltip_ui(ui, lang, map, card);
+                card_tooltip_ui(ui, f.lang, f.map, card);
                 if state.voting && votes.is_some() {
                     ui.separator();
-                    ui.weak(tr(lang, "vote-hint"));
+                    ui.weak(tr(f.lang, "vote-hint"));
                 }
             })
         } else {
@@ -121,7 +114,7 @@ pub(super) fn cards_interaction(
             }
             let ids = state
                 .selection
-                .cards_in_map_order(map)
+                .cards_in_map_order(f.map)
                 .iter()
                 .map(|c| c.id.clone())
                 .collect();
@@ -130,7 +123,7 @@ pub(super) fn cards_interaction(
                 .map_or(Vec2::ZERO, |p| p - rect.min);
             state.drag = Some(Drag::Cards { ids, grab });
         }
-        response.context_menu(|ui| card_menu_ui(ui, state, map, card, lang, out));
+        response.context_menu(|ui| card_menu_ui(ui, state, f.map, card, f.lang, out));
     }
 }
 

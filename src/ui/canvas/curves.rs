@@ -49,21 +49,15 @@ pub(super) fn points_interaction(
     f: &Frame<'_>,
     out: &mut EditorOutput,
 ) {
-    let Frame {
-        map,
-        layout,
-        metrics,
-        canvas,
-        lang,
-    } = *f;
-    let to_screen = state.view.screen_from_map(canvas);
+    let to_screen = f.to_screen(&state.view);
     let to_map = to_screen.inverse();
     let shift = ui.input(|i| i.modifiers.shift);
     let radius = (size::CURVE_POINT_RADIUS * 2.2 * state.view.zoom).max(9.0);
     // Where points of two curves overlap, the one added last takes the pointer: the
     // selected point, then the points of the active curve, go last.
-    let active = active_curve(map, &state.selection).map(|c| c.id.clone());
-    let mut points: Vec<_> = layout
+    let active = active_curve(f.map, &state.selection).map(|c| c.id.clone());
+    let mut points: Vec<_> = f
+        .layout
         .curves
         .iter()
         .flat_map(|c| c.points.iter().map(move |p| (c, p)))
@@ -73,30 +67,30 @@ pub(super) fn points_interaction(
         (selected, Some(&c.id) == active.as_ref())
     });
     for (curve_box, point_box) in points {
-        let Some(curve) = map.curve(&curve_box.id) else {
+        let Some(curve) = f.map.curve(&curve_box.id) else {
             continue;
         };
-        let row = layout.lanes[curve_box.lane_index].row;
-        let scale = EmotionScale::of(row, metrics);
+        let row = f.layout.lanes[curve_box.lane_index].row;
+        let scale = EmotionScale::of(row, f.metrics);
         let Some(point) = curve.points.iter().find(|p| p.step == point_box.step) else {
             continue;
         };
         let center = to_screen * point_box.pos;
         let rect = Rect::from_center_size(center, vec2(radius, radius) * 2.0);
-        if !rect.intersects(canvas) {
+        if !rect.intersects(f.canvas) {
             continue;
         }
         let id = ui
             .scope_id()
             .with(("point", &curve.id, &point.step, curve_box.lane_index));
-        let response = ui.interact(rect.intersect(canvas), id, crate::ui::canvas::ITEM_SENSE);
-        let step_name = crate::ui::kit::labels::step_label(map, &point.step);
+        let response = ui.interact(rect.intersect(f.canvas), id, crate::ui::canvas::ITEM_SENSE);
+        let step_name = crate::ui::kit::labels::step_label(f.map, &point.step);
         response.widget_info(|| {
             let mut info = WidgetInfo::slider(
                 true,
                 f64::from(point.score),
                 tr_args(
-                    lang,
+                    f.lang,
                     "point-label",
                     &[
                         ("curve", curve.name.clone().into()),
@@ -149,17 +143,17 @@ pub(super) fn points_interaction(
         if !response.dragged() {
             point_tooltip(
                 &response,
-                map,
+                f.map,
                 curve,
                 point,
                 point_box.lowest,
                 &step_name,
-                lang,
+                f.lang,
             );
         }
         response.context_menu(|ui| {
             state.selection = Selection::only_point(curve.id.clone(), point.step.clone());
-            point_menu_ui(ui, map, curve, point, lang, out);
+            point_menu_ui(ui, f.map, curve, point, f.lang, out);
         });
     }
 }

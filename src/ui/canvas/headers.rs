@@ -136,26 +136,19 @@ pub(super) fn headers_interaction(
     f: &Frame<'_>,
     out: &mut EditorOutput,
 ) {
-    let Frame {
-        map,
-        layout,
-        metrics,
-        canvas,
-        lang,
-    } = *f;
-    let to_screen = state.view.screen_from_map(canvas);
-    let dy = canvas::sticky_dy(&state.view, canvas);
-    for (stage_box, stage) in layout.stages.iter().zip(&map.stages) {
+    let to_screen = f.to_screen(&state.view);
+    let dy = canvas::sticky_dy(&state.view, f.canvas);
+    for (stage_box, stage) in f.layout.stages.iter().zip(&f.map.stages) {
         let rect = (to_screen * stage_box.header)
             .translate(vec2(0.0, dy))
-            .intersect(canvas);
+            .intersect(f.canvas);
         if rect.width() <= 0.0 {
             continue;
         }
         let header = Header::new(HeaderKind::Stage, &stage.id, &stage.name, rect);
-        header_ui(ui, state, lang, header, |ui, _| {
-            ui.menu_button(tr(lang, "ctx-color"), |ui| {
-                if let Some(color) = color_menu_ui(ui, lang) {
+        header_ui(ui, state, f.lang, header, |ui, _| {
+            ui.menu_button(tr(f.lang, "ctx-color"), |ui| {
+                if let Some(color) = color_menu_ui(ui, f.lang) {
                     out.commands.push(EditCommand::SetStage {
                         id: stage.id.clone(),
                         name: stage.name.clone(),
@@ -165,11 +158,11 @@ pub(super) fn headers_interaction(
                     ui.close();
                 }
             });
-            if ui.button(tr(lang, "ctx-add-step")).clicked() {
+            if ui.button(tr(f.lang, "ctx-add-step")).clicked() {
                 out.commands.push(EditCommand::AddStep {
                     stage: stage.id.clone(),
                     index: stage.steps.len(),
-                    name: tr(map_lang(map), "canvas-new-step"),
+                    name: tr(map_lang(f.map), "canvas-new-step"),
                 });
                 ui.close();
             }
@@ -178,17 +171,17 @@ pub(super) fn headers_interaction(
                 ("ctx-add-stage-before", index),
                 ("ctx-add-stage-after", index + 1),
             ] {
-                if ui.button(tr(lang, key)).clicked() {
+                if ui.button(tr(f.lang, key)).clicked() {
                     out.commands.push(EditCommand::AddStage {
                         index: at,
-                        name: tr(map_lang(map), "canvas-new-stage"),
+                        name: tr(map_lang(f.map), "canvas-new-stage"),
                     });
                     out.select_created = true;
                     ui.close();
                 }
             }
             ui.separator();
-            if ui.button(tr(lang, "ctx-delete-stage")).clicked() {
+            if ui.button(tr(f.lang, "ctx-delete-stage")).clicked() {
                 out.commands.push(EditCommand::DeleteStage {
                     id: stage.id.clone(),
                 });
@@ -197,35 +190,35 @@ pub(super) fn headers_interaction(
         });
     }
     // The "add stage" button right of the last stage.
-    let right = to_screen * pos2(layout.size.x, 0.0);
+    let right = to_screen * pos2(f.layout.size.x, 0.0);
     let add = Rect::from_min_size(
         pos2(right.x + 6.0, to_screen.translation.y + dy),
-        vec2(30.0, metrics.stage_header_height * state.view.zoom),
+        vec2(30.0, f.metrics.stage_header_height * state.view.zoom),
     );
-    if add.intersects(canvas) {
+    if add.intersects(f.canvas) {
         let response = ui
             .put(add, egui::Button::new("+").small())
-            .on_hover_text(tr(lang, "canvas-add-stage-hint"));
+            .on_hover_text(tr(f.lang, "canvas-add-stage-hint"));
         response.widget_info(|| {
-            WidgetInfo::labeled(Role::Button, true, tr(lang, "canvas-add-stage-hint"))
+            WidgetInfo::labeled(Role::Button, true, tr(f.lang, "canvas-add-stage-hint"))
         });
         if response.clicked() {
             focus_canvas(ui, state);
             out.commands.push(EditCommand::AddStage {
-                index: map.stages.len(),
-                name: tr(map_lang(map), "canvas-new-stage"),
+                index: f.map.stages.len(),
+                name: tr(map_lang(f.map), "canvas-new-stage"),
             });
             out.select_created = true;
         }
     }
 
-    for (i, step_box) in layout.steps.iter().enumerate() {
-        let Some((stage, step)) = map.steps().nth(i) else {
+    for (i, step_box) in f.layout.steps.iter().enumerate() {
+        let Some((stage, step)) = f.map.steps().nth(i) else {
             continue;
         };
         let rect = (to_screen * step_box.header)
             .translate(vec2(0.0, dy))
-            .intersect(canvas);
+            .intersect(f.canvas);
         if rect.width() <= 0.0 {
             continue;
         }
@@ -238,8 +231,8 @@ pub(super) fn headers_interaction(
             label,
             ..Header::new(HeaderKind::Step, &step.id, &step.name, rect)
         };
-        header_ui(ui, state, lang, header, |ui, _| {
-            if ui.button(tr(lang, "ctx-add-step")).clicked() {
+        header_ui(ui, state, f.lang, header, |ui, _| {
+            if ui.button(tr(f.lang, "ctx-add-step")).clicked() {
                 let index = stage
                     .steps
                     .iter()
@@ -248,11 +241,11 @@ pub(super) fn headers_interaction(
                 out.commands.push(EditCommand::AddStep {
                     stage: stage.id.clone(),
                     index,
-                    name: tr(map_lang(map), "canvas-new-step"),
+                    name: tr(map_lang(f.map), "canvas-new-step"),
                 });
                 ui.close();
             }
-            if ui.button(tr(lang, "ctx-delete-step")).clicked() {
+            if ui.button(tr(f.lang, "ctx-delete-step")).clicked() {
                 out.commands.push(EditCommand::DeleteStep {
                     id: step.id.clone(),
                 });
@@ -269,18 +262,11 @@ pub(super) fn lanes_interaction(
     f: &Frame<'_>,
     out: &mut EditorOutput,
 ) {
-    let Frame {
-        map,
-        layout,
-        metrics,
-        canvas,
-        lang,
-    } = *f;
-    let to_screen = state.view.screen_from_map(canvas);
-    let dx = canvas::sticky_dx(&state.view, canvas);
-    let header_bottom = canvas::header_bottom(&state.view, canvas, metrics);
-    let clip = Rect::from_min_max(pos2(canvas.min.x, header_bottom), canvas.max);
-    for (lane_box, lane) in layout.lanes.iter().zip(&map.lanes) {
+    let to_screen = f.to_screen(&state.view);
+    let dx = canvas::sticky_dx(&state.view, f.canvas);
+    let header_bottom = canvas::header_bottom(&state.view, f.canvas, f.metrics);
+    let clip = Rect::from_min_max(pos2(f.canvas.min.x, header_bottom), f.canvas.max);
+    for (lane_box, lane) in f.layout.lanes.iter().zip(&f.map.lanes) {
         let rect = (to_screen * lane_box.label)
             .translate(vec2(dx, 0.0))
             .intersect(clip);
@@ -288,21 +274,25 @@ pub(super) fn lanes_interaction(
             continue;
         }
         let header = Header::new(HeaderKind::Lane, &lane.id, &lane.name, rect);
-        header_ui(ui, state, lang, header, |ui, state| {
-            if ui.button(tr(lang, collapse_key(state, &lane.id))).clicked() {
+        header_ui(ui, state, f.lang, header, |ui, state| {
+            if ui
+                .button(tr(f.lang, collapse_key(state, &lane.id)))
+                .clicked()
+            {
                 toggle_collapsed(state, &lane.id);
                 ui.close();
             }
-            let index = map
+            let index = f
+                .map
                 .lanes
                 .iter()
                 .position(|l| l.id == lane.id)
                 .map_or(0, |p| p + 1);
-            ui.menu_button(tr(lang, "ctx-add-lane-below"), |ui| {
-                add_lane_menu_ui(ui, map, lang, index, out);
+            ui.menu_button(tr(f.lang, "ctx-add-lane-below"), |ui| {
+                add_lane_menu_ui(ui, f.map, f.lang, index, out);
             });
             ui.separator();
-            if ui.button(tr(lang, "ctx-delete-lane")).clicked() {
+            if ui.button(tr(f.lang, "ctx-delete-lane")).clicked() {
                 out.commands.push(EditCommand::DeleteLane {
                     id: lane.id.clone(),
                 });
@@ -323,7 +313,7 @@ pub(super) fn lanes_interaction(
                 WidgetInfo::labeled(
                     Role::Button,
                     true,
-                    format!("{} {}", tr(lang, key), lane.name),
+                    format!("{} {}", tr(f.lang, key), lane.name),
                 )
             });
             if r.clicked() {
@@ -332,27 +322,27 @@ pub(super) fn lanes_interaction(
         }
     }
     // The "add lane" button under the last lane.
-    let bottom = to_screen * pos2(0.0, layout.size.y);
+    let bottom = to_screen * pos2(0.0, f.layout.size.y);
     let add = Rect::from_min_size(
         pos2(
-            canvas.min.x.max(to_screen.translation.x) + dx.min(0.0) + 4.0,
+            f.canvas.min.x.max(to_screen.translation.x) + dx.min(0.0) + 4.0,
             bottom.y + 6.0,
         ),
         vec2(
-            (metrics.lane_label_width * state.view.zoom - 8.0).max(130.0),
+            (f.metrics.lane_label_width * state.view.zoom - 8.0).max(130.0),
             26.0,
         ),
     );
-    if add.intersects(canvas) {
+    if add.intersects(f.canvas) {
         let response = ui.put(
             add,
-            egui::Button::new(format!("+ {}", tr(lang, "map-add-lane"))).small(),
+            egui::Button::new(format!("+ {}", tr(f.lang, "map-add-lane"))).small(),
         );
         response.widget_info(|| {
-            WidgetInfo::labeled(Role::Button, true, tr(lang, "canvas-add-lane-hint"))
+            WidgetInfo::labeled(Role::Button, true, tr(f.lang, "canvas-add-lane-hint"))
         });
         egui::Popup::menu(&response).show(|ui| {
-            add_lane_menu_ui(ui, map, lang, map.lanes.len(), out);
+            add_lane_menu_ui(ui, f.map, f.lang, f.map.lanes.len(), out);
         });
     }
 }

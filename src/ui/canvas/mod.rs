@@ -155,6 +155,14 @@ pub(super) struct Frame<'a> {
     pub lang: Lang,
 }
 
+impl Frame<'_> {
+    /// Map to screen with `view` as it is now: the background may pan or zoom during the
+    /// frame, so every pass asks anew rather than keep one transform.
+    pub(super) fn to_screen(&self, view: &paint::CanvasView) -> egui::emath::TSTransform {
+        view.screen_from_map(self.canvas)
+    }
+}
+
 /// What the canvas asks of the app this frame.
 #[derive(Debug, Default)]
 pub struct EditorOutput {
