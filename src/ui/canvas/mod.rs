@@ -158,7 +158,7 @@ pub(super) struct Frame<'a> {
 impl Frame<'_> {
     /// Map to screen with `view` as it is now: the background may pan or zoom during the
     /// frame, so every pass asks anew rather than keep one transform.
-    pub(super) fn to_screen(&self, view: &paint::CanvasView) -> egui::emath::TSTransform {
+    pub(super) fn to_screen(self, view: &paint::CanvasView) -> egui::emath::TSTransform {
         view.screen_from_map(self.canvas)
     }
 }
