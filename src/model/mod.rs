@@ -1,4 +1,5 @@
-//! The journey-map document: plain data, ids, validation and text hygiene. No egui here.
+//! The journey-map document: plain data, ids, validation (`restore/`) and text hygiene.
+//! No egui, no file I/O, and no import from any other room of the crate: everything builds on it.
 
 mod channel;
 mod chars;
