@@ -14,8 +14,17 @@ pub const SIZE: [f32; 2] = [1280.0, 800.0];
 /// keyboard zoom left to the canvas) and kittest's missing-glyph panic left on (our guard
 /// against tofu boxes).
 pub fn harness(app: JourneyApp, theme: egui::Theme) -> Harness<'static, JourneyApp> {
+    harness_sized(app, theme, SIZE)
+}
+
+/// [`harness`] in a window of `size` (a projector's 1280×720, say).
+pub fn harness_sized(
+    app: JourneyApp,
+    theme: egui::Theme,
+    size: [f32; 2],
+) -> Harness<'static, JourneyApp> {
     Harness::builder()
-        .with_size(SIZE)
+        .with_size(size)
         .with_theme(theme)
         .with_step_dt(1.0 / 30.0)
         .with_context_setup(journeymap::ui::setup_context)

@@ -300,3 +300,10 @@ recovery-later-hint = Copies you keep are offered again at the next start.
 recovery-discard-failed = Could not discard the recovery copy: { $error }
 status-restored = Restored “{ $title }” from its recovery copy: save it to keep it
 status-autosave-failed = Recovery copy not saved: { $error }
+
+# Workshop view, fit and the inspector strip (issue 10, view part)
+view-workshop = Workshop view
+view-workshop-hint = Larger text and controls for a projector; hides the side panels. Remembered for this map.
+tool-workshop = 🖥 Workshop
+insp-open = Open the inspector. Select a card, stage, step or lane to edit it here.
+insp-fold = Fold the inspector into a strip while nothing is selected

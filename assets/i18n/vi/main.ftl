@@ -273,3 +273,10 @@ recovery-later-hint = Các bản được giữ lại sẽ được đề nghị
 recovery-discard-failed = Không bỏ được bản khôi phục: { $error }
 status-restored = Đã khôi phục “{ $title }” từ bản khôi phục: hãy lưu để giữ lại
 status-autosave-failed = Chưa lưu được bản khôi phục: { $error }
+
+# Workshop view, fit and the inspector strip (issue 10, view part)
+view-workshop = Chế độ hội thảo
+view-workshop-hint = Chữ và nút lớn hơn để chiếu lên màn hình; ẩn các bảng bên. Được nhớ cho bản đồ này.
+tool-workshop = 🖥 Hội thảo
+insp-open = Mở bảng thuộc tính. Chọn một thẻ, giai đoạn, bước hoặc hàng để sửa ở đây.
+insp-fold = Thu bảng thuộc tính thành một dải khi không chọn gì

@@ -83,9 +83,12 @@ pub fn editor_ui(
             tr_args(lang, "canvas-label", &[("title", map.title.clone().into())]),
         )
     });
-    if state.view.fit_pending {
-        state.view.fit(layout.size, canvas);
-        state.view.fit_pending = false;
+    let pixels_per_point = ui.ctx().pixels_per_point();
+    state
+        .view
+        .follow_canvas(canvas, pixels_per_point, layout.size);
+    if let Some(fit) = state.view.fit_pending.take() {
+        state.view.fit(fit, layout.size, canvas);
     }
     if let Some(id) = &state.reveal
         && let Some(card) = layout.card(id)

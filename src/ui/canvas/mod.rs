@@ -104,10 +104,7 @@ impl EditorState {
     /// A fresh state that fits the map to the window on the first frame.
     pub fn fitted() -> Self {
         Self {
-            view: CanvasView {
-                fit_pending: true,
-                ..CanvasView::default()
-            },
+            view: CanvasView::fitted_on_open(),
             clipboard_source: crate::edit::paste::new_source_token(),
             ..Self::default()
         }

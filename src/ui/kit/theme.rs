@@ -92,6 +92,14 @@ pub mod size {
     pub const TITLE_FONT: f32 = 18.0;
     /// Body text of the UI.
     pub const BODY_FONT: f32 = 14.0;
+    /// Least height of card text on screen when a map opens (points at the UI's normal zoom).
+    pub const READABLE_CARD_TEXT: f32 = 12.0;
+    /// Least height of card text on screen in the workshop view, read from the back of a room.
+    pub const WORKSHOP_CARD_TEXT: f32 = 18.0;
+    /// The UI's zoom factor in the workshop view: menus, panels and the map grow together.
+    pub const WORKSHOP_UI_ZOOM: f32 = 1.25;
+    /// Width of the inspector when nothing is selected: a strip with a button to open it.
+    pub const INSPECTOR_STRIP: f32 = 30.0;
 }
 
 /// Zoom limits and the steps the zoom buttons go through.

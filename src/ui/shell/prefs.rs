@@ -1,5 +1,6 @@
 //! Preferences kept between runs in eframe's storage, never in the document: the UI language,
-//! the recent files, the file-dialog choice and which panels are shown.
+//! the recent files, the file-dialog choice, which panels are shown, and which maps are shown
+//! in the workshop view.
 
 use std::path::{Path, PathBuf};
 
@@ -25,6 +26,25 @@ pub struct Prefs {
     pub show_review: bool,
     /// Show the opportunities' priority matrix.
     pub show_matrix: bool,
+    /// The maps shown in the workshop view, by file (made absolute where the system can).
+    pub workshop_maps: Vec<PathBuf>,
+    /// The panels that were open before the workshop view hid them: `Some` while the
+    /// workshop view is on, so turning it off (even after a restart) brings them back.
+    pub panels_before_workshop: Option<Panels>,
+}
+
+/// Which side panels are open.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default)]
+pub struct Panels {
+    /// The inspector.
+    pub inspector: bool,
+    /// The persona panel.
+    pub persona: bool,
+    /// The pain-point review table.
+    pub review: bool,
+    /// The priority matrix.
+    pub matrix: bool,
 }
 
 impl Default for Prefs {
@@ -37,6 +57,8 @@ impl Default for Prefs {
             show_persona: false,
             show_review: false,
             show_matrix: false,
+            workshop_maps: Vec::new(),
+            panels_before_workshop: None,
         }
     }
 }
@@ -55,6 +77,66 @@ impl Prefs {
     }
 }
 
+impl Prefs {
+    /// Whether the workshop view is on.
+    pub fn workshop(&self) -> bool {
+        self.panels_before_workshop.is_some()
+    }
+
+    /// Turns the workshop view on (hiding the panels, remembering which were open) or off
+    /// (opening them again).
+    pub fn set_workshop(&mut self, on: bool) {
+        match (on, self.panels_before_workshop) {
+            (true, None) => {
+                self.panels_before_workshop = Some(self.panels());
+                self.set_panels(Panels::default());
+            }
+            (false, Some(before)) => {
+                self.set_panels(before);
+                self.panels_before_workshop = None;
+            }
+            _ => {}
+        }
+    }
+
+    /// The side panels open now.
+    pub fn panels(&self) -> Panels {
+        Panels {
+            inspector: self.show_inspector,
+            persona: self.show_persona,
+            review: self.show_review,
+            matrix: self.show_matrix,
+        }
+    }
+
+    fn set_panels(&mut self, panels: Panels) {
+        self.show_inspector = panels.inspector;
+        self.show_persona = panels.persona;
+        self.show_review = panels.review;
+        self.show_matrix = panels.matrix;
+    }
+
+    /// Whether the map in `path` was last shown in the workshop view.
+    pub fn is_workshop_map(&self, path: &Path) -> bool {
+        let path = absolute(path);
+        self.workshop_maps.contains(&path)
+    }
+
+    /// Remembers whether the map in `path` is shown in the workshop view.
+    pub fn remember_workshop_map(&mut self, path: &Path, on: bool) {
+        let path = absolute(path);
+        self.workshop_maps.retain(|p| p != &path);
+        if on {
+            self.workshop_maps.push(path);
+        }
+    }
+}
+
+/// `path` made absolute where the system can, so one file has one key.
+fn absolute(path: &Path) -> PathBuf {
+    std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
+}
+
 /// Reads the preferences from eframe's storage.
 pub fn load_prefs(storage: Option<&dyn eframe::Storage>) -> Prefs {
     storage
@@ -65,4 +147,35 @@ pub fn load_prefs(storage: Option<&dyn eframe::Storage>) -> Prefs {
 /// Writes the preferences to eframe's storage.
 pub(super) fn save_prefs(storage: &mut dyn eframe::Storage, prefs: &Prefs) {
     eframe::set_value(storage, PREFS_KEY, prefs);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn preferences_saved_before_the_workshop_view_still_load() {
+        let old = "(lang: Vi, recent: [], builtin_dialog: false, show_inspector: true, \
+                   show_persona: true, show_review: false, show_matrix: false)";
+        let prefs: Prefs = ron::from_str(old).unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(prefs.lang, Lang::Vi);
+        assert!(prefs.show_persona && !prefs.workshop() && prefs.workshop_maps.is_empty());
+    }
+
+    #[test]
+    fn the_workshop_view_hides_the_panels_and_gives_them_back() {
+        let mut prefs = Prefs {
+            show_persona: true,
+            ..Prefs::default()
+        };
+        let before = prefs.panels();
+        prefs.set_workshop(true);
+        assert_eq!(prefs.panels(), Panels::default());
+        // Saved and loaded while on (a restart), turning it off still restores them.
+        let text = ron::to_string(&prefs).unwrap_or_else(|e| panic!("{e}"));
+        let mut prefs: Prefs = ron::from_str(&text).unwrap_or_else(|e| panic!("{e}"));
+        assert!(prefs.workshop());
+        prefs.set_workshop(false);
+        assert_eq!(prefs.panels(), before);
+    }
 }

@@ -11,6 +11,9 @@
 mod cards;
 mod curves;
 mod headers;
+mod view;
+
+pub use view::{CanvasView, Fit, readable_fit, whole_fit};
 
 use egui::emath::TSTransform;
 use egui::{
@@ -24,75 +27,7 @@ use crate::model::{Id, JourneyMap};
 use crate::ui::canvas::selection::Selection;
 use crate::ui::kit::i18n::{Lang, tr};
 
-use crate::ui::kit::theme::{Theme, size, zoom};
-
-/// Pan and zoom of the canvas: view state, never saved in the document.
-#[derive(Clone, Debug, PartialEq)]
-pub struct CanvasView {
-    /// Screen points per map unit.
-    pub zoom: f32,
-    /// Where the map origin is, relative to the canvas's top-left corner, in screen points.
-    pub offset: Vec2,
-    /// Fit the whole map into the canvas on the next frame.
-    pub fit_pending: bool,
-}
-
-impl Default for CanvasView {
-    fn default() -> Self {
-        Self {
-            zoom: 1.0,
-            offset: vec2(16.0, 8.0),
-            fit_pending: false,
-        }
-    }
-}
-
-impl CanvasView {
-    /// The transform from map coordinates to screen coordinates, for a canvas at `canvas`.
-    pub fn screen_from_map(&self, canvas: Rect) -> TSTransform {
-        TSTransform::new(canvas.min.to_vec2() + self.offset, self.zoom)
-    }
-
-    /// Zooms to `new_zoom`, keeping the map point under `anchor` (a screen position) in place.
-    pub fn zoom_around(&mut self, new_zoom: f32, anchor: Pos2, canvas: Rect) {
-        let new_zoom = new_zoom.clamp(zoom::MIN, zoom::MAX);
-        let map_pos = self.screen_from_map(canvas).inverse() * anchor;
-        self.zoom = new_zoom;
-        self.offset = anchor - canvas.min - map_pos.to_vec2() * new_zoom;
-    }
-
-    /// The next zoom step in or out from the current zoom.
-    pub fn step_zoom(&self, zoom_in: bool) -> f32 {
-        let eps = 1e-3;
-        if zoom_in {
-            zoom::STEPS
-                .iter()
-                .copied()
-                .find(|z| *z > self.zoom + eps)
-                .unwrap_or(zoom::MAX)
-        } else {
-            zoom::STEPS
-                .iter()
-                .rev()
-                .copied()
-                .find(|z| *z < self.zoom - eps)
-                .unwrap_or(zoom::MIN)
-        }
-    }
-
-    /// Zoom and offset that show the whole map in `canvas`, at most 100 %.
-    pub fn fit(&mut self, map_size: Vec2, canvas: Rect) {
-        let margin = 16.0;
-        // Room right of the stages and below the lanes for the "add" buttons.
-        let buttons = vec2(44.0, 40.0);
-        let available = (canvas.size() - Vec2::splat(2.0 * margin) - buttons).max(Vec2::splat(1.0));
-        let zoom = (available.x / map_size.x.max(1.0))
-            .min(available.y / map_size.y.max(1.0))
-            .clamp(zoom::MIN, 1.0);
-        self.zoom = zoom;
-        self.offset = vec2(margin, margin);
-    }
-}
+use crate::ui::kit::theme::{Theme, size};
 
 /// Extra things painted over the map by the editor: selection, keyboard cell, drag previews.
 pub struct Overlay<'a> {
@@ -210,9 +145,11 @@ pub fn paint(
     p.legend.into_inner()
 }
 
-/// Scroll pans, Ctrl + wheel (or pinch) zooms around the pointer, Ctrl +/−/0 zoom in steps.
+/// Scroll pans, Ctrl + wheel (or pinch) zooms around the pointer, Ctrl +/− zoom in steps,
+/// Ctrl+0 fits the whole map and Ctrl+1 shows it at 100 %.
 pub fn handle_zoom_and_scroll(ui: &Ui, view: &mut CanvasView, response: &Response, canvas: Rect) {
-    if response.hovered() {
+    // Anywhere over the canvas, cards and headers included, unless a window or menu is on top.
+    if response.contains_pointer() {
         let (zoom_delta, scroll, pointer) = ui.input(|i| {
             (
                 i.zoom_delta(),
@@ -230,19 +167,23 @@ pub fn handle_zoom_and_scroll(ui: &Ui, view: &mut CanvasView, response: &Respons
     if ui.ctx().text_edit_focused() {
         return;
     }
-    let (zoom_in, zoom_out, reset) = ui.input_mut(|i| {
+    let (zoom_in, zoom_out, fit, actual) = ui.input_mut(|i| {
         (
             i.consume_key(egui::Modifiers::COMMAND, egui::Key::Plus)
                 || i.consume_key(egui::Modifiers::COMMAND, egui::Key::Equals),
             i.consume_key(egui::Modifiers::COMMAND, egui::Key::Minus),
             i.consume_key(egui::Modifiers::COMMAND, egui::Key::Num0),
+            i.consume_key(egui::Modifiers::COMMAND, egui::Key::Num1),
         )
     });
     if zoom_in || zoom_out {
         let z = view.step_zoom(zoom_in);
         view.zoom_around(z, canvas.center(), canvas);
     }
-    if reset {
+    if fit {
+        view.fit_pending = Some(Fit::Whole);
+    }
+    if actual {
         view.zoom_around(1.0, canvas.center(), canvas);
     }
 }

@@ -154,6 +154,14 @@ impl JourneyApp {
             ui.checkbox(&mut self.prefs.show_review, tr(lang, "view-review"));
             ui.checkbox(&mut self.prefs.show_matrix, tr(lang, "view-matrix"));
             ui.checkbox(&mut self.editor.voting, tr(lang, "view-voting"));
+            let mut workshop = self.prefs.workshop();
+            if ui
+                .checkbox(&mut workshop, tr(lang, "view-workshop"))
+                .on_hover_text(tr(lang, "view-workshop-hint"))
+                .changed()
+            {
+                self.set_workshop(workshop);
+            }
             ui.separator();
             let canvas = ui.ctx().content_rect();
             if ui.button(tr(lang, "view-zoom-in")).clicked() {
@@ -164,11 +172,17 @@ impl JourneyApp {
                 let z = self.editor.view.step_zoom(false);
                 self.editor.view.zoom_around(z, canvas.center(), canvas);
             }
-            if ui.button(tr(lang, "view-zoom-reset")).clicked() {
+            let ctx = ui.ctx().clone();
+            let shortcut =
+                |key| ctx.format_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, key));
+            let actual =
+                egui::Button::new(tr(lang, "view-zoom-reset")).shortcut_text(shortcut(Key::Num1));
+            if ui.add(actual).clicked() {
                 self.editor.view.zoom_around(1.0, canvas.center(), canvas);
             }
-            if ui.button(tr(lang, "view-fit")).clicked() {
-                self.editor.view.fit_pending = true;
+            let fit = egui::Button::new(tr(lang, "view-fit")).shortcut_text(shortcut(Key::Num0));
+            if ui.add(fit).clicked() {
+                self.editor.view.fit_pending = Some(crate::ui::canvas::paint::Fit::Whole);
             }
             ui.separator();
             ui.menu_button(tr(lang, "view-theme"), |ui| {
@@ -249,6 +263,7 @@ impl JourneyApp {
         let lang = self.lang();
         let has_map = self.open.is_some();
         let mut toggle_persona = false;
+        let mut workshop = self.prefs.workshop();
         let open = &self.open;
         let mut tools = Tools {
             prefs: &mut self.prefs,
@@ -293,6 +308,9 @@ impl JourneyApp {
                     egui::widgets::global_theme_preference_buttons(ui);
                     if has_map {
                         ui.separator();
+                        ui.toggle_value(&mut workshop, tr(lang, "tool-workshop"))
+                            .on_hover_text(tr(lang, "view-workshop-hint"));
+                        ui.separator();
                         zoom_controls_ui(ui, lang, &mut tools.editor.view);
                         ui.separator();
                         tools.ui(ui, lang, open.as_ref(), commands);
@@ -302,6 +320,7 @@ impl JourneyApp {
         if toggle_persona {
             self.prefs.show_persona = !self.prefs.show_persona;
         }
+        self.set_workshop(workshop);
     }
 
     /// The banner of voting mode: how to vote, the votes cast, and the way out.
@@ -470,7 +489,7 @@ pub(super) fn zoom_controls_ui(
         .on_hover_text(tr(lang, "view-fit-hint"))
         .clicked()
     {
-        view.fit_pending = true;
+        view.fit_pending = Some(crate::ui::canvas::paint::Fit::Whole);
     }
     let canvas = ui.ctx().content_rect();
     // One zoom step in or out, around the middle of the window.

@@ -88,6 +88,7 @@ impl JourneyApp {
         self.show_warnings = false;
         self.editor = EditorState::fitted();
         self.autosaved_revision = None;
+        self.opened_view_pending = true;
     }
 
     /// Saves to the map's file, or asks for one; then does `then`. A file changed on disk by
@@ -160,6 +161,10 @@ impl JourneyApp {
                 self.editor.editing = None;
                 self.clear_recovery();
                 self.open = Some(fresh);
+                // A view the user has not moved since it was fitted fits the new map.
+                if self.editor.view.fitted().is_some() {
+                    self.editor.view.fit_pending = Some(crate::ui::canvas::paint::Fit::Readable);
+                }
                 self.file_status("status-reloaded", &path);
             }
             Err(err) => {
@@ -206,6 +211,8 @@ impl JourneyApp {
             open.warnings.clear();
             self.file_status("status-saved", path);
             self.prefs.remember_recent(path);
+            let workshop = self.prefs.workshop();
+            self.prefs.remember_workshop_map(path, workshop);
             self.clear_recovery();
         }
         if let Err(err) = result {

@@ -9,6 +9,7 @@
 mod autosave;
 mod bars;
 mod files;
+mod workshop;
 
 use std::collections::BTreeSet;
 use std::path::{Path, PathBuf};
@@ -145,6 +146,12 @@ pub struct JourneyApp {
     review: ReviewState,
     /// Today, for the review-due badge; tests pin it.
     today: jiff::civil::Date,
+    /// A map was opened: take its workshop view from the preferences before the next frame.
+    opened_view_pending: bool,
+    /// The inspector stays open while nothing is selected (its strip's button was clicked).
+    inspector_pinned: bool,
+    /// Nothing was selected in the last frame (the inspector folds with the selection).
+    nothing_selected_before: bool,
 }
 
 impl JourneyApp {
@@ -176,6 +183,9 @@ impl JourneyApp {
             status: None,
             review: ReviewState::default(),
             today: jiff::Zoned::now().date(),
+            opened_view_pending: true,
+            inspector_pinned: false,
+            nothing_selected_before: true,
         }
     }
 
@@ -247,6 +257,19 @@ impl JourneyApp {
         &self.editor.view
     }
 
+    /// The open map's layout as last drawn.
+    pub fn layout(&self) -> Option<&MapLayout> {
+        self.open
+            .as_ref()
+            .and_then(|o| o.layout.as_ref())
+            .map(|(_, _, layout)| layout)
+    }
+
+    /// The layout's metrics (card font size, column width).
+    pub fn metrics(&self) -> &LayoutMetrics {
+        &self.metrics
+    }
+
     /// The editor's view state (selection, editing).
     pub fn editor(&self) -> &EditorState {
         &self.editor
@@ -287,6 +310,7 @@ impl JourneyApp {
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
         self.global_shortcuts(&ctx);
+        self.apply_view(&ctx);
 
         let theme = Theme::for_dark_mode(ui.visuals().dark_mode);
         let lang = self.lang();
@@ -356,20 +380,14 @@ impl JourneyApp {
                     });
             }
             if self.prefs.show_inspector {
-                egui::Panel::right("inspector")
-                    .resizable(true)
-                    .default_size(320.0)
-                    .show(ui, |ui| {
-                        egui::ScrollArea::vertical().show(ui, |ui| {
-                            inspector::inspector_ui(
-                                ui,
-                                lang,
-                                map,
-                                &self.editor.selection,
-                                &mut out.commands,
-                            );
-                        });
-                    });
+                workshop::inspector_panel_ui(
+                    ui,
+                    lang,
+                    map,
+                    &self.editor.selection,
+                    &mut self.inspector_pinned,
+                    &mut out.commands,
+                );
             }
             if self.prefs.show_persona {
                 egui::Panel::left("persona")
