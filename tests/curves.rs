@@ -25,6 +25,7 @@ fn editor(map: JourneyMap) -> Harness<'static, JourneyApp> {
         .with_today(jiff::civil::date(2026, 11, 27));
     let mut h = common::harness(app, egui::Theme::Light);
     h.run();
+    common::fit_whole(&mut h);
     h
 }
 

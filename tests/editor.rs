@@ -27,6 +27,8 @@ fn add_a_stage_and_rename_it_in_vietnamese() {
         after.stages.last().map(|s| s.name.as_str()),
         Some("Trải nghiệm")
     );
+    // The new stage is at the right, under the inspector: show the whole map.
+    common::fit_whole(&mut h);
     h.get_by_label("Stage: Trải nghiệm");
     // Two steps: add, rename.
     check_undo_redo(&mut h, &before, &after, 2);
@@ -151,6 +153,8 @@ fn copy_and_paste_cards() {
     let mut h = common::aisas_with_cards();
     let a = h.get_by_label("Card: Một").rect().center();
     click_at(&mut h, a, Modifiers::NONE);
+    // The inspector opened over the right of the map: show it all again.
+    common::fit_whole(&mut h);
     h.input_mut().events.push(egui::Event::Copy);
     h.step();
     let copied = common::copied_text(&h);

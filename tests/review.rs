@@ -21,6 +21,7 @@ fn app(prefs: Prefs) -> Harness<'static, JourneyApp> {
     let app = JourneyApp::new(Some(OpenMap::unsaved(juicer())), None).with_prefs(prefs);
     let mut h = common::harness(app, egui::Theme::Light);
     h.run();
+    common::fit_whole(&mut h);
     h
 }
 

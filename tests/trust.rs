@@ -114,6 +114,7 @@ fn juicer() -> H {
     let path = common::repo().join("samples/may-ep-trai-cay.ron");
     let mut h = common::harness(JourneyApp::with_file(&path), egui::Theme::Light);
     h.run();
+    common::fit_whole(&mut h);
     h
 }
 
@@ -231,6 +232,7 @@ fn saved_juicer(dir: &std::path::Path) -> (std::path::PathBuf, H) {
     journeymap::file::save(&path, &loaded.map).unwrap();
     let mut h = common::harness(JourneyApp::with_file(&path), egui::Theme::Light);
     h.run();
+    common::fit_whole(&mut h);
     (path, h)
 }
 

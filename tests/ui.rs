@@ -43,6 +43,9 @@ fn zoom_buttons_step_and_fit_shows_everything() {
     let path = common::repo().join("samples/zalo-mini-app-loyalty.ron");
     let mut harness = common::harness(JourneyApp::with_file(&path), Theme::Light);
     harness.run();
+    // The map opens readable; Fit shows it whole.
+    harness.get_by_label("Fit").click();
+    harness.run();
     let fitted = harness.state().view().zoom;
     assert!(fitted <= 1.0);
     harness.get_by_label("+").click();

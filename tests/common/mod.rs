@@ -68,7 +68,7 @@ pub fn double_click(harness: &mut Harness<'static, JourneyApp>, pos: egui::Pos2)
     harness.run();
 }
 
-/// A harness on a new map from `template` in `lang`, fitted to the window.
+/// A harness on a new map from `template` in `lang`, the whole map fitted to the window.
 pub fn editor_on_template(
     template: &str,
     lang: journeymap::model::template::Lang,
@@ -79,7 +79,14 @@ pub fn editor_on_template(
     let app = JourneyApp::new(Some(journeymap::ui::OpenMap::unsaved(map)), None);
     let mut harness = harness(app, egui::Theme::Light);
     harness.run();
+    fit_whole(&mut harness);
     harness
+}
+
+/// Shows the whole map (Ctrl+0), as tests that reach every stage need: a map opens readable,
+/// from its left, and may not fit.
+pub fn fit_whole(harness: &mut Harness<'static, JourneyApp>) {
+    key(harness, egui::Key::Num0, egui::Modifiers::COMMAND);
 }
 
 /// A point near the bottom of the cell (below its cards) of step `step_label` and lane `lane_label` (their

@@ -150,8 +150,9 @@ pub struct JourneyApp {
     opened_view_pending: bool,
     /// The inspector stays open while nothing is selected (its strip's button was clicked).
     inspector_pinned: bool,
-    /// Nothing was selected in the last frame (the inspector folds with the selection).
-    nothing_selected_before: bool,
+    /// The inspector is folded into a strip: nothing is selected (it follows the selection,
+    /// but not while voting).
+    inspector_folded: bool,
 }
 
 impl JourneyApp {
@@ -185,7 +186,7 @@ impl JourneyApp {
             today: jiff::Zoned::now().date(),
             opened_view_pending: true,
             inspector_pinned: false,
-            nothing_selected_before: true,
+            inspector_folded: true,
         }
     }
 
@@ -385,6 +386,7 @@ impl JourneyApp {
                     lang,
                     map,
                     &self.editor.selection,
+                    self.inspector_folded,
                     &mut self.inspector_pinned,
                     &mut out.commands,
                 );

@@ -59,29 +59,35 @@ impl JourneyApp {
             ctx.set_zoom_factor(ui_zoom);
         }
         self.editor.view.readable_zoom = self.readable_zoom();
-        let nothing_selected = self.editor.selection.is_empty();
-        if self.prefs.show_inspector
-            && !self.inspector_pinned
-            && nothing_selected != self.nothing_selected_before
-        {
-            self.editor.view.hold_next_resize = true;
+        // While voting, clicks land on cards all over the map: the inspector keeps its width
+        // rather than open over the card the next vote goes to; and it waits for a context
+        // menu to close, so it never covers the element the menu belongs to.
+        if !self.editor.voting && !egui::Popup::is_any_open(ctx) {
+            let nothing_selected = self.editor.selection.is_empty();
+            if self.prefs.show_inspector
+                && !self.inspector_pinned
+                && nothing_selected != self.inspector_folded
+            {
+                self.editor.view.hold_next_resize = true;
+            }
+            self.inspector_folded = nothing_selected;
         }
-        self.nothing_selected_before = nothing_selected;
     }
 }
 
-/// The inspector on the right: every field of the selection, or, while nothing is selected, a
-/// thin strip with a button that opens it (so the map gets the room).
+/// The inspector on the right: every field of the selection, or, while `folded` (nothing
+/// selected), a thin strip with a button that opens it (so the map gets the room).
 pub(super) fn inspector_panel_ui(
     ui: &mut Ui,
     lang: Lang,
     map: &JourneyMap,
     selection: &Selection,
+    folded: bool,
     pinned: &mut bool,
     commands: &mut Vec<EditCommand>,
 ) {
     let nothing_selected = selection.is_empty();
-    if nothing_selected && !*pinned {
+    if folded && !*pinned {
         egui::Panel::right("inspector_strip")
             .resizable(false)
             .exact_size(size::INSPECTOR_STRIP)
