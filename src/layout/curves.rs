@@ -67,7 +67,7 @@ fn layout_curves(
                             .unwrap_or_else(|| emoji_for_score(p.score).to_owned()),
                         has_note: !p.note.is_empty(),
                         lowest: p.score < 0.0 && p.score <= lowest_score,
-                        emoji_pos: pos2(x, y_of(p.score) - EMOJI_GAP),
+                        emoji_pos: pos2(x, y_of(p.score) - m.point_clearance - EMOJI_GAP),
                     })
                 })
                 .collect();
@@ -89,51 +89,88 @@ fn layout_curves(
             });
         }
     }
-    spread_emoji(layout, m);
+    // The markers first: the emoji keep clear of them.
     layout_pain_markers(map, m, layout, step_index_of, &emotion_lanes);
+    spread_emoji(layout, m);
 }
 
-/// Space between a curve point and the bottom of its emoji.
-const EMOJI_GAP: f32 = 8.0;
+/// Space between a curve point's clearance and its emoji.
+const EMOJI_GAP: f32 = 2.0;
 
-/// Emoji of different curves at the same step that would overlap each other or the other
-/// curve's point are put side by side, centred on the step, in curve order.
+/// Places every emoji in a box of its own: above its point when that box is free, else below
+/// it, else beside it (right, then left, further out each time). A box is free when it lies
+/// inside the lane and covers no other emoji placed before, no curve point (with its
+/// clearance) and no pain marker of the lane. Points are taken step by step, in curve order,
+/// so the same map always gives the same picture; a box with no free place keeps the spot
+/// above its point.
 fn spread_emoji(layout: &mut MapLayout, m: &LayoutMetrics) {
-    let mut groups: std::collections::BTreeMap<(usize, usize), Vec<(usize, usize)>> =
-        std::collections::BTreeMap::new();
+    let s = m.emoji_size;
+    let lift = m.point_clearance + EMOJI_GAP;
+    // Every point's disc and every pain marker, per lane: what an emoji must not cover.
+    let discs = |lane: usize, layout: &MapLayout| -> Vec<(Pos2, f32)> {
+        let points = layout
+            .curves
+            .iter()
+            .filter(|c| c.lane_index == lane)
+            .flat_map(|c| c.points.iter().map(|p| (p.pos, m.point_clearance)));
+        let row = layout.lanes[lane].row;
+        let markers = layout
+            .pain_markers
+            .iter()
+            .filter(|k| row.contains(k.pos))
+            .map(|k| (k.pos, m.pain_marker_radius));
+        points.chain(markers).collect()
+    };
+    let mut order: Vec<(usize, usize, usize, usize)> = Vec::new();
     for (c, curve) in layout.curves.iter().enumerate() {
         for (p, point) in curve.points.iter().enumerate() {
-            groups
-                .entry((curve.lane_index, point.step_index))
-                .or_default()
-                .push((c, p));
+            order.push((curve.lane_index, point.step_index, c, p));
         }
     }
-    for members in groups.values() {
-        let ys: Vec<f32> = members
-            .iter()
-            .map(|&(c, p)| layout.curves[c].points[p].emoji_pos.y)
-            .collect();
-        let crowded = ys
-            .iter()
-            .enumerate()
-            // The lower emoji would cover the upper point (or the other emoji).
-            .any(|(i, a)| {
-                ys[i + 1..]
-                    .iter()
-                    .any(|b| (a - b).abs() < m.emoji_size + EMOJI_GAP + 6.0)
-            });
-        if !crowded {
+    order.sort_unstable();
+    let mut lane_discs: Option<(usize, Vec<(Pos2, f32)>)> = None;
+    let mut placed: Vec<emath::Rect> = Vec::new();
+    for (lane, _, c, p) in order {
+        if lane_discs.as_ref().is_none_or(|(l, _)| *l != lane) {
+            lane_discs = Some((lane, discs(lane, layout)));
+            placed.clear();
+        }
+        let Some((_, lane_discs)) = &lane_discs else {
             continue;
-        }
-        #[expect(clippy::cast_precision_loss, reason = "a handful of curves")]
-        let half = (members.len() - 1) as f32 / 2.0;
-        for (k, &(c, p)) in members.iter().enumerate() {
-            #[expect(clippy::cast_precision_loss, reason = "a handful of curves")]
-            let dx = (k as f32 - half) * m.emoji_size;
-            layout.curves[c].points[p].emoji_pos.x += dx;
-        }
+        };
+        let row = layout.lanes[lane].row;
+        let at = layout.curves[c].points[p].pos;
+        let above = pos2(at.x, at.y - lift);
+        let below = pos2(at.x, at.y + lift + s);
+        let beside = |k: f32| pos2(at.x + lift + s * (k + 0.5), at.y + s / 2.0);
+        let candidates = [
+            above,
+            below,
+            beside(0.0),
+            pos2(2.0 * at.x - beside(0.0).x, beside(0.0).y),
+            beside(1.0),
+            pos2(2.0 * at.x - beside(1.0).x, beside(1.0).y),
+        ];
+        let is_free = |bottom: Pos2| {
+            let rect = super::emoji_box(bottom, s);
+            row.contains_rect(rect)
+                && !placed.iter().any(|other| other.intersects(rect))
+                && !lane_discs
+                    .iter()
+                    .any(|&(center, radius)| disc_touches(rect, center, radius))
+        };
+        let chosen = candidates
+            .into_iter()
+            .find(|&b| is_free(b))
+            .unwrap_or(above);
+        layout.curves[c].points[p].emoji_pos = chosen;
+        placed.push(super::emoji_box(chosen, s));
     }
+}
+
+/// Whether a disc reaches into a rectangle.
+pub(super) fn disc_touches(rect: emath::Rect, center: Pos2, radius: f32) -> bool {
+    rect.distance_sq_to_pos(center) < radius * radius
 }
 
 /// Places the pain markers: on the curve point or card a pain point is anchored to, else at
