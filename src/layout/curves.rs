@@ -97,12 +97,13 @@ fn layout_curves(
 /// Space between a curve point's clearance and its emoji.
 const EMOJI_GAP: f32 = 2.0;
 
-/// Places every emoji in a box of its own: above its point when that box is free, else below
-/// it, else beside it (right, then left, further out each time). A box is free when it lies
-/// inside the lane and covers no other emoji placed before, no curve point (with its
-/// clearance) and no pain marker of the lane. Points are taken step by step, in curve order,
-/// so the same map always gives the same picture; a box with no free place keeps the spot
-/// above its point.
+/// Places every emoji in a box of its own: above its point when that box is free; else, for
+/// a point at about the height of a point above it at the same step, above and to the side;
+/// for a point clearly lower, below it; else beside it (right, then left). A box is free
+/// when it lies inside the lane and covers no other emoji placed before, no curve point (with
+/// its clearance) and no pain marker of the lane. Points are taken step by step, the highest
+/// first, so the same map always gives the same picture; a box with no free place keeps the
+/// spot above its point.
 fn spread_emoji(layout: &mut MapLayout, m: &LayoutMetrics) {
     let s = m.emoji_size;
     let lift = m.point_clearance + EMOJI_GAP;
@@ -121,16 +122,23 @@ fn spread_emoji(layout: &mut MapLayout, m: &LayoutMetrics) {
             .map(|k| (k.pos, m.pain_marker_radius));
         points.chain(markers).collect()
     };
-    let mut order: Vec<(usize, usize, usize, usize)> = Vec::new();
+    // (lane, step, y, curve, point), the highest point of a step first.
+    let mut order: Vec<(usize, usize, f32, usize, usize)> = Vec::new();
     for (c, curve) in layout.curves.iter().enumerate() {
         for (p, point) in curve.points.iter().enumerate() {
-            order.push((curve.lane_index, point.step_index, c, p));
+            order.push((curve.lane_index, point.step_index, point.pos.y, c, p));
         }
     }
-    order.sort_unstable();
+    order.sort_by(|a, b| {
+        (a.0, a.1)
+            .cmp(&(b.0, b.1))
+            .then(a.2.total_cmp(&b.2))
+            .then((a.3, a.4).cmp(&(b.3, b.4)))
+    });
     let mut lane_discs: Option<(usize, Vec<(Pos2, f32)>)> = None;
     let mut placed: Vec<emath::Rect> = Vec::new();
-    for (lane, _, c, p) in order {
+    let mut step_top: Option<((usize, usize), f32)> = None;
+    for (lane, step, y, c, p) in order {
         if lane_discs.as_ref().is_none_or(|(l, _)| *l != lane) {
             lane_discs = Some((lane, discs(lane, layout)));
             placed.clear();
@@ -138,19 +146,30 @@ fn spread_emoji(layout: &mut MapLayout, m: &LayoutMetrics) {
         let Some((_, lane_discs)) = &lane_discs else {
             continue;
         };
+        // How far below the highest point of its step this point is.
+        let below_top = match step_top {
+            Some((key, top)) if key == (lane, step) => y - top,
+            _ => {
+                step_top = Some(((lane, step), y));
+                0.0
+            }
+        };
         let row = layout.lanes[lane].row;
         let at = layout.curves[c].points[p].pos;
         let above = pos2(at.x, at.y - lift);
         let below = pos2(at.x, at.y + lift + s);
-        let beside = |k: f32| pos2(at.x + lift + s * (k + 0.5), at.y + s / 2.0);
-        let candidates = [
-            above,
-            below,
-            beside(0.0),
-            pos2(2.0 * at.x - beside(0.0).x, beside(0.0).y),
-            beside(1.0),
-            pos2(2.0 * at.x - beside(1.0).x, beside(1.0).y),
-        ];
+        let side = |k: f32| pos2(at.x + k * (s + EMOJI_GAP), at.y - lift);
+        let beside = |k: f32| pos2(at.x + k * (lift + s / 2.0), at.y + s / 2.0);
+        let sideways = [side(1.0), side(-1.0), side(2.0), side(-2.0)];
+        let mut candidates = vec![above];
+        if below_top < s / 2.0 {
+            candidates.extend(sideways);
+            candidates.push(below);
+        } else {
+            candidates.push(below);
+            candidates.extend(sideways);
+        }
+        candidates.extend([beside(1.0), beside(-1.0)]);
         let is_free = |bottom: Pos2| {
             let rect = super::emoji_box(bottom, s);
             row.contains_rect(rect)

@@ -10,7 +10,7 @@
 
 mod cards;
 mod curves;
-mod headers;
+pub mod headers;
 
 use egui::emath::TSTransform;
 use egui::{
