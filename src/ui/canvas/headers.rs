@@ -325,7 +325,7 @@ pub(super) fn lanes_interaction(
         // A small collapse toggle in the label's corner.
         // At the top of the label's visible part; the name keeps clear of its column.
         let toggle = canvas::headers::lane_toggle_rect(rect, zoom);
-        if toggle.intersects(clip) {
+        if rect.contains_rect(toggle) {
             let key = collapse_key(state, &lane.id);
             let symbol = if state.collapsed.contains(&lane.id) {
                 "▸"

@@ -98,9 +98,12 @@ impl Paint<'_> {
             return;
         }
         let text_rect = self.rect(b.text);
-        // Text never runs into the vote row: the dots have it to themselves.
+        // Text never runs into the vote dots, which have a row of their own.
         let text_clip = match b.votes {
-            Some(row) => Rect::from_min_max(rect.min, pos2(rect.max.x, self.rect(row).min.y)),
+            Some(row) => {
+                let dots_top = self.rect(row).center().y - size::VOTE_DOT_RADIUS * self.zoom;
+                Rect::from_min_max(rect.min, pos2(rect.max.x, dots_top))
+            }
             None => rect,
         };
         self.wrapped_text(

@@ -107,7 +107,8 @@ pub fn step_name(
 
 /// The collapse toggle in a lane label's top-right corner (`label` on screen).
 pub fn lane_toggle_rect(label: Rect, zoom: f32) -> Rect {
-    let side = (18.0 * zoom).clamp(16.0, 24.0);
+    // No smaller than a small button, which egui makes 18 points tall.
+    let side = (18.0 * zoom).clamp(18.0, 24.0);
     let inset = (4.0 * zoom).clamp(2.0, 6.0);
     Rect::from_min_size(
         pos2(label.right() - inset - side, label.top() + inset),
