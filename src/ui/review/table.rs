@@ -52,13 +52,16 @@ impl SortColumn {
         let width = match self {
             Self::Text => return Column::remainder().at_least(200.0).clip(true),
             Self::Stage | Self::Evidence => 90.0,
+            Self::Step => 100.0,
             Self::Status => 110.0,
-            Self::Severity => 115.0,
-            Self::Step => 120.0,
-            Self::Votes => 80.0,
+            // "4 · Nghiêm trọng".
+            Self::Severity => 135.0,
+            // "Phiếu bầu ▼" on one line.
+            Self::Votes => 95.0,
             Self::Score => 65.0,
             Self::Opportunities => 130.0,
-            Self::Owner => 160.0,
+            // "Trưởng nhóm marketing".
+            Self::Owner => 165.0,
         };
         Column::initial(width).at_least(48.0).clip(true)
     }
