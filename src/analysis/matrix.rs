@@ -234,60 +234,83 @@ pub fn dot_at(dots_on_screen: &[(Pos2, f32)], pointer: Pos2) -> Option<usize> {
         .map(|(i, _, _)| i)
 }
 
-/// Where each dot's label goes, given the plot's frame, the dots (centre, radius), the size of
-/// each label in a long and a short version, and what else is written on the plot
-/// (`obstacles`: the quadrant names). A label goes right of its dot if that spot is free, else
-/// left, above or below (left first near the right edge), long if it fits, else short; a spot
-/// is free when it lies inside the frame and touches no other dot, no obstacle and no label
-/// placed before. Bigger dots (more votes) choose first. Returns, per dot, which version
-/// (0 long, 1 short) goes where; a label with no free spot is left out (`None`) rather than
-/// drawn over others: in a crowded cell the dots stay readable and the tooltip names each one.
+/// Narrowest a label is cut to, in points: less would say nothing.
+pub const MIN_LABEL_WIDTH: f32 = 48.0;
+
+/// Where each dot's label goes, given the dots (centre and radius on screen), each label's
+/// whole size, each dot's region (its quadrant on screen, inside the dividing lines) and what
+/// else is written on the plot (`obstacles`: the quadrant names).
+///
+/// A label goes right of its dot, else left (left first when there is more room there), above
+/// or below: whole on the first of these sides where it fits, else cut narrower (to fit its
+/// quadrant, then to 60 %, then to [`MIN_LABEL_WIDTH`]). A spot is free when it lies inside
+/// the dot's quadrant (a label never runs across a dividing line) and touches no other dot, no
+/// obstacle and no label placed before. Bigger dots (more votes) choose first. Returns, per
+/// dot, the label's rectangle (the caller cuts the text to its width with "…"); a label with no
+/// free spot is left out (`None`) rather than drawn over others: in a crowded cell the dots
+/// stay readable and the tooltip names each one.
 pub fn place_labels(
-    frame: Rect,
     dots_on_screen: &[(Pos2, f32)],
-    sizes: &[[Vec2; 2]],
+    sizes: &[Vec2],
+    regions: &[Rect],
     obstacles: &[Rect],
-) -> Vec<Option<(usize, Rect)>> {
+) -> Vec<Option<Rect>> {
     let discs: Vec<Rect> = dots_on_screen
         .iter()
         .map(|&(center, radius)| Rect::from_center_size(center, Vec2::splat(2.0 * radius)))
         .collect();
-    let mut order: Vec<usize> = (0..dots_on_screen.len().min(sizes.len())).collect();
+    let count = dots_on_screen.len().min(sizes.len()).min(regions.len());
+    let mut order: Vec<usize> = (0..count).collect();
     order.sort_by(|&a, &b| dots_on_screen[b].1.total_cmp(&dots_on_screen[a].1));
-    let mut placed: Vec<Option<(usize, Rect)>> = vec![None; order.len()];
+    let mut placed: Vec<Option<Rect>> = vec![None; count];
     for index in order {
         let (center, radius) = dots_on_screen[index];
+        let (full, region) = (sizes[index], regions[index]);
         let gap = radius + LABEL_GAP;
-        let spots = |size: Vec2| {
-            let right = Rect::from_min_size(center + vec2(gap, -size.y / 2.0), size);
-            let left = Rect::from_min_size(center + vec2(-gap - size.x, -size.y / 2.0), size);
-            let above = Rect::from_min_size(center + vec2(-size.x / 2.0, -gap - size.y), size);
-            let below = Rect::from_min_size(center + vec2(-size.x / 2.0, gap), size);
-            if right.right() > frame.right() {
-                [left, right, above, below]
-            } else {
-                [right, left, above, below]
-            }
-        };
-        let long = spots(sizes[index][0]);
-        let short = spots(sizes[index][1]);
+        let h = full.y;
+        // Each side: the room there, and the label's rectangle at a width.
+        let right_room = region.right() - (center.x + gap);
+        let left_room = (center.x - gap) - region.left();
+        let centred_room = 2.0 * (center.x - region.left()).min(region.right() - center.x);
+        let right = |w: f32| Rect::from_min_size(center + vec2(gap, -h / 2.0), vec2(w, h));
+        let left = |w: f32| Rect::from_min_size(center + vec2(-gap - w, -h / 2.0), vec2(w, h));
+        let above = |w: f32| Rect::from_min_size(center + vec2(-w / 2.0, -gap - h), vec2(w, h));
+        let below = |w: f32| Rect::from_min_size(center + vec2(-w / 2.0, gap), vec2(w, h));
+        let mut sides: Vec<(f32, &dyn Fn(f32) -> Rect)> = vec![
+            (right_room, &right),
+            (left_room, &left),
+            (centred_room, &above),
+            (centred_room, &below),
+        ];
+        if right_room < full.x && left_room > right_room {
+            sides.swap(0, 1);
+        }
         let is_free = |rect: &Rect| {
-            frame.contains_rect(*rect)
+            region.contains_rect(*rect)
                 && !obstacles.iter().any(|other| other.intersects(*rect))
-                && !placed
-                    .iter()
-                    .flatten()
-                    .any(|(_, other)| other.intersects(*rect))
+                && !placed.iter().flatten().any(|other| other.intersects(*rect))
                 && !discs
                     .iter()
                     .enumerate()
                     .any(|(other, disc)| other != index && disc.intersects(*rect))
         };
-        placed[index] = long
-            .into_iter()
-            .zip(short)
-            .flat_map(|(long, short)| [(0, long), (1, short)])
-            .find(|(_, rect)| is_free(rect));
+        let least = MIN_LABEL_WIDTH.min(full.x);
+        // The whole text on any side first; only then a cut one.
+        let whole = sides
+            .iter()
+            .filter(|&&(room, _)| full.x <= room)
+            .map(|&(_, spot)| spot(full.x))
+            .find(|rect| is_free(rect));
+        placed[index] = whole.or_else(|| {
+            sides.iter().find_map(|&(room, spot)| {
+                let fitted = full.x.min(room);
+                [fitted, fitted * 0.6, least]
+                    .into_iter()
+                    .filter(|&w| w >= least && w <= room)
+                    .map(spot)
+                    .find(|rect| is_free(rect))
+            })
+        });
     }
     placed
 }
@@ -409,9 +432,14 @@ mod tests {
     #[test]
     fn labels_avoid_other_dots_labels_and_the_edge() {
         let frame = Rect::from_min_max(Pos2::ZERO, Pos2::new(400.0, 300.0));
-        let sizes = [vec2(80.0, 14.0), vec2(20.0, 14.0)];
-        let rects = |dots: &[(Pos2, f32)], obstacles: &[Rect]| -> Vec<Option<(usize, Rect)>> {
-            place_labels(frame, dots, &vec![sizes; dots.len()], obstacles)
+        let size = vec2(80.0, 14.0);
+        let rects = |dots: &[(Pos2, f32)], obstacles: &[Rect]| -> Vec<Option<Rect>> {
+            place_labels(
+                dots,
+                &vec![size; dots.len()],
+                &vec![frame; dots.len()],
+                obstacles,
+            )
         };
         // A dot with a neighbour on its right: its label must not run over the neighbour.
         let pair = [
@@ -419,31 +447,27 @@ mod tests {
             (Pos2::new(150.0, 100.0), 8.0),
         ];
         let placed = rects(&pair, &[]);
-        let (Some((long_1, rect_1)), Some((_, rect_2))) = (placed[0], placed[1]) else {
+        let (Some(rect_1), Some(rect_2)) = (placed[0], placed[1]) else {
             panic!("there is room for both labels: {placed:?}");
         };
         assert!(
             rect_2.min.x > 150.0,
             "the second label goes right: {placed:?}"
         );
-        assert!(
-            rect_1.max.x < 142.0,
-            "the first label avoids the second dot: {placed:?}"
-        );
-        assert_eq!(
-            long_1, 1,
-            "the short version fits between the two: {placed:?}"
-        );
         assert!(!rect_1.intersects(rect_2));
-        // With room, the long version is used.
+        let second_disc = Rect::from_center_size(pair[1].0, Vec2::splat(16.0));
+        assert!(!rect_1.intersects(second_disc), "{placed:?}");
+        // With room, the whole label is used, right of the dot.
         let placed = rects(&pair[..1], &[]);
-        assert!(matches!(placed[0], Some((0, _))), "{placed:?}");
+        let rect = placed[0].expect("a label");
+        assert_eq!(rect.size(), size);
+        assert!(rect.min.x > 100.0);
         // A dot at the right edge puts its label on its left, inside the frame.
-        let (_, rect) = rects(&[(Pos2::new(390.0, 50.0), 6.0)], &[])[0].expect("a label");
+        let rect = rects(&[(Pos2::new(390.0, 50.0), 6.0)], &[])[0].expect("a label");
         assert!(frame.contains_rect(rect) && rect.max.x < 390.0, "{rect:?}");
         // Nor over the quadrant names.
         let name = Rect::from_min_size(Pos2::new(110.0, 90.0), vec2(60.0, 20.0));
-        let (_, rect) = rects(&pair[..1], &[name])[0].expect("a label");
+        let rect = rects(&pair[..1], &[name])[0].expect("a label");
         assert!(!rect.intersects(name) && rect.max.x < 100.0, "{rect:?}");
         // In a crowd, the labels that are drawn cover no dot and no other label.
         let crowd: Vec<(Pos2, f32)> = spread(12)
@@ -455,10 +479,7 @@ mod tests {
                 )
             })
             .collect();
-        let placed: Vec<Option<Rect>> = rects(&crowd, &[])
-            .into_iter()
-            .map(|p| p.map(|(_, r)| r))
-            .collect();
+        let placed = rects(&crowd, &[]);
         assert!(placed.iter().any(Option::is_some));
         for (i, rect) in placed.iter().enumerate() {
             let Some(rect) = rect else { continue };
@@ -470,5 +491,34 @@ mod tests {
                 assert!(!rect.intersects(*other), "labels overlap");
             }
         }
+    }
+
+    #[test]
+    fn labels_stay_inside_their_quadrant() {
+        // A plot 500 wide: effort 0.5–5.5 left to right, the dividing line at 3.5 (x = 300).
+        let frame = Rect::from_min_max(Pos2::ZERO, Pos2::new(500.0, 250.0));
+        let divider_x = 300.0;
+        let quick_wins = Rect::from_min_max(frame.min, Pos2::new(divider_x - 2.0, 125.0));
+        let big_bets = Rect::from_min_max(Pos2::new(divider_x + 2.0, 0.0), Pos2::new(500.0, 125.0));
+        // Effort 3 (x = 250): a long label going right would cross the line at 300.
+        let dots = [(Pos2::new(250.0, 60.0), 8.0), (Pos2::new(350.0, 60.0), 8.0)];
+        let sizes = [vec2(180.0, 14.0), vec2(180.0, 14.0)];
+        let placed = place_labels(&dots, &sizes, &[quick_wins, big_bets], &[]);
+        let (Some(a), Some(b)) = (placed[0], placed[1]) else {
+            panic!("both labels have room: {placed:?}");
+        };
+        assert!(quick_wins.contains_rect(a) && a.max.x < divider_x, "{a:?}");
+        assert!(big_bets.contains_rect(b) && b.min.x > divider_x, "{b:?}");
+        // The quick win's label went left, whole, where there is room for it.
+        assert!(a.max.x < 250.0 && (a.width() - 180.0).abs() < 1e-3, "{a:?}");
+        // No room anywhere for the whole text: cut to the quadrant, never across the line.
+        let tight = Rect::from_min_max(Pos2::new(200.0, 0.0), Pos2::new(298.0, 125.0));
+        let placed = place_labels(&dots[..1], &sizes[..1], &[tight], &[]);
+        let a = placed[0].expect("a cut label");
+        assert!(tight.contains_rect(a), "{a:?}");
+        assert!(a.width() < 180.0 && a.width() >= MIN_LABEL_WIDTH, "{a:?}");
+        // A quadrant too small for even the shortest label: no label.
+        let tiny = Rect::from_center_size(dots[0].0, vec2(40.0, 30.0));
+        assert_eq!(place_labels(&dots[..1], &sizes[..1], &[tiny], &[]), [None]);
     }
 }

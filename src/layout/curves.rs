@@ -67,7 +67,7 @@ fn layout_curves(
                             .unwrap_or_else(|| emoji_for_score(p.score).to_owned()),
                         has_note: !p.note.is_empty(),
                         lowest: p.score < 0.0 && p.score <= lowest_score,
-                        emoji_pos: pos2(x, y_of(p.score) - EMOJI_GAP),
+                        emoji_pos: pos2(x, y_of(p.score) - m.point_clearance - EMOJI_GAP),
                     })
                 })
                 .collect();
@@ -89,51 +89,107 @@ fn layout_curves(
             });
         }
     }
-    spread_emoji(layout, m);
+    // The markers first: the emoji keep clear of them.
     layout_pain_markers(map, m, layout, step_index_of, &emotion_lanes);
+    spread_emoji(layout, m);
 }
 
-/// Space between a curve point and the bottom of its emoji.
-const EMOJI_GAP: f32 = 8.0;
+/// Space between a curve point's clearance and its emoji.
+const EMOJI_GAP: f32 = 2.0;
 
-/// Emoji of different curves at the same step that would overlap each other or the other
-/// curve's point are put side by side, centred on the step, in curve order.
+/// Places every emoji in a box of its own: above its point when that box is free; else, for
+/// a point at about the height of a point above it at the same step, above and to the side;
+/// for a point clearly lower, below it; else beside it (right, then left). A box is free
+/// when it lies inside the lane and covers no other emoji placed before, no curve point (with
+/// its clearance) and no pain marker of the lane. Points are taken step by step, the highest
+/// first, so the same map always gives the same picture; a box with no free place keeps the
+/// spot above its point.
 fn spread_emoji(layout: &mut MapLayout, m: &LayoutMetrics) {
-    let mut groups: std::collections::BTreeMap<(usize, usize), Vec<(usize, usize)>> =
-        std::collections::BTreeMap::new();
+    let s = m.emoji_size;
+    let lift = m.point_clearance + EMOJI_GAP;
+    // Every point's disc and every pain marker, per lane: what an emoji must not cover.
+    let discs = |lane: usize, layout: &MapLayout| -> Vec<(Pos2, f32)> {
+        let points = layout
+            .curves
+            .iter()
+            .filter(|c| c.lane_index == lane)
+            .flat_map(|c| c.points.iter().map(|p| (p.pos, m.point_clearance)));
+        let row = layout.lanes[lane].row;
+        let markers = layout
+            .pain_markers
+            .iter()
+            .filter(|k| row.contains(k.pos))
+            .map(|k| (k.pos, m.pain_marker_radius));
+        points.chain(markers).collect()
+    };
+    // (lane, step, y, curve, point), the highest point of a step first.
+    let mut order: Vec<(usize, usize, f32, usize, usize)> = Vec::new();
     for (c, curve) in layout.curves.iter().enumerate() {
         for (p, point) in curve.points.iter().enumerate() {
-            groups
-                .entry((curve.lane_index, point.step_index))
-                .or_default()
-                .push((c, p));
+            order.push((curve.lane_index, point.step_index, point.pos.y, c, p));
         }
     }
-    for members in groups.values() {
-        let ys: Vec<f32> = members
-            .iter()
-            .map(|&(c, p)| layout.curves[c].points[p].emoji_pos.y)
-            .collect();
-        let crowded = ys
-            .iter()
-            .enumerate()
-            // The lower emoji would cover the upper point (or the other emoji).
-            .any(|(i, a)| {
-                ys[i + 1..]
-                    .iter()
-                    .any(|b| (a - b).abs() < m.emoji_size + EMOJI_GAP + 6.0)
-            });
-        if !crowded {
+    order.sort_by(|a, b| {
+        (a.0, a.1)
+            .cmp(&(b.0, b.1))
+            .then(a.2.total_cmp(&b.2))
+            .then((a.3, a.4).cmp(&(b.3, b.4)))
+    });
+    let mut lane_discs: Option<(usize, Vec<(Pos2, f32)>)> = None;
+    let mut placed: Vec<emath::Rect> = Vec::new();
+    let mut step_top: Option<((usize, usize), f32)> = None;
+    for (lane, step, y, c, p) in order {
+        if lane_discs.as_ref().is_none_or(|(l, _)| *l != lane) {
+            lane_discs = Some((lane, discs(lane, layout)));
+            placed.clear();
+        }
+        let Some((_, lane_discs)) = &lane_discs else {
             continue;
+        };
+        // How far below the highest point of its step this point is.
+        let below_top = match step_top {
+            Some((key, top)) if key == (lane, step) => y - top,
+            _ => {
+                step_top = Some(((lane, step), y));
+                0.0
+            }
+        };
+        let row = layout.lanes[lane].row;
+        let at = layout.curves[c].points[p].pos;
+        let above = pos2(at.x, at.y - lift);
+        let below = pos2(at.x, at.y + lift + s);
+        let side = |k: f32| pos2(at.x + k * (s + EMOJI_GAP), at.y - lift);
+        let beside = |k: f32| pos2(at.x + k * (lift + s / 2.0), at.y + s / 2.0);
+        let sideways = [side(1.0), side(-1.0), side(2.0), side(-2.0)];
+        let mut candidates = vec![above];
+        if below_top < s / 2.0 {
+            candidates.extend(sideways);
+            candidates.push(below);
+        } else {
+            candidates.push(below);
+            candidates.extend(sideways);
         }
-        #[expect(clippy::cast_precision_loss, reason = "a handful of curves")]
-        let half = (members.len() - 1) as f32 / 2.0;
-        for (k, &(c, p)) in members.iter().enumerate() {
-            #[expect(clippy::cast_precision_loss, reason = "a handful of curves")]
-            let dx = (k as f32 - half) * m.emoji_size;
-            layout.curves[c].points[p].emoji_pos.x += dx;
-        }
+        candidates.extend([beside(1.0), beside(-1.0)]);
+        let is_free = |bottom: Pos2| {
+            let rect = super::emoji_box(bottom, s);
+            row.contains_rect(rect)
+                && !placed.iter().any(|other| other.intersects(rect))
+                && !lane_discs
+                    .iter()
+                    .any(|&(center, radius)| disc_touches(rect, center, radius))
+        };
+        let chosen = candidates
+            .into_iter()
+            .find(|&b| is_free(b))
+            .unwrap_or(above);
+        layout.curves[c].points[p].emoji_pos = chosen;
+        placed.push(super::emoji_box(chosen, s));
     }
+}
+
+/// Whether a disc reaches into a rectangle.
+pub(super) fn disc_touches(rect: emath::Rect, center: Pos2, radius: f32) -> bool {
+    rect.distance_sq_to_pos(center) < radius * radius
 }
 
 /// Places the pain markers: on the curve point or card a pain point is anchored to, else at

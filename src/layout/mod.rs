@@ -37,6 +37,9 @@ pub struct LayoutMetrics {
     pub card_font_size: f32,
     /// Height of the chip row on touchpoint, pain-point and opportunity cards.
     pub chip_height: f32,
+    /// Height of the row under the text of a card that takes votes (pain points and
+    /// opportunities), where the workshop's vote dots go, so they never cover text.
+    pub vote_row_height: f32,
     /// Least height of a lane holding cards.
     pub min_lane_height: f32,
     /// Height of an emotion lane.
@@ -45,8 +48,13 @@ pub struct LayoutMetrics {
     pub emotion_margin: f32,
     /// Samples per step interval of the smoothed curve.
     pub curve_samples: usize,
-    /// Font size of the emoji above each curve point.
+    /// Side of the square box an emoji of a curve point is drawn in (the painter fits the
+    /// emoji's picture or glyph into [`CurvePointBox::emoji_rect`]).
     pub emoji_size: f32,
+    /// Radius around a curve point that no emoji covers: the point with its halo.
+    pub point_clearance: f32,
+    /// Radius of a pain marker on a curve, which no emoji covers either.
+    pub pain_marker_radius: f32,
     /// Height of a collapsed lane.
     pub collapsed_lane_height: f32,
 }
@@ -63,11 +71,14 @@ impl Default for LayoutMetrics {
             card_padding: 8.0,
             card_font_size: 14.0,
             chip_height: 20.0,
+            vote_row_height: 16.0,
             min_lane_height: 90.0,
-            emotion_lane_height: 190.0,
-            emotion_margin: 30.0,
+            emotion_lane_height: 200.0,
+            emotion_margin: 41.0,
             curve_samples: 12,
             emoji_size: 26.0,
+            point_clearance: 12.0,
+            pain_marker_radius: 11.0,
             collapsed_lane_height: 34.0,
         }
     }
@@ -216,6 +227,8 @@ pub struct CardBox {
     pub chip: Option<(Chip, Rect)>,
     /// Where the wrapped text goes.
     pub text: Rect,
+    /// The row under the text where the vote dots go, on cards that take votes.
+    pub votes: Option<Rect>,
 }
 
 /// An emotion curve placed in an emotion lane.
@@ -256,9 +269,24 @@ pub struct CurvePointBox {
     pub has_note: bool,
     /// One of the curve's lowest points, below zero: a moment of pain.
     pub lowest: bool,
-    /// Where the emoji goes (the centre of its bottom edge): above the point, moved sideways
-    /// when another curve's emoji at the same step would cover it.
+    /// Where the emoji goes (the centre of its bottom edge): above the point, moved below or
+    /// beside it when another curve's emoji or point at the same step would be covered.
     pub emoji_pos: Pos2,
+}
+
+impl CurvePointBox {
+    /// The square box the emoji is drawn in (side [`LayoutMetrics::emoji_size`]).
+    pub fn emoji_rect(&self, m: &LayoutMetrics) -> Rect {
+        emoji_box(self.emoji_pos, m.emoji_size)
+    }
+}
+
+/// The square of side `size` whose bottom edge is centred on `bottom_center`.
+fn emoji_box(bottom_center: Pos2, size: f32) -> Rect {
+    Rect::from_min_max(
+        pos2(bottom_center.x - size / 2.0, bottom_center.y - size),
+        pos2(bottom_center.x + size / 2.0, bottom_center.y),
+    )
 }
 
 /// How scores map to y inside an emotion lane: +2 at the top, −2 at the bottom, with a margin
@@ -477,7 +505,12 @@ pub fn compute_with_collapsed(
             .wrapped_height(display_text(card), m.card_font_size, text_width)
             .max(m.card_font_size * 1.3);
         let chip_height = if chip.is_some() { m.chip_height } else { 0.0 };
-        let height = m.card_padding * 2.0 + chip_height + text_height;
+        let vote_height = if takes_votes(card) {
+            m.vote_row_height
+        } else {
+            0.0
+        };
+        let height = m.card_padding * 2.0 + chip_height + text_height + vote_height;
         let stack = &mut stack_height[lane_index][step_index];
         let offset = *stack;
         *stack += height + m.card_gap;
@@ -489,6 +522,7 @@ pub fn compute_with_collapsed(
             height,
             chip,
             chip_height,
+            vote_height,
         ));
     }
 
@@ -525,7 +559,9 @@ pub fn compute_with_collapsed(
         );
     }
 
-    for (card_index, step_index, lane_index, offset, height, chip, chip_height) in card_sizes {
+    for (card_index, step_index, lane_index, offset, height, chip, chip_height, vote_height) in
+        card_sizes
+    {
         let cell_left = layout.steps[step_index].header.min.x;
         let lane_top = layout.lanes[lane_index].row.min.y;
         let rect = Rect::from_min_size(
@@ -542,7 +578,12 @@ pub fn compute_with_collapsed(
                 Rect::from_min_size(inner.min, vec2(inner.width(), chip_height)),
             )
         });
-        let text = Rect::from_min_max(pos2(inner.min.x, inner.min.y + chip_height), inner.max);
+        let text = Rect::from_min_max(
+            pos2(inner.min.x, inner.min.y + chip_height),
+            pos2(inner.max.x, inner.max.y - vote_height),
+        );
+        let votes = (vote_height > 0.0)
+            .then(|| Rect::from_min_max(pos2(inner.min.x, inner.max.y - vote_height), inner.max));
         layout.cards.push(CardBox {
             id: map.cards[card_index].id.clone(),
             card_index,
@@ -551,12 +592,19 @@ pub fn compute_with_collapsed(
             rect,
             chip,
             text,
+            votes,
         });
     }
 
     layout.add_curves(map, m, &step_index_of);
     layout.visibility_line = visibility_line(&layout);
     layout
+}
+
+/// Whether a card takes workshop votes (pain points and opportunities): it gets a row for
+/// the vote dots under its text.
+fn takes_votes(card: &Card) -> bool {
+    card.pain.is_some() || card.opportunity.is_some()
 }
 
 /// The text a card shows; an empty card shows nothing but keeps one line of height.

@@ -1,6 +1,6 @@
 //! Tests of the layout: the grid, the curves and the pain markers.
 
-use super::curves::tint_pieces;
+use super::curves::{disc_touches, tint_pieces};
 use super::*;
 use crate::model::synth::{SynthSize, synth_map};
 use crate::model::template;
@@ -135,6 +135,56 @@ fn pain_markers_sit_on_their_anchor() {
     assert_eq!(place("c46").count(), 1);
 }
 
+/// Every emoji box of a layout: it lies in its lane and covers no other emoji, no curve point
+/// (with its clearance) and no pain marker of its lane.
+fn assert_emoji_clear(layout: &MapLayout, m: &LayoutMetrics, what: &str) {
+    let boxes: Vec<(usize, &CurvePointBox, Rect)> = layout
+        .curves
+        .iter()
+        .flat_map(|c| {
+            c.points
+                .iter()
+                .map(move |p| (c.lane_index, p, p.emoji_rect(m)))
+        })
+        .collect();
+    assert!(!boxes.is_empty(), "{what}: no emoji");
+    for (i, &(lane, point, rect)) in boxes.iter().enumerate() {
+        assert!(
+            (rect.width() - m.emoji_size).abs() < 1e-3,
+            "{what}: drawn size"
+        );
+        let row = layout.lanes[lane].row;
+        assert!(
+            row.contains_rect(rect),
+            "{what}: {} outside its lane",
+            point.step
+        );
+        for &(other_lane, other, other_rect) in &boxes[i + 1..] {
+            assert!(
+                other_lane != lane || !rect.intersects(other_rect),
+                "{what}: emoji at {} and {} overlap: {rect:?} {other_rect:?}",
+                point.step,
+                other.step
+            );
+        }
+        for &(other_lane, other, _) in &boxes {
+            assert!(
+                other_lane != lane || !disc_touches(rect, other.pos, m.point_clearance),
+                "{what}: emoji at {} covers the point at {}",
+                point.step,
+                other.step
+            );
+        }
+        for marker in layout.pain_markers.iter().filter(|k| row.contains(k.pos)) {
+            assert!(
+                !disc_touches(rect, marker.pos, m.pain_marker_radius),
+                "{what}: emoji at {} covers a pain marker",
+                point.step
+            );
+        }
+    }
+}
+
 #[test]
 fn emoji_of_two_curves_at_one_step_do_not_overlap() {
     let map = juicer();
@@ -145,14 +195,93 @@ fn emoji_of_two_curves_at_one_step_do_not_overlap() {
             .points
             .iter()
             .find(|p| p.step.as_str() == step)
-            .map_or_else(|| panic!("no point"), |p| p.emoji_pos)
+            .unwrap_or_else(|| panic!("no point"))
     };
-    // st14: as-is +0.5, to-be +1.5: closer than an emoji, so side by side.
+    // st14: as-is +0.5, to-be +1.5: the as-is emoji above its point would cover the to-be
+    // point, so it moves (below its point), and neither box covers a point.
     let (a, b) = (at(0, "st14"), at(1, "st14"));
-    assert!((a.x - b.x).abs() >= m.emoji_size - 1e-3, "{a:?} {b:?}");
-    // st7: as-is −1.5, to-be +1: far apart, both centred on the step.
+    assert!(
+        !a.emoji_rect(&m).intersects(b.emoji_rect(&m)),
+        "{a:?} {b:?}"
+    );
+    assert!(!disc_touches(a.emoji_rect(&m), b.pos, m.point_clearance));
+    assert!(!disc_touches(b.emoji_rect(&m), a.pos, m.point_clearance));
+    // The upper curve keeps its emoji right above its point.
+    assert!((b.emoji_pos.x - b.pos.x).abs() < 1e-3 && b.emoji_pos.y < b.pos.y);
+    // st7: as-is −1.5, to-be +1: far apart, both right above their points.
     let (a, b) = (at(0, "st7"), at(1, "st7"));
-    assert!((a.x - b.x).abs() < 1e-3);
+    assert!((a.emoji_pos.x - b.emoji_pos.x).abs() < 1e-3);
+    assert!(a.emoji_pos.y < a.pos.y && b.emoji_pos.y < b.pos.y);
+    assert_emoji_clear(&layout, &m, "juicer");
+}
+
+#[test]
+fn emoji_never_cover_an_emoji_a_point_or_a_marker() {
+    let m = LayoutMetrics::default();
+    for sample in crate::file::samples::samples() {
+        let map = crate::file::samples::load_sample(sample).unwrap_or_else(|e| panic!("{e}"));
+        if map.curves.is_empty() {
+            continue;
+        }
+        assert_emoji_clear(&compute(&map, &m, &ApproxMeasure), &m, sample.file_name);
+    }
+    // Three curves on the same scores everywhere, and on neighbouring ones: the worst crowd.
+    let mut map = juicer();
+    let mut third = map.curves[0].clone();
+    third.id = Id::new("cv-third");
+    map.curves.push(third);
+    assert_emoji_clear(&compute(&map, &m, &ApproxMeasure), &m, "three curves");
+    for (k, point) in map.curves[2].points.iter_mut().enumerate() {
+        #[expect(clippy::cast_precision_loss, reason = "a few points")]
+        let step = (k % 3) as f32 * 0.5;
+        point.score = (point.score + step - 0.5).clamp(-EMOTION_MAX, EMOTION_MAX);
+    }
+    assert_emoji_clear(&compute(&map, &m, &ApproxMeasure), &m, "three close curves");
+    // At the extremes of the scale the boxes still fit in the lane.
+    for point in &mut map.curves[1].points {
+        point.score = EMOTION_MAX;
+    }
+    for point in &mut map.curves[0].points {
+        point.score = -EMOTION_MAX;
+    }
+    assert_emoji_clear(&compute(&map, &m, &ApproxMeasure), &m, "extremes");
+}
+
+#[test]
+fn vote_dots_have_a_row_of_their_own_under_the_text() {
+    let map = juicer();
+    let m = LayoutMetrics::default();
+    let layout = compute(&map, &m, &ApproxMeasure);
+    let mut rows = 0;
+    for b in &layout.cards {
+        let card = &map.cards[b.card_index];
+        let Some(row) = b.votes else {
+            assert!(
+                card.pain.is_none() && card.opportunity.is_none(),
+                "{}",
+                card.id
+            );
+            continue;
+        };
+        rows += 1;
+        // Below the text's last line, inside the card, as tall as the metrics say.
+        let last_line_bottom = b.text.min.y
+            + ApproxMeasure.wrapped_height(&card.text, m.card_font_size, m.card_text_width());
+        assert!(
+            row.min.y >= last_line_bottom - 1e-3,
+            "{}: {row:?} {b:?}",
+            card.id
+        );
+        assert!(row.min.y >= b.text.max.y - 1e-3);
+        assert!(b.rect.contains_rect(row), "{}", card.id);
+        assert!((row.height() - m.vote_row_height).abs() < 1e-3);
+    }
+    // The four pain points and the four opportunities of the sample.
+    assert_eq!(
+        rows,
+        map.pain_points().count() + map.opportunities().count()
+    );
+    assert!(rows >= 2);
 }
 
 #[test]

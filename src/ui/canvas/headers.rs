@@ -35,6 +35,8 @@ struct Header<'a> {
     name: &'a str,
     /// The name its label for screen readers says (a step without a name says its stage's).
     label: &'a str,
+    /// Whether the canvas cut the name with "…": then hovering shows it whole.
+    cut: bool,
 }
 
 impl<'a> Header<'a> {
@@ -45,8 +47,14 @@ impl<'a> Header<'a> {
             rect,
             name,
             label: name,
+            cut: false,
         }
     }
+}
+
+/// Whether a name as the canvas lays it out is cut with "…".
+fn is_cut(ui: &Ui, name: canvas::headers::PlacedName) -> bool {
+    ui.painter().layout_job(name.job).elided
 }
 
 /// The pointer on one header: a click selects it, a double-click renames it, stages and lanes
@@ -92,7 +100,10 @@ fn header_ui(
     } else {
         Sense::CLICK
     };
-    let response = ui.interact(header.rect, ui.scope_id().with((salt, header.id)), sense);
+    let mut response = ui.interact(header.rect, ui.scope_id().with((salt, header.id)), sense);
+    if header.cut {
+        response = response.on_hover_text(header.name);
+    }
     response.widget_info(|| {
         let name = header.label.to_owned();
         let mut info = WidgetInfo::labeled(
@@ -138,14 +149,19 @@ pub(super) fn headers_interaction(
 ) {
     let to_screen = f.to_screen(&state.view);
     let dy = canvas::sticky_dy(&state.view, f.canvas);
+    let (zoom, color) = (state.view.zoom, ui.visuals().text_color());
     for (stage_box, stage) in f.layout.stages.iter().zip(&f.map.stages) {
-        let rect = (to_screen * stage_box.header)
-            .translate(vec2(0.0, dy))
-            .intersect(f.canvas);
+        let on_screen = (to_screen * stage_box.header).translate(vec2(0.0, dy));
+        let rect = on_screen.intersect(f.canvas);
         if rect.width() <= 0.0 {
             continue;
         }
-        let header = Header::new(HeaderKind::Stage, &stage.id, &stage.name, rect);
+        let name =
+            canvas::headers::stage_name(&stage.name, on_screen, f.canvas, zoom, f.metrics, color);
+        let header = Header {
+            cut: is_cut(ui, name),
+            ..Header::new(HeaderKind::Stage, &stage.id, &stage.name, rect)
+        };
         header_ui(ui, state, f.lang, header, |ui, _| {
             ui.menu_button(tr(f.lang, "ctx-color"), |ui| {
                 if let Some(color) = color_menu_ui(ui, f.lang) {
@@ -216,12 +232,13 @@ pub(super) fn headers_interaction(
         let Some((stage, step)) = f.map.steps().nth(i) else {
             continue;
         };
-        let rect = (to_screen * step_box.header)
-            .translate(vec2(0.0, dy))
-            .intersect(f.canvas);
+        let on_screen = (to_screen * step_box.header).translate(vec2(0.0, dy));
+        let rect = on_screen.intersect(f.canvas);
         if rect.width() <= 0.0 {
             continue;
         }
+        let name =
+            canvas::headers::step_name(&step.name, on_screen, f.canvas, zoom, f.metrics, color);
         let label = if step.name.is_empty() {
             &stage.name
         } else {
@@ -229,6 +246,7 @@ pub(super) fn headers_interaction(
         };
         let header = Header {
             label,
+            cut: is_cut(ui, name),
             ..Header::new(HeaderKind::Step, &step.id, &step.name, rect)
         };
         header_ui(ui, state, f.lang, header, |ui, _| {
@@ -266,14 +284,19 @@ pub(super) fn lanes_interaction(
     let dx = canvas::sticky_dx(&state.view, f.canvas);
     let header_bottom = canvas::header_bottom(&state.view, f.canvas, f.metrics);
     let clip = Rect::from_min_max(pos2(f.canvas.min.x, header_bottom), f.canvas.max);
+    let (zoom, color) = (state.view.zoom, ui.visuals().text_color());
     for (lane_box, lane) in f.layout.lanes.iter().zip(&f.map.lanes) {
-        let rect = (to_screen * lane_box.label)
-            .translate(vec2(dx, 0.0))
-            .intersect(clip);
+        let on_screen = (to_screen * lane_box.label).translate(vec2(dx, 0.0));
+        let rect = on_screen.intersect(clip);
         if rect.height() <= 0.0 {
             continue;
         }
-        let header = Header::new(HeaderKind::Lane, &lane.id, &lane.name, rect);
+        let text = canvas::headers::lane_label_text(lane, lane_box.collapsed, lane_box.card_count);
+        let name = canvas::headers::lane_name(&text, on_screen, zoom, lane_box.collapsed, color);
+        let header = Header {
+            cut: is_cut(ui, name),
+            ..Header::new(HeaderKind::Lane, &lane.id, &lane.name, rect)
+        };
         header_ui(ui, state, f.lang, header, |ui, state| {
             if ui
                 .button(tr(f.lang, collapse_key(state, &lane.id)))
@@ -300,8 +323,9 @@ pub(super) fn lanes_interaction(
             }
         });
         // A small collapse toggle in the label's corner.
-        let toggle = Rect::from_min_size(rect.right_top() + vec2(-22.0, 4.0), vec2(18.0, 18.0));
-        if toggle.intersects(clip) {
+        // At the top of the label's visible part; the name keeps clear of its column.
+        let toggle = canvas::headers::lane_toggle_rect(rect, zoom);
+        if rect.contains_rect(toggle) {
             let key = collapse_key(state, &lane.id);
             let symbol = if state.collapsed.contains(&lane.id) {
                 "▸"

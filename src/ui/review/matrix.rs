@@ -20,7 +20,7 @@ use egui_plot::{
 };
 
 use crate::analysis::matrix::{
-    AXIS_RANGE, DIVIDER, Dot, LABEL_GAP, Quadrant, SCORE_MAX, SCORE_MIN, dot_at, dot_radius, dots,
+    AXIS_RANGE, DIVIDER, Dot, Quadrant, SCORE_MAX, SCORE_MIN, dot_at, dot_radius, dots,
     place_labels,
 };
 use crate::model::{Card, ColorToken, Id, JourneyMap};
@@ -29,6 +29,9 @@ use crate::ui::kit::theme::{Theme, size};
 
 /// Space between the plot's edge and the quadrant names in its corners, in points.
 const QUADRANT_NAME_INSET: f32 = 6.0;
+
+/// Width of the quadrants' dividing lines, in points; labels keep this far from them.
+const DIVIDER_WIDTH: f32 = 1.5;
 
 /// Width of the ring around selected dots, in points.
 const SELECTION_RING_WIDTH: f32 = 2.5;
@@ -83,7 +86,7 @@ pub fn matrix_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, selected: &[Id]) -> 
     let theme = Theme::for_dark_mode(ui.visuals().dark_mode);
     let dots = dots(map);
 
-    // The title is the window's; the count goes first.
+    // The title is the dock's; the count goes first.
     if !dots.is_empty() {
         let count = tr_args(lang, "matrix-count", &[("count", dots.len().into())]);
         ui.weak(count);
@@ -192,7 +195,7 @@ fn plot_ui(ui: &mut Ui, lang: Lang, theme: &Theme) -> PlotResponse<()> {
                         .allow_hover(false),
                 );
             }
-            let divider = Stroke::new(1.5, theme.stage_line);
+            let divider = Stroke::new(DIVIDER_WIDTH, theme.stage_line);
             plot_ui.hline(HLine::new("", DIVIDER).stroke(divider).allow_hover(false));
             plot_ui.vline(VLine::new("", DIVIDER).stroke(divider).allow_hover(false));
         });
@@ -260,42 +263,45 @@ fn paint_dots(
         }
     }
 
-    // Each label comes in two lengths: its ~24 characters, and cut to about one cell's width,
-    // which fits between the dots of neighbouring columns.
-    let cell_width = transform.dpos_dvalue_x().abs() as f32;
-    let galleys: Vec<[_; 2]> = dots
+    // Each label is its first ~24 characters; where its quadrant has no room for them, it is
+    // cut to the width `place_labels` finds, never across a dividing line.
+    let font = FontId::proportional(size::CHIP_FONT);
+    let job = |text: String, width: f32| {
+        let mut job = egui::text::LayoutJob::simple_singleline(text, font.clone(), theme.card_text);
+        job.wrap = egui::text::TextWrapping::truncate_at_width(width);
+        job
+    };
+    let texts: Vec<String> = dots
         .iter()
-        .zip(dots_on_screen)
-        .map(|(dot, (_, radius))| {
-            let text = short_text(lang, dot.card, LABEL_CHARS);
-            let max_width = (cell_width - radius - LABEL_GAP - 8.0).max(48.0);
-            [f32::INFINITY, max_width].map(|width| {
-                let mut job = egui::text::LayoutJob::simple_singleline(
-                    text.clone(),
-                    FontId::proportional(size::CHIP_FONT),
-                    theme.card_text,
-                );
-                job.wrap = egui::text::TextWrapping::truncate_at_width(width);
-                painter.layout_job(job)
-            })
-        })
+        .map(|dot| short_text(lang, dot.card, LABEL_CHARS))
         .collect();
-    let sizes: Vec<[Vec2; 2]> = galleys
+    let sizes: Vec<Vec2> = texts
         .iter()
-        .map(|pair| pair.each_ref().map(|g| g.size()))
+        .map(|text| painter.layout_job(job(text.clone(), f32::INFINITY)).size())
         .collect();
-    let places = place_labels(frame, dots_on_screen, &sizes, &quadrant_names);
+    let regions: Vec<Rect> = dots
+        .iter()
+        .map(|dot| quadrant_on_screen(transform, dot.quadrant()))
+        .collect();
+    let places = place_labels(dots_on_screen, &sizes, &regions, &quadrant_names);
     // A faint backing keeps labels readable over grid lines and tints.
     let backing = background.gamma_multiply(0.75);
-    for (pair, place) in galleys.into_iter().zip(places) {
-        let Some((length, rect)) = place else {
+    for (text, place) in texts.into_iter().zip(places) {
+        let Some(rect) = place else {
             continue;
         };
-        let [full, cut] = pair;
-        let galley = if length == 0 { full } else { cut };
+        // A hair wider than the rectangle, so a label that fits is never cut by rounding.
+        let galley = painter.layout_job(job(text, rect.width() + 0.5));
         painter.rect_filled(rect.expand(1.0), 3.0, backing);
         painter.galley(rect.min, galley, theme.card_text);
     }
+}
+
+/// A quadrant's area on screen, inside the dividing lines, where its dots' labels must stay.
+fn quadrant_on_screen(transform: &PlotTransform, quadrant: Quadrant) -> Rect {
+    let ([x0, x1], [y0, y1]) = quadrant.area();
+    let area = transform.rect_from_values(&PlotPoint::new(x0, y0), &PlotPoint::new(x1, y1));
+    area.shrink(DIVIDER_WIDTH)
 }
 
 /// One accessible node per dot, so screen readers (and tests) find every opportunity by name.

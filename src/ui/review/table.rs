@@ -9,7 +9,8 @@
 //! edit.
 
 use egui::{
-    Align, Button, ComboBox, Layout, RichText, ScrollArea, Sense, TextEdit, TextWrapMode, Ui, vec2,
+    Align, Button, ComboBox, Label, Layout, RichText, ScrollArea, Sense, TextEdit, TextWrapMode,
+    Ui, vec2,
 };
 use egui_extras::{Column, TableBuilder};
 
@@ -42,20 +43,27 @@ impl SortColumn {
         }
     }
 
-    /// The table column: its starting width, and whether the text in it is cut to one line.
+    /// The table column: its starting width. Every column can be resized (egui keeps the
+    /// widths in its memory under the table's id, which eframe saves between runs); text
+    /// that does not fit is cut with "…" and shown whole on hover. The starting widths fit
+    /// every heading on at most two lines, with its sort arrow, in both languages, and all
+    /// the columns in a 1280-point window.
     fn column(self) -> Column {
         let width = match self {
-            Self::Text => return Column::remainder().at_least(220.0),
-            Self::Stage => 95.0,
-            Self::Evidence => 90.0,
-            Self::Severity => 125.0,
-            Self::Step | Self::Status | Self::Owner => 120.0,
-            // Wide enough for the heading and its sort arrow ("Phiếu bầu ▼").
-            Self::Votes => 100.0,
-            Self::Score => 75.0,
-            Self::Opportunities => 140.0,
+            Self::Text => return Column::remainder().at_least(200.0).clip(true),
+            Self::Stage | Self::Evidence => 90.0,
+            Self::Step => 100.0,
+            Self::Status => 110.0,
+            // "4 · Nghiêm trọng".
+            Self::Severity => 135.0,
+            // "Phiếu bầu ▼" on one line.
+            Self::Votes => 95.0,
+            Self::Score => 65.0,
+            Self::Opportunities => 130.0,
+            // "Trưởng nhóm marketing".
+            Self::Owner => 165.0,
         };
-        Column::initial(width).at_least(40.0).clip(true)
+        Column::initial(width).at_least(48.0).clip(true)
     }
 }
 
@@ -83,6 +91,20 @@ pub fn review_ui(
     selected: &[Id],
     commands: &mut Vec<EditCommand>,
 ) -> Option<ReviewAction> {
+    review_panel_ui(ui, lang, map, state, selected, commands, true)
+}
+
+/// The review panel as [`review_ui`] draws it, with its heading only when `heading` (the
+/// dock's tab names it when the matrix shares the dock).
+pub fn review_panel_ui(
+    ui: &mut Ui,
+    lang: Lang,
+    map: &JourneyMap,
+    state: &mut ReviewState,
+    selected: &[Id],
+    commands: &mut Vec<EditCommand>,
+    heading: bool,
+) -> Option<ReviewAction> {
     // A stage filter outlives its stage when the stage is deleted: show everything again.
     if state
         .stage
@@ -97,7 +119,9 @@ pub fn review_ui(
     let mut action = None;
 
     ui.horizontal(|ui| {
-        ui.heading(tr(lang, "review-title"));
+        if heading {
+            ui.heading(tr(lang, "review-title"));
+        }
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             for (key, format) in [
                 ("review-export-markdown", ReviewFormat::Markdown),
@@ -257,7 +281,10 @@ fn table_ui(
         first_selected.and_then(|id| rows.iter().position(|r| r.card == id))
     };
 
-    let header_height = ui.spacing().interact_size.y + 4.0;
+    // Headings may take two lines, so that narrow columns still show them whole.
+    let header_height = 2.0 * ui.text_style_height(&egui::TextStyle::Button)
+        + 2.0 * ui.spacing().button_padding.y
+        + 4.0;
     let mut table = TableBuilder::new(ui)
         .id_salt("review-table")
         .striped(true)
@@ -286,8 +313,12 @@ fn table_ui(
                     if column == SortColumn::Score {
                         hint = format!("{}\n{hint}", tr(lang, "review-score-hint"));
                     }
+                    let heading = heading_galley(ui, text.clone());
+                    if heading.elided {
+                        hint = format!("{text}\n{hint}");
+                    }
                     let response = ui
-                        .add(Button::selectable(sorted, RichText::new(text).strong()))
+                        .add(Button::selectable(sorted, heading))
                         .on_hover_text(hint);
                     if response.clicked() {
                         clicked_header = Some(column);
@@ -328,10 +359,10 @@ fn table_ui(
                 for column in SortColumn::ALL {
                     row.col(|ui| match column {
                         SortColumn::Stage => {
-                            ui.label(&pain.stage);
+                            ui.add(Label::new(&pain.stage).truncate());
                         }
                         SortColumn::Step => {
-                            ui.label(&pain.step);
+                            ui.add(Label::new(&pain.step).truncate());
                         }
                         SortColumn::Text => {
                             clicked |= ui
@@ -340,10 +371,10 @@ fn table_ui(
                         }
                         SortColumn::Severity => severity_cell_ui(ui, lang, &theme, pain.severity),
                         SortColumn::Votes => {
-                            ui.label(pain.votes.to_string());
+                            ui.add(Label::new(pain.votes.to_string()).truncate());
                         }
                         SortColumn::Score => {
-                            ui.label(pain.score.to_string());
+                            ui.add(Label::new(pain.score.to_string()).truncate());
                         }
                         SortColumn::Evidence => list_cell_ui(ui, lang, &pain.evidence, false),
                         SortColumn::Opportunities => {
@@ -353,7 +384,7 @@ fn table_ui(
                             status_cell_ui(ui, lang, map, review_row, commands);
                         }
                         SortColumn::Owner => {
-                            ui.label(&pain.owner);
+                            ui.add(Label::new(&pain.owner).truncate());
                         }
                     });
                 }
@@ -368,13 +399,29 @@ fn table_ui(
     action
 }
 
+/// A column's heading in the strong button text, wrapped to the column's width on at most two
+/// lines and cut with "…" after them.
+fn heading_galley(ui: &Ui, text: String) -> std::sync::Arc<egui::Galley> {
+    let width = (ui.available_width() - 2.0 * ui.spacing().button_padding.x).max(1.0);
+    let font = egui::TextStyle::Button.resolve(ui.style());
+    let mut job =
+        egui::text::LayoutJob::simple(text, font, ui.visuals().strong_text_color(), width);
+    job.wrap = egui::text::TextWrapping {
+        max_width: width,
+        max_rows: 2,
+        break_anywhere: false,
+        overflow_character: Some('…'),
+    };
+    ui.painter().layout_job(job)
+}
+
 /// A coloured dot like the canvas's severity badge, then "4 · Severe".
 fn severity_cell_ui(ui: &mut Ui, lang: Lang, theme: &Theme, severity: u8) {
     let radius = 6.0;
     let (rect, _) = ui.allocate_exact_size(vec2(2.0 * radius, 2.0 * radius), Sense::hover());
     ui.painter()
         .circle_filled(rect.center(), radius, theme.severity(severity));
-    ui.label(format!("{severity} · {}", tr(lang, severity_key(severity))));
+    ui.add(Label::new(format!("{severity} · {}", tr(lang, severity_key(severity)))).truncate());
 }
 
 /// A count, with every item in the tooltip; with `first`, the first item's text after it.
@@ -393,7 +440,9 @@ fn list_cell_ui(ui: &mut Ui, lang: Lang, items: &[String], first: bool) {
         .map(|i| format!("• {i}"))
         .collect::<Vec<_>>()
         .join("\n");
-    ui.label(text).on_hover_text(tooltip);
+    // The tooltip lists every item, the cut one included.
+    ui.add(Label::new(text).truncate().show_tooltip_when_elided(false))
+        .on_hover_text(tooltip);
 }
 
 /// The status picker of one row; a change replaces the card with the new status.

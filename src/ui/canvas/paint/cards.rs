@@ -98,13 +98,21 @@ impl Paint<'_> {
             return;
         }
         let text_rect = self.rect(b.text);
+        // Text never runs into the vote dots, which have a row of their own.
+        let text_clip = match b.votes {
+            Some(row) => {
+                let dots_top = self.rect(row).center().y - size::VOTE_DOT_RADIUS * self.zoom;
+                Rect::from_min_max(rect.min, pos2(rect.max.x, dots_top))
+            }
+            None => rect,
+        };
         self.wrapped_text(
             &card.text,
             text_rect.min,
             b.text.width(),
             self.font(self.metrics.card_font_size),
             t.card_text,
-            rect,
+            text_clip,
         );
         if self.overlay.voting {
             let votes = card
@@ -112,9 +120,10 @@ impl Paint<'_> {
                 .as_ref()
                 .map(|p| p.votes)
                 .or(card.opportunity.as_ref().map(|o| o.votes));
-            match votes {
-                Some(votes) => self.vote_dots(rect, votes),
-                None => {
+            match (votes, b.votes) {
+                (Some(votes), Some(row)) => self.vote_dots(self.rect(row), votes),
+                (Some(_), None) => {}
+                (None, _) => {
                     // Cards that take no votes step back while the room votes.
                     self.painter
                         .rect_filled(rect, rounding, t.canvas_bg.gamma_multiply(0.6));
@@ -123,13 +132,14 @@ impl Paint<'_> {
         }
     }
 
-    /// Workshop dots in a card's bottom-right corner: one per vote up to ten, then the total.
-    fn vote_dots(&self, rect: Rect, votes: u32) {
+    /// Workshop dots in the card's vote row (`row`, on screen), from its right end: one per
+    /// vote up to ten, then the total.
+    fn vote_dots(&self, row: Rect, votes: u32) {
         let t = self.theme;
         let r = size::VOTE_DOT_RADIUS * self.zoom;
         let gap = 2.5 * r;
         let shown = votes.min(10);
-        let mut center = rect.right_bottom() - vec2(r + 4.0 * self.zoom, r + 4.0 * self.zoom);
+        let mut center = row.right_center() - vec2(r, 0.0);
         if votes > shown || votes == 0 {
             let galley = self.painter.layout_no_wrap(
                 if votes == 0 {
@@ -144,8 +154,7 @@ impl Paint<'_> {
                     t.selection
                 },
             );
-            let at =
-                center + vec2(r, -galley.size().y / 2.0 + r / 2.0) - vec2(galley.size().x, 0.0);
+            let at = center + vec2(r - galley.size().x, -galley.size().y / 2.0);
             center.x -= galley.size().x + r;
             self.painter.galley(at, galley, t.selection);
         }

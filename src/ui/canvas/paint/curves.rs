@@ -4,6 +4,9 @@
 use super::*;
 use crate::model::LaneKind;
 
+/// Font size of an emoji glyph relative to its box: the glyph's ink then stays inside the box.
+const EMOJI_GLYPH_SCALE: f32 = 0.85;
+
 impl Paint<'_> {
     pub(super) fn curves(&self) {
         let t = self.theme;
@@ -64,11 +67,12 @@ impl Paint<'_> {
                 }
                 self.painter
                     .circle(at, r, color, Stroke::new(1.5, t.canvas_bg));
+                // The glyph fits the emoji's box, which the layout keeps clear.
                 self.painter.text(
-                    self.pos(point.emoji_pos),
-                    Align2::CENTER_BOTTOM,
+                    self.rect(point.emoji_rect(self.metrics)).center(),
+                    Align2::CENTER_CENTER,
                     &point.emoji,
-                    self.font(self.metrics.emoji_size),
+                    self.font(self.metrics.emoji_size * EMOJI_GLYPH_SCALE),
                     t.card_text,
                 );
             }

@@ -1,9 +1,157 @@
 //! Painting the sticky parts: stage and step headers stuck to the top of the canvas, lane
 //! labels stuck to its left, and the corner between them.
+//!
+//! The names are laid out by the `*_name` functions here, which the header interaction uses
+//! too: a name cut with "…" to fit (never by the window edge, never under the lane label's
+//! collapse toggle) gets its whole text as a tooltip there.
+
+use egui::text::{LayoutJob, TextWrapping};
 
 use super::*;
 use crate::model::LaneKind;
 use crate::ui::kit::fonts;
+
+/// A name as the canvas lays it out: the job (wrapping, ellipsis) and where it goes.
+pub struct PlacedName {
+    /// The text, its font and how it is cut.
+    pub job: LayoutJob,
+    /// The point the galley is anchored at.
+    pub at: Pos2,
+    /// How the galley sits on `at`.
+    pub anchor: Align2,
+}
+
+impl PlacedName {
+    /// Lays the name out and returns where its galley's top-left corner goes, and the galley.
+    pub fn layout(self, painter: &egui::Painter) -> (Pos2, std::sync::Arc<egui::Galley>) {
+        let galley = painter.layout_job(self.job);
+        let min = self.anchor.anchor_size(self.at, galley.size()).min;
+        (min, galley)
+    }
+}
+
+/// `text` in `font`, cut with "…" after `max_rows` rows of `width`.
+fn cut_job(text: &str, font: FontId, color: Color32, width: f32, max_rows: usize) -> LayoutJob {
+    let mut job = LayoutJob::simple(text.to_owned(), font, color, width.max(1.0));
+    job.wrap = TextWrapping {
+        max_width: width.max(1.0),
+        max_rows,
+        break_anywhere: false,
+        overflow_character: Some('…'),
+    };
+    job
+}
+
+/// The part of a header (on screen) where its name may go: inside the canvas and right of the
+/// lane labels' column, which covers the canvas's left edge.
+fn visible_span(header: Rect, canvas: Rect, zoom: f32, metrics: &LayoutMetrics) -> (f32, f32) {
+    let left = header
+        .left()
+        .max(canvas.left() + metrics.lane_label_width * zoom);
+    (left, header.right().min(canvas.right()))
+}
+
+/// A stage's name in its header (`header` on screen, already pushed down when sticky): from
+/// the left of its visible part, on one line, cut with "…" at the header's or the window's
+/// edge.
+pub fn stage_name(
+    name: &str,
+    header: Rect,
+    canvas: Rect,
+    zoom: f32,
+    metrics: &LayoutMetrics,
+    color: Color32,
+) -> PlacedName {
+    let r = header.shrink(1.5);
+    let (left, right) = visible_span(r, canvas, zoom, metrics);
+    let left = left + 8.0 * zoom;
+    let right = right - 6.0 * zoom;
+    PlacedName {
+        job: cut_job(
+            name,
+            fonts::bold(size::STAGE_FONT * zoom),
+            color,
+            right - left,
+            1,
+        ),
+        at: pos2(left.min(r.right() - 20.0), r.center().y),
+        anchor: Align2::LEFT_CENTER,
+    }
+}
+
+/// A step's name in its header (on screen, already pushed down when sticky): centred on the
+/// visible part of the header, on one line, cut with "…" to fit it.
+pub fn step_name(
+    name: &str,
+    header: Rect,
+    canvas: Rect,
+    zoom: f32,
+    metrics: &LayoutMetrics,
+    color: Color32,
+) -> PlacedName {
+    let r = header.shrink(1.5);
+    let (left, right) = visible_span(r, canvas, zoom, metrics);
+    let width = right - left - 8.0;
+    PlacedName {
+        job: cut_job(
+            name,
+            FontId::proportional(size::STEP_FONT * zoom),
+            color,
+            width,
+            1,
+        ),
+        at: pos2((left + right) / 2.0, r.center().y),
+        anchor: Align2::CENTER_CENTER,
+    }
+}
+
+/// The collapse toggle in a lane label's top-right corner (`label` on screen).
+pub fn lane_toggle_rect(label: Rect, zoom: f32) -> Rect {
+    // No smaller than a small button, which egui makes 18 points tall.
+    let side = (18.0 * zoom).clamp(18.0, 24.0);
+    let inset = (4.0 * zoom).clamp(2.0, 6.0);
+    Rect::from_min_size(
+        pos2(label.right() - inset - side, label.top() + inset),
+        vec2(side, side),
+    )
+}
+
+/// Space between a lane's name and its collapse toggle, in points.
+const TOGGLE_GAP: f32 = 4.0;
+
+/// A lane's name in its label (`label` on screen): bold, from the top left, clear of the
+/// collapse toggle; two rows at most (one when the lane is collapsed), cut with "…".
+pub fn lane_name(
+    text: &str,
+    label: Rect,
+    zoom: f32,
+    collapsed: bool,
+    color: Color32,
+) -> PlacedName {
+    let at = label.min + vec2(12.0, 10.0) * zoom;
+    let right = lane_toggle_rect(label, zoom).left() - TOGGLE_GAP;
+    PlacedName {
+        job: cut_job(
+            text,
+            fonts::bold(size::LANE_FONT * zoom),
+            color,
+            right - at.x,
+            if collapsed { 1 } else { 2 },
+        ),
+        at,
+        anchor: Align2::LEFT_TOP,
+    }
+}
+
+/// The text of a lane's label: its icon and name, and how many cards it holds when collapsed.
+pub fn lane_label_text(lane: &crate::model::Lane, collapsed: bool, card_count: usize) -> String {
+    let icon = crate::ui::kit::labels::lane_icon(lane.kind);
+    if collapsed {
+        format!("{icon} {} ({card_count})", lane.name)
+    } else {
+        format!("{icon} {}", lane.name)
+    }
+}
 
 impl Paint<'_> {
     /// How far the headers are pushed down to stay visible (screen points).
@@ -51,18 +199,17 @@ impl Paint<'_> {
                 );
             }
             if let Some(s) = self.map.stages.get(stage.index) {
-                let text_left = r
-                    .left()
-                    .max(canvas.left() + self.metrics.lane_label_width * self.zoom)
-                    + 8.0 * self.zoom;
-                self.line_text(
+                let header = self.rect(stage.header).translate(vec2(0.0, dy));
+                let name = stage_name(
                     &s.name,
-                    pos2(text_left.min(r.right() - 20.0), r.center().y),
-                    Align2::LEFT_CENTER,
-                    fonts::bold(size::STAGE_FONT * self.zoom),
+                    header,
+                    canvas,
+                    self.zoom,
+                    self.metrics,
                     Theme::text_on(fill),
-                    r.right() - text_left - 6.0 * self.zoom,
                 );
+                let (at, galley) = name.layout(self.painter);
+                self.painter.galley(at, galley, Theme::text_on(fill));
             }
         }
         for (i, step) in self.layout.steps.iter().enumerate() {
@@ -75,14 +222,17 @@ impl Paint<'_> {
             if let Some((_, s)) = self.map.steps().nth(i)
                 && !s.name.is_empty()
             {
-                self.line_text(
+                let header = self.rect(step.header).translate(vec2(0.0, dy));
+                let name = step_name(
                     &s.name,
-                    r.center(),
-                    Align2::CENTER_CENTER,
-                    self.font(size::STEP_FONT),
+                    header,
+                    canvas,
+                    self.zoom,
+                    self.metrics,
                     t.step_text,
-                    r.width() - 8.0,
                 );
+                let (at, galley) = name.layout(self.painter);
+                self.painter.galley(at, galley, t.step_text);
             }
         }
     }
@@ -115,35 +265,11 @@ impl Paint<'_> {
                 accent,
             );
             if let Some(l) = self.map.lanes.get(i) {
-                let icon = crate::ui::kit::labels::lane_icon(l.kind);
-                let text = if lane.collapsed {
-                    format!("{icon} {} ({})", l.name, lane.card_count)
-                } else {
-                    format!("{icon} {}", l.name)
-                };
-                let width = r.width() - 34.0 * self.zoom;
-                let galley = if lane.collapsed {
-                    let mut job = egui::text::LayoutJob::simple_singleline(
-                        text,
-                        fonts::bold(size::LANE_FONT * self.zoom),
-                        t.lane_label_text,
-                    );
-                    job.wrap = egui::text::TextWrapping::truncate_at_width(width.max(1.0));
-                    painter.layout_job(job)
-                } else {
-                    painter.layout(
-                        text,
-                        fonts::bold(size::LANE_FONT * self.zoom),
-                        t.lane_label_text,
-                        width,
-                    )
-                };
-                let name_bottom = r.min.y + (10.0 + 4.0) * self.zoom + galley.size().y;
-                painter.galley(
-                    r.min + vec2(12.0, 10.0) * self.zoom,
-                    galley,
-                    t.lane_label_text,
-                );
+                let text = lane_label_text(l, lane.collapsed, lane.card_count);
+                let name = lane_name(&text, r, self.zoom, lane.collapsed, t.lane_label_text);
+                let (at, galley) = name.layout(&painter);
+                let name_bottom = at.y + galley.size().y + 4.0 * self.zoom;
+                painter.galley(at, galley, t.lane_label_text);
                 if l.kind == LaneKind::Emotions && !lane.collapsed {
                     self.curve_legend(
                         &painter,

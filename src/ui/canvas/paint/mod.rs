@@ -10,7 +10,7 @@
 
 mod cards;
 mod curves;
-mod headers;
+pub mod headers;
 mod view;
 
 pub use view::{CanvasView, Fit, readable_fit, whole_fit};

@@ -30,6 +30,7 @@ use crate::ui::kit::fonts;
 use crate::ui::kit::i18n::{Lang, map_type_key, native_name, tr, tr_args};
 use crate::ui::kit::theme::{Theme, size};
 use crate::ui::panels::inspector;
+use crate::ui::review::dock::{self, DockTab};
 use crate::ui::review::matrix;
 use crate::ui::review::table::{self as review, ReviewAction, ReviewFormat, ReviewState};
 use crate::ui::shell::file_dialog::{DialogMode, FileDialog};
@@ -355,22 +356,35 @@ impl JourneyApp {
         let mut export = None;
         if let Some(open) = &self.open {
             let map = open.doc.map();
-            // The review table spans the whole width, under the side panels: it has many
-            // columns.
-            if self.prefs.show_review {
+            // The review table and the matrix share the dock under the map, across the whole
+            // width, under the side panels: the table has many columns, and neither covers
+            // the map.
+            if self.prefs.show_review || self.prefs.show_matrix {
                 egui::Panel::bottom("review")
                     .resizable(true)
                     .default_size(330.0)
                     .show(ui, |ui| {
                         let selected = self.editor.selection.cards.clone();
-                        let action = review::review_ui(
+                        let front = dock::dock_tabs_ui(
                             ui,
                             lang,
-                            map,
-                            &mut self.review,
-                            &selected,
-                            &mut out.commands,
+                            self.prefs.show_review,
+                            self.prefs.show_matrix,
                         );
+                        let action = match front {
+                            Some(DockTab::Table) => review::review_panel_ui(
+                                ui,
+                                lang,
+                                map,
+                                &mut self.review,
+                                &selected,
+                                &mut out.commands,
+                                !self.prefs.show_matrix,
+                            ),
+                            Some(DockTab::Matrix) => matrix::matrix_ui(ui, lang, map, &selected)
+                                .map(ReviewAction::Select),
+                            None => None,
+                        };
                         match action {
                             Some(ReviewAction::Select(id)) => reveal = Some(id),
                             Some(ReviewAction::Export(format)) => {
@@ -406,25 +420,6 @@ impl JourneyApp {
                             );
                         });
                     });
-            }
-            if self.prefs.show_matrix {
-                let mut show = true;
-                let screen = ctx.content_rect();
-                egui::Window::new(tr(lang, "matrix-title"))
-                    .open(&mut show)
-                    .default_size([560.0, 480.0])
-                    // Over the right part of the map, clear of the menus.
-                    .default_pos([
-                        (screen.right() - 600.0).max(screen.left()),
-                        screen.top() + 90.0,
-                    ])
-                    .show(&ctx, |ui| {
-                        let selected = self.editor.selection.cards.clone();
-                        if let Some(id) = matrix::matrix_ui(ui, lang, map, &selected) {
-                            reveal = Some(id);
-                        }
-                    });
-                self.prefs.show_matrix = show;
             }
             if self.show_properties {
                 let mut show = true;
