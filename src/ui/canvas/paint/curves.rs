@@ -1,8 +1,9 @@
-//! Painting emotion curves: zero lines, tints, the curve and its points, pain markers, and the
-//! clickable legend under the emotion lane's label.
+//! Painting emotion curves: zero lines, tints, the curve and its points with their colour emoji,
+//! pain markers, and the clickable legend under the emotion lane's label.
 
 use super::*;
 use crate::model::LaneKind;
+use crate::ui::kit::emoji::paint_emoji;
 
 impl Paint<'_> {
     pub(super) fn curves(&self) {
@@ -64,13 +65,14 @@ impl Paint<'_> {
                 }
                 self.painter
                     .circle(at, r, color, Stroke::new(1.5, t.canvas_bg));
-                self.painter.text(
-                    self.pos(point.emoji_pos),
-                    Align2::CENTER_BOTTOM,
-                    &point.emoji,
-                    self.font(self.metrics.emoji_size),
-                    t.card_text,
+                // The emoji's box, a square sitting on `emoji_pos`, in colour at the zoom.
+                let side = self.metrics.emoji_size * self.zoom;
+                let bottom = self.pos(point.emoji_pos);
+                let emoji_rect = Rect::from_min_max(
+                    pos2(bottom.x - side / 2.0, bottom.y - side),
+                    pos2(bottom.x + side / 2.0, bottom.y),
                 );
+                paint_emoji(self.painter, &point.emoji, emoji_rect, t.card_text);
             }
         }
         for marker in &self.layout.pain_markers {
