@@ -1,8 +1,8 @@
 //! Colour emoji in the UI: the bundled Twemoji pictures (`art::emoji`) drawn through egui's
-//! image loaders (egui_extras' SVG loader, installed by [`install`]), rasterised at the size
-//! they are shown on screen so they stay sharp at every zoom. An emoji without a picture (one
-//! typed by hand), or whose picture did not load, is drawn with the emoji font instead: never a
-//! blank.
+//! image loaders (the SVG loader of `egui_extras`, installed by [`install`]), rasterised at the
+//! size they are shown on screen so they stay sharp at every zoom. An emoji without a picture
+//! (one typed by hand), or whose picture did not load, is drawn with the emoji font instead:
+//! never a blank.
 
 use egui::load::{SizeHint, TexturePoll};
 use egui::{
@@ -16,8 +16,8 @@ use crate::art::{EmojiArt, emoji_art};
 /// line is taller than its ink) stays inside the box.
 const GLYPH_SCALE: f32 = 0.85;
 
-/// Installs the image loaders the colour emoji need (egui_extras' SVG loader). Called once per
-/// context, in the window and in the tests.
+/// Installs the image loaders the colour emoji need (the SVG loader of `egui_extras`). Called
+/// once per context, in the window and in the tests.
 pub fn install(ctx: &egui::Context) {
     egui_extras::install_image_loaders(ctx);
 }
@@ -141,7 +141,9 @@ mod tests {
         let textured = output
             .shapes
             .iter()
-            .filter(|s| matches!(&s.shape, egui::Shape::Mesh(m) if m.texture_id != egui::TextureId::default()))
+            .filter(|s| {
+                matches!(&s.shape, egui::Shape::Mesh(m) if m.texture_id != egui::TextureId::default())
+            })
             .count();
         let texts = output
             .shapes
