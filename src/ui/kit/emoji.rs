@@ -141,8 +141,9 @@ mod tests {
         let textured = output
             .shapes
             .iter()
-            .filter(|s| {
-                matches!(&s.shape, egui::Shape::Mesh(m) if m.texture_id != egui::TextureId::default())
+            .filter(|s| match &s.shape {
+                egui::Shape::Mesh(mesh) => mesh.texture_id != egui::TextureId::default(),
+                _ => false,
             })
             .count();
         let texts = output
