@@ -82,7 +82,7 @@ fn main() {
     // A real egui frame of the app on the large map, without a GPU: layout of text, painting
     // and tessellation, which is what the CPU does per frame in the window.
     let ctx = egui::Context::default();
-    journeymap::ui::kit::fonts::install(&ctx);
+    journeymap::ui::setup_context(&ctx);
     let mut app = JourneyApp::new(Some(OpenMap::unsaved(map.clone())), None);
     let input = || egui::RawInput {
         screen_rect: Some(egui::Rect::from_min_size(

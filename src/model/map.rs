@@ -454,6 +454,15 @@ pub const FEELING_EMOJI: [&str; 20] = [
     "🥳", "😮", "🤯", "💸",
 ];
 
+/// Person emoji offered as persona avatars: single code points (no ZWJ sequences, which egui
+/// cannot join), each in the bundled Noto Emoji and with a colour picture (`art::emoji`).
+pub const AVATAR_EMOJI: [&str; 14] = [
+    "👩", "👨", "🧑", "👧", "👦", "👵", "👴", "🧓", "👶", "🧒", "👱", "🧔", "🧕", "👷",
+];
+
+/// The avatar shown for a persona that has none.
+pub const AVATAR_PLACEHOLDER: &str = "👤";
+
 /// The icon of a severity, a gauge filling up from 1 (minor) to 5 (critical); drawn beside its
 /// colour so severity never depends on colour alone.
 pub fn severity_icon(severity: u8) -> &'static str {

@@ -18,11 +18,12 @@ use std::path::Path;
 use anyhow::anyhow;
 
 /// Prepares an egui context for journeymap, in the window and in the tests: the bundled fonts,
-/// and Ctrl +/−/0 left to the map's zoom. egui's own keyboard zoom (which scales every widget)
+/// the image loaders of the colour emoji, and Ctrl +/−/0 left to the map's zoom. egui's own keyboard zoom (which scales every widget)
 /// is off: it took those keys whenever a text field had the focus, and the canvas's Ctrl 0
 /// could not undo it. A scale left in the stored settings by such a press is reset.
 pub fn setup_context(ctx: &egui::Context) {
     kit::fonts::install(ctx);
+    kit::emoji::install(ctx);
     ctx.options_mut(|o| o.zoom_with_keyboard = false);
     ctx.set_zoom_factor(1.0);
 }

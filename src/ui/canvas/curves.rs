@@ -319,8 +319,8 @@ pub fn point_keyboard(
     used
 }
 
-/// The emoji grid: the five score levels and common feelings, plus "automatic". Returns the
-/// choice: `Some(None)` for automatic, `Some(Some(e))` for an emoji.
+/// The emoji grid, in colour: the five score levels and common feelings, plus "automatic".
+/// Returns the choice: `Some(None)` for automatic, `Some(Some(e))` for an emoji.
 pub fn emoji_picker_ui(ui: &mut Ui, lang: Lang, current: Option<&str>) -> Option<Option<String>> {
     let mut choice = None;
     if ui
@@ -333,11 +333,12 @@ pub fn emoji_picker_ui(ui: &mut Ui, lang: Lang, current: Option<&str>) -> Option
         .spacing(vec2(2.0, 2.0))
         .show(ui, |ui| {
             for (i, emoji) in FEELING_EMOJI.iter().enumerate() {
-                let button = egui::Button::selectable(
+                let response = crate::ui::kit::emoji::selectable_emoji_ui(
+                    ui,
                     current == Some(*emoji),
-                    egui::RichText::new(*emoji).size(20.0),
+                    emoji,
+                    22.0,
                 );
-                let response = ui.add(button);
                 let name = tr(lang, &format!("feeling-{i}"));
                 response.widget_info(|| {
                     WidgetInfo::labeled(Role::Button, true, format!("{emoji} {name}"))

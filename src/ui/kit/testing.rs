@@ -25,10 +25,13 @@ pub fn id(s: &str) -> Id {
 }
 
 /// A harness for one widget or panel in a window of `size`, in `theme`, with the bundled fonts
-/// (kittest panics on a character they cannot draw).
+/// (kittest panics on a character they cannot draw) and the colour emoji's image loaders.
 pub fn harness_builder<State>(size: [f32; 2], theme: egui::Theme) -> HarnessBuilder<State> {
     Harness::builder()
         .with_size(size)
         .with_theme(theme)
-        .with_context_setup(crate::ui::kit::fonts::install)
+        .with_context_setup(|ctx| {
+            crate::ui::kit::fonts::install(ctx);
+            crate::ui::kit::emoji::install(ctx);
+        })
 }

@@ -1,18 +1,13 @@
 //! The persona panel: who the map is about (name, segment, bio, goals, needs, frustrations,
 //! quote and an emoji avatar). It reads the map and emits `EditCommand::SetPersona`.
 
-use egui::{RichText, ScrollArea, TextEdit, TextStyle, Ui};
+use egui::{ScrollArea, Sense, TextEdit, TextStyle, Ui};
 
 use crate::edit::EditCommand;
-use crate::model::{JourneyMap, Persona};
+use crate::model::{AVATAR_EMOJI, AVATAR_PLACEHOLDER, JourneyMap, Persona};
+use crate::ui::kit::emoji::{emoji_ui, selectable_emoji_ui};
 use crate::ui::kit::i18n::{Lang, tr};
 use crate::ui::kit::widgets::{Lines, string_list_ui, text_field_ui};
-
-/// Person emoji offered as persona avatars: single code points (no ZWJ sequences, which egui
-/// cannot join), all in the bundled Noto Emoji.
-const AVATARS: [&str; 14] = [
-    "👩", "👨", "🧑", "👧", "👦", "👵", "👴", "🧓", "👶", "🧒", "👱", "🧔", "🧕", "👷",
-];
 
 /// The persona: name, segment, bio, goals, needs, frustrations, quote and emoji avatar.
 pub fn persona_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, out: &mut Vec<EditCommand>) {
@@ -87,16 +82,17 @@ pub fn persona_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, out: &mut Vec<EditC
     }
 }
 
-/// The avatar: the current one large, a row of person emoji, and a field for any other.
+/// The avatar: the current one large, a row of person emoji, and a field for any other; in
+/// colour where the emoji has a bundled picture.
 fn avatar_ui(ui: &mut Ui, lang: Lang, avatar: &mut String) {
     let big = TextStyle::Heading.resolve(ui.style()).size * 2.0;
     ui.horizontal(|ui| {
         let shown = if avatar.trim().is_empty() {
-            "👤"
+            AVATAR_PLACEHOLDER
         } else {
             avatar.as_str()
         };
-        ui.label(RichText::new(shown).size(big));
+        emoji_ui(ui, shown, big, Sense::hover());
         ui.vertical(|ui| {
             let label = ui.label(tr(lang, "persona-avatar"));
             ui.add(
@@ -109,11 +105,8 @@ fn avatar_ui(ui: &mut Ui, lang: Lang, avatar: &mut String) {
         });
     });
     ui.horizontal_wrapped(|ui| {
-        for emoji in AVATARS {
-            if ui
-                .selectable_label(avatar == emoji, RichText::new(emoji).size(big * 0.6))
-                .clicked()
-            {
+        for emoji in AVATAR_EMOJI {
+            if selectable_emoji_ui(ui, avatar == emoji, emoji, big * 0.6).clicked() {
                 emoji.clone_into(avatar);
             }
         }

@@ -1,11 +1,9 @@
-//! Painting emotion curves: zero lines, tints, the curve and its points, pain markers, and the
-//! clickable legend under the emotion lane's label.
+//! Painting emotion curves: zero lines, tints, the curve and its points with their colour emoji,
+//! pain markers, and the clickable legend under the emotion lane's label.
 
 use super::*;
 use crate::model::LaneKind;
-
-/// Font size of an emoji glyph relative to its box: the glyph's ink then stays inside the box.
-const EMOJI_GLYPH_SCALE: f32 = 0.85;
+use crate::ui::kit::emoji::paint_emoji;
 
 impl Paint<'_> {
     pub(super) fn curves(&self) {
@@ -67,14 +65,9 @@ impl Paint<'_> {
                 }
                 self.painter
                     .circle(at, r, color, Stroke::new(1.5, t.canvas_bg));
-                // The glyph fits the emoji's box, which the layout keeps clear.
-                self.painter.text(
-                    self.rect(point.emoji_rect(self.metrics)).center(),
-                    Align2::CENTER_CENTER,
-                    &point.emoji,
-                    self.font(self.metrics.emoji_size * EMOJI_GLYPH_SCALE),
-                    t.card_text,
-                );
+                // The emoji's box, which the layout keeps clear, in colour at the zoom.
+                let emoji_rect = self.rect(point.emoji_rect(self.metrics));
+                paint_emoji(self.painter, &point.emoji, emoji_rect, t.card_text);
             }
         }
         for marker in &self.layout.pain_markers {

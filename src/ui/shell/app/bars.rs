@@ -290,7 +290,20 @@ impl JourneyApp {
                     let persona = &map.persona;
                     if !persona.name.is_empty() {
                         ui.separator();
-                        let mut text = format!("{} {}", persona.avatar, persona.name);
+                        let side = ui.spacing().interact_size.y;
+                        let avatar = persona.avatar.trim();
+                        if !avatar.is_empty()
+                            && crate::ui::kit::emoji::emoji_ui(
+                                ui,
+                                avatar,
+                                side,
+                                egui::Sense::click(),
+                            )
+                            .clicked()
+                        {
+                            toggle_persona = true;
+                        }
+                        let mut text = persona.name.clone();
                         if !persona.segment.is_empty() {
                             text.push_str(" · ");
                             text.push_str(&persona.segment);
