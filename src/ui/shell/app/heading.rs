@@ -53,7 +53,7 @@ pub(super) fn heading_ui(
     commit_now: bool,
     commands: &mut Vec<EditCommand>,
 ) {
-    // Everything shows in full when it fits. When not, the title keeps at least 40 % of the
+    // Everything shows in full when it fits. When not, the title keeps up to 60 % of the
     // room, the type stays whole, the persona chip takes what is left and the goals come last;
     // each is cut with an ellipsis (its whole text in a tooltip), never at the window's edge.
     let room = ui.available_width();
@@ -63,14 +63,18 @@ pub(super) fn heading_ui(
     let type_width = text_width(ui, tr(lang, map_type_key(map.map_type)), &body_font);
     let chip_width = text_width(ui, chip.clone(), &body_font);
     let gaps = 6.0 * ui.spacing().item_spacing.x + 8.0;
-    let title_room = (room - type_width - chip_width.min(room * 0.3) - gaps).max(room * 0.4);
+    let title_room = (room - type_width - chip_width.min(room * 0.3) - gaps).max(room * 0.6);
 
     if let Some(HeadingField::Title(_)) = &edit.field {
         text_field_ui(
             ui, lang, map, edit, title_room, title_font, commit_now, commands,
         );
     } else {
-        let response = capped_label(ui, RichText::new(&map.title).font(title_font), title_room)
+        // In the text colour, not the paler one egui gives labels that take clicks.
+        let title = RichText::new(&map.title)
+            .font(title_font)
+            .color(ui.visuals().text_color());
+        let response = capped_label(ui, title, title_room, Sense::click())
             .on_hover_text(tr(lang, "heading-title-hint"));
         if response.double_clicked() {
             edit.field = Some(HeadingField::Title(map.title.clone()));
@@ -81,9 +85,16 @@ pub(super) fn heading_ui(
     map_type_ui(ui, lang, map, commands);
 
     let persona = &map.persona;
+    // The goals, only where a few words of them fit beside the whole persona chip.
+    let goals_room = ui.available_width() - chip_width - gaps;
+    let show_goals = !map.goals.is_empty() && goals_room > 80.0;
     if !persona.name.is_empty() || matches!(edit.field, Some(HeadingField::PersonaName(_))) {
         ui.separator();
-        let chip_room = ui.available_width();
+        let chip_room = if show_goals {
+            chip_width
+        } else {
+            ui.available_width()
+        };
         if let Some(HeadingField::PersonaName(_)) = &edit.field {
             ui.label(&persona.avatar);
             text_field_ui(
@@ -100,11 +111,15 @@ pub(super) fn heading_ui(
             );
         }
     }
-    // Goals only where a few words of them fit.
-    if !map.goals.is_empty() && ui.available_width() > 80.0 {
+    if show_goals {
         ui.separator();
         let room = ui.available_width();
-        capped_label(ui, format!("🎯 {}", map.goals.join(" · ")), room);
+        capped_label(
+            ui,
+            format!("🎯 {}", map.goals.join(" · ")),
+            room,
+            Sense::hover(),
+        );
     }
 }
 
@@ -128,16 +143,16 @@ fn chip_text(persona: &crate::model::Persona) -> String {
 }
 
 /// A label at most `max_width` wide, cut with an ellipsis (the whole text in a tooltip), that
-/// takes clicks and double-clicks but no text selection (a double-click edits instead).
-fn capped_label(ui: &mut Ui, text: impl Into<egui::WidgetText>, max_width: f32) -> Response {
+/// takes `sense` but no text selection (a double-click edits instead of selecting a word).
+fn capped_label(
+    ui: &mut Ui,
+    text: impl Into<egui::WidgetText>,
+    max_width: f32,
+    sense: Sense,
+) -> Response {
     ui.scope(|ui| {
         ui.set_max_width(max_width);
-        ui.add(
-            Label::new(text)
-                .truncate()
-                .selectable(false)
-                .sense(Sense::click()),
-        )
+        ui.add(Label::new(text).truncate().selectable(false).sense(sense))
     })
     .inner
 }
@@ -148,6 +163,7 @@ fn map_type_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, commands: &mut Vec<Edi
         ui,
         RichText::new(tr(lang, map_type_key(map.map_type))).weak(),
         ui.available_width(),
+        Sense::click(),
     )
     .on_hover_text(tr(lang, "heading-type-hint"));
     let open = response
@@ -182,9 +198,14 @@ fn persona_chip_ui(
     max_width: f32,
 ) {
     let color = ui.visuals().hyperlink_color;
-    let response = capped_label(ui, RichText::new(&text).color(color), max_width)
-        .on_hover_cursor(egui::CursorIcon::PointingHand)
-        .on_hover_text(tr(lang, "heading-persona-hint"));
+    let response = capped_label(
+        ui,
+        RichText::new(&text).color(color),
+        max_width,
+        Sense::click(),
+    )
+    .on_hover_cursor(egui::CursorIcon::PointingHand)
+    .on_hover_text(tr(lang, "heading-persona-hint"));
     response.widget_info(|| WidgetInfo::labeled(Role::Link, true, &text));
     let now = ui.input(|i| i.time);
     if response.double_clicked() {
