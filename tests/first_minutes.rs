@@ -247,6 +247,32 @@ fn a_long_title_ends_in_an_ellipsis_with_the_whole_title_on_hover() {
     assert_eq!(h.query_all_by_label(TITLE).count(), 1);
 }
 
+#[test]
+fn map_properties_opens_under_the_menu_and_the_top_bar() {
+    let mut h = editor_on_sample();
+    click(&mut h, "Map");
+    click(&mut h, "Map properties…");
+    let window = h
+        .get_by_role_and_label(egui::accesskit::Role::Window, "Map properties")
+        .rect();
+    let bars_bottom = h.get_by_label(TITLE).rect().bottom();
+    assert!(
+        window.top() > bars_bottom,
+        "the window {window:?} starts below the top bar (bottom {bars_bottom})"
+    );
+    assert!(canvas_rect(&h).contains_rect(window), "{window:?} lies over the map");
+    h.get_by_label("Map type");
+
+    // Dragged by its title bar up to the top of the screen, it stops under the bars.
+    let grip = window.center_top() + egui::vec2(0.0, 12.0);
+    common::drag(&mut h, grip, egui::pos2(grip.x, 2.0), Modifiers::NONE);
+    let moved = h
+        .get_by_role_and_label(egui::accesskit::Role::Window, "Map properties")
+        .rect();
+    assert!(moved.top() < window.top(), "the drag moved it: {moved:?}");
+    assert!(moved.top() > bars_bottom, "{moved:?}");
+}
+
 // ---------------------------------------------------------------------------------------------
 // A new stage or lane comes into view, with its name being typed
 

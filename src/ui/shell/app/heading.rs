@@ -263,6 +263,8 @@ fn text_field_ui(
         TextEdit::singleline(buffer)
             .id(id)
             .font(font)
+            // No taller than the label it replaces: the bar and the map do not move.
+            .margin(egui::Margin::symmetric(4, 0))
             .desired_width((width + 24.0).clamp(160.0, max_width.max(160.0))),
     );
     response.widget_info(|| WidgetInfo::labeled(Role::TextInput, true, tr(lang, key)));

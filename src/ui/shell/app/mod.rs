@@ -461,7 +461,9 @@ impl JourneyApp {
                 let mut show = true;
                 // At the top left of the map, under the menu and the top bar, and kept there:
                 // it never covers the menus.
-                egui::Window::new(tr(lang, "map-properties"))
+                // The menu's "Map properties…" without its dots: this is the window itself.
+                let title = tr(lang, "map-properties").trim_end_matches('…').to_owned();
+                egui::Window::new(title)
                     .open(&mut show)
                     .default_width(420.0)
                     .default_pos(below_bars.left_top() + egui::vec2(12.0, 12.0))
