@@ -347,6 +347,25 @@ fn a_new_lane_scrolls_into_view_with_its_name_being_typed() {
     assert_eq!(map_of(&h).lanes[lanes].name, "Băn khoăn");
 }
 
+#[test]
+fn a_new_step_from_the_stage_menu_starts_its_rename() {
+    let mut h = editor_on_sample();
+    let steps = map_of(&h).step_count();
+    let header = h.get_by_label("Stage: Giới thiệu").rect().center();
+    common::right_click(&mut h, header);
+    click(&mut h, "Split: add a step");
+    let map = map_of(&h);
+    assert_eq!(map.step_count(), steps + 1);
+    let field = h.get_by_label("Step name");
+    assert!(field.is_focused());
+    assert!(canvas_rect(&h).contains_rect(field.rect()));
+    type_text(&mut h, "Đăng lại");
+    key(&mut h, Key::Enter, Modifiers::NONE);
+    let map = map_of(&h);
+    let last = map.stages.last().and_then(|s| s.steps.last());
+    assert_eq!(last.map(|s| s.name.as_str()), Some("Đăng lại"));
+}
+
 // ---------------------------------------------------------------------------------------------
 // Preferences
 
