@@ -63,7 +63,9 @@ fn is_dirty(h: &H) -> bool {
 }
 
 fn undo_steps(h: &H) -> Option<&'static str> {
-    h.state().document().and_then(|d| d.undo_label())
+    h.state()
+        .document()
+        .and_then(journeymap::edit::Document::undo_label)
 }
 
 fn click(h: &mut H, label: &str) {
@@ -260,7 +262,10 @@ fn map_properties_opens_under_the_menu_and_the_top_bar() {
         window.top() > bars_bottom,
         "the window {window:?} starts below the top bar (bottom {bars_bottom})"
     );
-    assert!(canvas_rect(&h).contains_rect(window), "{window:?} lies over the map");
+    assert!(
+        canvas_rect(&h).contains_rect(window),
+        "{window:?} lies over the map"
+    );
     h.get_by_label("Map type");
 
     // Dragged by its title bar up to the top of the screen, it stops under the bars.

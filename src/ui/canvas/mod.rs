@@ -150,6 +150,39 @@ impl EditorState {
         self.reveal = Some(EditTarget::Card(id.clone()));
     }
 
+    /// Selects what the last command made (`created`, its ids): pasted cards, a curve (with its
+    /// one point when a click on the emotion lane made it), or a new stage, step or lane, which
+    /// comes on screen with its name being typed.
+    pub fn select_created(&mut self, map: &JourneyMap, created: &[Id]) {
+        let Some(first) = created.first() else {
+            return;
+        };
+        let cards: Vec<Id> = created
+            .iter()
+            .filter(|id| map.card(id).is_some())
+            .cloned()
+            .collect();
+        if !cards.is_empty() {
+            self.selection = Selection {
+                cards,
+                ..Selection::default()
+            };
+        } else if map.stages.iter().any(|s| &s.id == first) {
+            self.edit_created(map, EditTarget::Stage(first.clone()));
+        } else if map.step_index(first).is_some() {
+            self.edit_created(map, EditTarget::Step(first.clone()));
+        } else if map.lane(first).is_some() {
+            self.edit_created(map, EditTarget::Lane(first.clone()));
+        } else if let Some(curve) = map.curve(first) {
+            self.selection = match curve.points.as_slice() {
+                [point] => Selection::only_point(first.clone(), point.step.clone()),
+                _ => Selection::only_curve(first.clone()),
+            };
+        } else {
+            self.selection = Selection::default();
+        }
+    }
+
     /// Brings what was just made on screen on the next frame and starts typing into it: a new
     /// card's text, or a new stage's, step's or lane's name (selected, so typing replaces it).
     pub fn edit_created(&mut self, map: &JourneyMap, target: EditTarget) {

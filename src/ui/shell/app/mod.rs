@@ -624,43 +624,8 @@ impl JourneyApp {
             if let Some(checkpoint) = checkpoint.take() {
                 self.new_card = Some((id.clone(), checkpoint));
             }
-        } else if out.select_created && !created.is_empty() {
-            let cards: Vec<_> = created
-                .iter()
-                .filter(|id| map.card(id).is_some())
-                .cloned()
-                .collect();
-            let first = &created[0];
-            // A new stage, step or lane comes on screen with its name being typed.
-            let rename = if map.stages.iter().any(|s| &s.id == first) {
-                Some(EditTarget::Stage(first.clone()))
-            } else if map.step_index(first).is_some() {
-                Some(EditTarget::Step(first.clone()))
-            } else if map.lane(first).is_some() {
-                Some(EditTarget::Lane(first.clone()))
-            } else {
-                None
-            };
-            self.editor.selection = if let Some(target) = rename.filter(|_| cards.is_empty()) {
-                self.editor.edit_created(map, target);
-                self.editor.selection.clone()
-            } else if cards.is_empty() {
-                let id = created[0].clone();
-                if let Some(curve) = map.curve(&id) {
-                    // A curve made by a click on the emotion lane has that one point.
-                    match curve.points.as_slice() {
-                        [point] => Selection::only_point(id, point.step.clone()),
-                        _ => Selection::only_curve(id),
-                    }
-                } else {
-                    Selection::default()
-                }
-            } else {
-                Selection {
-                    cards,
-                    ..Selection::default()
-                }
-            };
+        } else if out.select_created {
+            self.editor.select_created(map, &created);
         }
         if let Some(checkpoint) = checkpoint {
             // The card was not made after all: put the redo history back.
