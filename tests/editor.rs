@@ -16,8 +16,7 @@ fn add_a_stage_and_rename_it_in_vietnamese() {
     h.run();
     let added = map_of(&h);
     assert_eq!(added.stages.len(), before.stages.len() + 1);
-    // The new stage is selected: Enter renames it in place.
-    key(&mut h, Key::Enter, Modifiers::NONE);
+    // The new stage's name is being typed at once, in place.
     h.get_by_label("Stage name");
     key(&mut h, Key::A, Modifiers::COMMAND);
     type_text(&mut h, "Trải nghiệm");

@@ -319,6 +319,8 @@ fn add_a_lane_with_the_button_under_the_map() {
     );
     assert_eq!(h.state().editor().selection.lane.as_ref(), Some(&added.id));
     h.get_by_label("Lane: Metrics");
+    // Its name is being typed; Enter keeps it as it is.
+    key(&mut h, Key::Enter, Modifiers::NONE);
     check_undo_redo(&mut h, &before, &after, 1);
 }
 

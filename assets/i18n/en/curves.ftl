@@ -38,7 +38,10 @@ feeling-17 = surprised
 feeling-18 = overwhelmed
 feeling-19 = money worries
 insp-curve = Emotion curve
-insp-curve-points = { $points } of { $steps } steps have a point
+insp-curve-points = { $points } of { $steps } { $steps ->
+        [one] step has
+       *[other] steps have
+    } a point
 insp-curve-name-hint = As-is, to-be, a segment…
 insp-curve-shown = Shown on the map
 insp-curve-help = Click an empty step in the emotion lane to add a point to this curve; drag a point to change it.
@@ -61,7 +64,10 @@ voting-totals = Votes cast: { $pains } on pain points, { $opportunities } on opp
 voting-done = Done voting
 map-mark-reviewed = Mark as reviewed today
 review-due-badge = ⏰ Review due
-review-due-hint = Last reviewed { $date }; this map should be reviewed every { $months } months. Click to mark it reviewed.
+review-due-hint = Last reviewed { $date }; this map should be reviewed every { $months ->
+        [one] month
+       *[other] { $months } months
+    }. Click to mark it reviewed.
 status-exported = Exported { $file }
 export-failed = Could not export
 insp-add-pain-here = New pain point pinned to this point
@@ -76,6 +82,12 @@ dialog-export-hint = Saved as a .{ $ext } file.
 dialog-empty-folder-ext = No folders or .{ $ext } files here.
 tip-online = online
 tip-offline = offline
-tip-pain = { $icon } Severity { $severity }/5 · { $votes } votes · { $status }
+tip-pain = { $icon } Severity { $severity }/5 · { $votes } { $votes ->
+        [one] vote
+       *[other] votes
+    } · { $status }
 tip-owner = Owner: { $owner }
-tip-opportunity = Impact { $impact }/5 · effort { $effort }/5 · { $votes } votes
+tip-opportunity = Impact { $impact }/5 · effort { $effort }/5 · { $votes } { $votes ->
+        [one] vote
+       *[other] votes
+    }

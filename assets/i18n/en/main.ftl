@@ -21,7 +21,6 @@ edit-undo = Undo
 edit-undo-what = Undo { $what }
 edit-redo = Redo
 edit-redo-what = Redo { $what }
-edit-nothing = nothing
 edit-cut = Cut
 edit-copy = Copy
 edit-paste = Paste
@@ -45,8 +44,8 @@ map-add-stage = Add stage
 map-add-lane = Add lane
 
 ## Undoable commands, as shown after "Undo"/"Redo"
-cmd-map-info = map properties
-cmd-persona = persona
+cmd-map-info = map properties change
+cmd-persona = persona change
 cmd-add-stage = add stage
 cmd-set-stage = stage change
 cmd-move-stage = move stage
@@ -307,3 +306,10 @@ view-workshop-hint = Larger text and controls for a projector; hides the side pa
 tool-workshop = 🖥 Workshop
 insp-open = Open the inspector. Select a card, stage, step or lane to edit it here.
 insp-fold = Fold the inspector into a strip while nothing is selected
+
+# Edit where you see it: the map's heading in the top bar (issue 10)
+heading-title-hint = Double-click to rename the map
+heading-title-edit = Map title
+heading-type-hint = Double-click to change the map type
+heading-persona-hint = Click to show or hide the persona; double-click to rename the persona
+heading-persona-edit = Persona name

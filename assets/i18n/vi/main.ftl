@@ -21,7 +21,6 @@ edit-undo = Hoàn tác
 edit-undo-what = Hoàn tác: { $what }
 edit-redo = Làm lại
 edit-redo-what = Làm lại: { $what }
-edit-nothing = không có gì
 edit-cut = Cắt
 edit-copy = Sao chép
 edit-paste = Dán
@@ -45,8 +44,8 @@ map-add-stage = Thêm giai đoạn
 map-add-lane = Thêm hàng
 
 ## Lệnh có thể hoàn tác
-cmd-map-info = thuộc tính bản đồ
-cmd-persona = chân dung khách hàng
+cmd-map-info = sửa thuộc tính bản đồ
+cmd-persona = sửa chân dung khách hàng
 cmd-add-stage = thêm giai đoạn
 cmd-set-stage = sửa giai đoạn
 cmd-move-stage = di chuyển giai đoạn
@@ -63,14 +62,14 @@ cmd-edit-card = sửa thẻ
 cmd-move-cards = di chuyển thẻ
 cmd-delete-cards = xoá thẻ
 cmd-insert-cards = dán thẻ
-cmd-add-pinned-pain = thêm điểm đau được gắn
+cmd-add-pinned-pain = thêm điểm đau gắn với điểm cảm xúc
 cmd-add-curve = thêm đường cảm xúc
 cmd-set-curve = sửa đường cảm xúc
 cmd-delete-curve = xoá đường cảm xúc
 cmd-set-point = đổi điểm cảm xúc
 cmd-delete-point = xoá điểm cảm xúc
 cmd-vote = bình chọn
-cmd-unvote = bỏ phiếu bình chọn
+cmd-unvote = rút lại phiếu bình chọn
 cmd-mark-reviewed = đánh dấu đã rà soát
 
 ## Thanh trạng thái
@@ -146,7 +145,7 @@ color-gray = Xám
 
 ## Hộp thoại
 unsaved-title = Thay đổi chưa lưu
-unsaved-body = “{ $title }” có thay đổi chưa được lưu. Lưu trước nhé?
+unsaved-body = “{ $title }” có thay đổi chưa được lưu. Bạn có muốn lưu trước không?
 unsaved-save = Lưu
 unsaved-discard = Không lưu
 unsaved-cancel = Huỷ
@@ -197,7 +196,7 @@ load-nul = { $file }:{ $line }:{ $column }: không phải tệp văn bản (có 
 load-not-utf8 = { $file }:{ $line }:{ $column }: không phải tệp văn bản (UTF-8 không hợp lệ); đây có phải bản đồ hành trình không?
 load-syntax = { $file }:{ $line }:{ $column }: lỗi cú pháp: { $message }
 load-newer = { $file }: được tạo bởi journeymap mới hơn (định dạng { $found }; phiên bản này đọc được đến { $supported }). Hãy cập nhật journeymap để mở.
-load-unknown-format = { $file }: phiên bản định dạng tệp không xác định { $found }
+load-unknown-format = { $file }: không rõ phiên bản định dạng tệp { $found }
 
 # save errors
 save-serialize = không lưu được { $file }: { $message }
@@ -226,8 +225,8 @@ subject-stage = giai đoạn "{ $name }"
 subject-stage-id = giai đoạn { $id } "{ $name }"
 subject-step = một bước của giai đoạn "{ $stage }"
 subject-step-id = bước { $id } của giai đoạn "{ $stage }"
-subject-lane = làn "{ $name }"
-subject-lane-id = làn { $id } "{ $name }"
+subject-lane = hàng "{ $name }"
+subject-lane-id = hàng { $id } "{ $name }"
 subject-card = thẻ "{ $name }"
 subject-card-id = thẻ { $id } "{ $name }"
 subject-pain = điểm đau "{ $name }"
@@ -245,11 +244,11 @@ warn-cadence = chu kỳ rà soát { $found } tháng nằm ngoài khoảng 1–36
 warn-language = ngôn ngữ nội dung đang trống; đặt thành "en"
 warn-next-id-low = next_id { $found } không lớn hơn id cao nhất đang dùng ({ $highest }); đặt thành { $fixed }
 warn-no-id = { $subject } không có id; đã gán { $fresh }
-warn-id-twice = id { $id } bị dùng hai lần; cái thứ hai ({ $subject }) giờ là { $fresh }
+warn-id-twice = id { $id } bị dùng hai lần; phần tử thứ hai ({ $subject }) nay có id { $fresh }
 warn-stage-no-steps = { $subject } không có bước nào; đã thêm bước { $step }
 warn-card-step = { $subject } nằm ở bước { $step }, bước này không tồn tại; đã chuyển sang bước { $target }
-warn-card-emotion-lane = { $subject } nằm ở { $lane }, một làn cảm xúc chỉ hiển thị đường cong, không chứa thẻ; đã chuyển sang làn { $target }
-warn-card-lane = { $subject } nằm ở { $lane }, một làn không tồn tại; đã chuyển sang làn { $target }
+warn-card-emotion-lane = { $subject } nằm ở { $lane }, một hàng cảm xúc chỉ hiển thị đường cảm xúc, không chứa thẻ; đã chuyển sang hàng { $target }
+warn-card-lane = { $subject } nằm ở { $lane }, một hàng không tồn tại; đã chuyển sang hàng { $target }
 warn-severity = { $subject }: mức độ { $found } nằm ngoài khoảng 1–5; đặt thành { $fixed }
 warn-metric-missing = { $subject }: bằng chứng trỏ tới thẻ chỉ số { $id } không tồn tại; giữ lại dưới dạng văn bản
 warn-impact = { $subject }: tác động { $found } nằm ngoài khoảng 1–5; đặt thành { $fixed }
@@ -280,3 +279,10 @@ view-workshop-hint = Chữ và nút lớn hơn để chiếu lên màn hình; �
 tool-workshop = 🖥 Hội thảo
 insp-open = Mở bảng thuộc tính. Chọn một thẻ, giai đoạn, bước hoặc hàng để sửa ở đây.
 insp-fold = Thu bảng thuộc tính thành một dải khi không chọn gì
+
+# Sửa ngay tại chỗ: tiêu đề bản đồ trên thanh trên cùng (issue 10)
+heading-title-hint = Bấm đúp để đổi tên bản đồ
+heading-title-edit = Tên bản đồ
+heading-type-hint = Bấm đúp để đổi loại bản đồ
+heading-persona-hint = Bấm để hiện hoặc ẩn chân dung khách hàng; bấm đúp để đổi tên
+heading-persona-edit = Tên của chân dung khách hàng

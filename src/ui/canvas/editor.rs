@@ -14,8 +14,8 @@ use crate::model::JourneyMap;
 use crate::ui::canvas::paint::{self as canvas, Overlay};
 use crate::ui::canvas::selection::Selection;
 use crate::ui::canvas::{
-    Drag, EditorOutput, EditorState, Frame, cards, cell_ids, curves, focus_canvas, headers,
-    inplace, keyboard,
+    Drag, EditTarget, EditorOutput, EditorState, Frame, cards, cell_ids, curves, focus_canvas,
+    headers, inplace, keyboard,
 };
 use crate::ui::kit::i18n::{Lang, tr_args};
 use crate::ui::kit::theme::Theme;
@@ -90,12 +90,10 @@ pub fn editor_ui(
     if let Some(fit) = state.view.fit_pending.take() {
         state.view.fit(fit, layout.size, canvas);
     }
-    if let Some(id) = &state.reveal
-        && let Some(card) = layout.card(id)
+    if let Some(target) = state.reveal.take()
+        && let Some((rect, axes)) = reveal_rect(layout, &target)
     {
-        let rect = card.rect;
-        state.reveal = None;
-        keyboard::scroll_into_view(state, rect, canvas);
+        keyboard::scroll_into_view_along(state, rect, canvas, axes);
     }
     let to_screen = state.view.screen_from_map(canvas);
     let to_map = to_screen.inverse();
@@ -165,6 +163,27 @@ pub fn editor_ui(
         }
     }
     out
+}
+
+/// Where `target` is in the map, and the axes along which to pan to bring it on screen: a
+/// stage or step header only sideways (headers stick to the top), a lane label only up and
+/// down (labels stick to the left), a card both ways.
+fn reveal_rect(layout: &MapLayout, target: &EditTarget) -> Option<(Rect, [bool; 2])> {
+    Some(match target {
+        EditTarget::Card(id) => (layout.card(id)?.rect, [true, true]),
+        EditTarget::Stage(id) => (
+            layout.stages.iter().find(|s| &s.id == id)?.header,
+            [true, false],
+        ),
+        EditTarget::Step(id) => (
+            layout.steps.iter().find(|s| &s.id == id)?.header,
+            [true, false],
+        ),
+        EditTarget::Lane(id) => (
+            layout.lanes.iter().find(|l| &l.id == id)?.row,
+            [false, true],
+        ),
+    })
 }
 
 /// The empty canvas: drag to pan (Shift: rubber band), click a cell to put the keyboard there

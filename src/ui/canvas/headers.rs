@@ -180,6 +180,7 @@ pub(super) fn headers_interaction(
                     index: stage.steps.len(),
                     name: tr(map_lang(f.map), "canvas-new-step"),
                 });
+                out.select_created = true;
                 ui.close();
             }
             let index = stage_box.index;
@@ -261,6 +262,7 @@ pub(super) fn headers_interaction(
                     index,
                     name: tr(map_lang(f.map), "canvas-new-step"),
                 });
+                out.select_created = true;
                 ui.close();
             }
             if ui.button(tr(f.lang, "ctx-delete-step")).clicked() {

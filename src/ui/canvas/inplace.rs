@@ -103,6 +103,11 @@ pub(super) fn inplace_editor_ui(
     } else {
         (false, false, false)
     };
+    if editing.focus_pending && editing.select_all {
+        // Focused before the field is shown: egui keeps a selection only in a focused field.
+        ui.memory_mut(|m| m.request_focus(editor_id));
+        crate::ui::kit::widgets::select_all_text(ui.ctx(), editor_id, &editing.buffer);
+    }
     let before = editing.buffer.clone();
     let theme = Theme::for_dark_mode(ui.visuals().dark_mode);
     let edit = if multiline {

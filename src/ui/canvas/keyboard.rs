@@ -247,6 +247,19 @@ fn scroll_cursor_into_view(
 
 /// Pans so that `rect` (map coordinates) is on screen, clear of the sticky headers and labels.
 pub(super) fn scroll_into_view(state: &mut EditorState, rect: Rect, canvas: Rect) {
+    scroll_into_view_along(state, rect, canvas, [true, true]);
+}
+
+/// Pans along the axes that are `true` (x, y) so that `rect` (map coordinates) is on screen,
+/// clear of the sticky headers and labels. A header sticks to the top of the canvas, so
+/// revealing a stage or step pans only sideways; a lane label sticks to the left, so revealing
+/// a lane pans only up or down.
+pub(super) fn scroll_into_view_along(
+    state: &mut EditorState,
+    rect: Rect,
+    canvas: Rect,
+    axes: [bool; 2],
+) {
     let on_screen = state.view.screen_from_map(canvas) * rect;
     let margin = 40.0;
     let mut shift = Vec2::ZERO;
@@ -261,6 +274,12 @@ pub(super) fn scroll_into_view(state: &mut EditorState, rect: Rect, canvas: Rect
     }
     if on_screen.top() < canvas.top() + margin + 72.0 * state.view.zoom {
         shift.y = canvas.top() + margin + 72.0 * state.view.zoom - on_screen.top();
+    }
+    if !axes[0] {
+        shift.x = 0.0;
+    }
+    if !axes[1] {
+        shift.y = 0.0;
     }
     state.view.offset += shift;
 }

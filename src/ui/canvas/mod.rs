@@ -53,6 +53,8 @@ pub struct Editing {
     pub buffer: String,
     /// Focus must be given on the next frame.
     focus_pending: bool,
+    /// Select the whole text when the focus is given, so typing replaces it (a rename).
+    select_all: bool,
 }
 
 impl Editing {
@@ -62,6 +64,15 @@ impl Editing {
             target,
             buffer: text.to_owned(),
             focus_pending: true,
+            select_all: false,
+        }
+    }
+
+    /// Starts renaming `target`: its name `text` is selected, so typing replaces it.
+    pub fn rename(target: EditTarget, text: &str) -> Self {
+        Self {
+            select_all: true,
+            ..Self::new(target, text)
         }
     }
 }
@@ -93,8 +104,9 @@ pub struct EditorState {
     pub voting: bool,
     drag: Option<Drag>,
     point_drag: Option<PointDrag>,
-    /// A card to bring on screen on the next frame (from the review table or the matrix).
-    reveal: Option<Id>,
+    /// What to bring on screen on the next frame: a card found in the review table or the
+    /// matrix, or a card, stage, step or lane just made.
+    reveal: Option<EditTarget>,
     canvas_id: Option<egui::Id>,
     /// Names this open map on the clipboard, so a paste knows whether cards come from it.
     pub clipboard_source: u64,
@@ -132,7 +144,79 @@ impl EditorState {
         self.selection = Selection::only_card(id.clone());
         self.cursor = Some((card.step.clone(), card.lane.clone()));
         self.collapsed.remove(&card.lane);
-        self.reveal = Some(id.clone());
+        self.reveal = Some(EditTarget::Card(id.clone()));
+    }
+
+    /// Selects what the last command made (`created`, its ids): pasted cards, a curve (with its
+    /// one point when a click on the emotion lane made it), or a new stage, step or lane, which
+    /// comes on screen with its name being typed.
+    pub fn select_created(&mut self, map: &JourneyMap, created: &[Id]) {
+        let Some(first) = created.first() else {
+            return;
+        };
+        let cards: Vec<Id> = created
+            .iter()
+            .filter(|id| map.card(id).is_some())
+            .cloned()
+            .collect();
+        if !cards.is_empty() {
+            self.selection = Selection {
+                cards,
+                ..Selection::default()
+            };
+        } else if map.stages.iter().any(|s| &s.id == first) {
+            self.edit_created(map, EditTarget::Stage(first.clone()));
+        } else if map.step_index(first).is_some() {
+            self.edit_created(map, EditTarget::Step(first.clone()));
+        } else if map.lane(first).is_some() {
+            self.edit_created(map, EditTarget::Lane(first.clone()));
+        } else if let Some(curve) = map.curve(first) {
+            self.selection = match curve.points.as_slice() {
+                [point] => Selection::only_point(first.clone(), point.step.clone()),
+                _ => Selection::only_curve(first.clone()),
+            };
+        } else {
+            self.selection = Selection::default();
+        }
+    }
+
+    /// Brings what was just made on screen on the next frame and starts typing into it: a new
+    /// card's text, or a new stage's, step's or lane's name (selected, so typing replaces it).
+    pub fn edit_created(&mut self, map: &JourneyMap, target: EditTarget) {
+        let (selection, text) = match &target {
+            EditTarget::Card(id) => {
+                let Some(card) = map.card(id) else {
+                    return;
+                };
+                self.cursor = Some((card.step.clone(), card.lane.clone()));
+                (Selection::only_card(id.clone()), card.text.as_str())
+            }
+            EditTarget::Stage(id) => {
+                let Some(stage) = map.stages.iter().find(|s| &s.id == id) else {
+                    return;
+                };
+                (Selection::only_stage(id.clone()), stage.name.as_str())
+            }
+            EditTarget::Step(id) => {
+                let Some((_, step)) = map.steps().find(|(_, s)| &s.id == id) else {
+                    return;
+                };
+                (Selection::only_step(id.clone()), step.name.as_str())
+            }
+            EditTarget::Lane(id) => {
+                let Some(lane) = map.lane(id) else {
+                    return;
+                };
+                self.collapsed.remove(id);
+                (Selection::only_lane(id.clone()), lane.name.as_str())
+            }
+        };
+        self.selection = selection;
+        self.editing = Some(match target {
+            EditTarget::Card(_) => Editing::new(target.clone(), text),
+            _ => Editing::rename(target.clone(), text),
+        });
+        self.reveal = Some(target);
     }
 }
 

@@ -266,3 +266,16 @@ pub fn optional_section_ui<T>(
         }
     });
 }
+
+/// Selects the whole text of the text field `id` (holding `text`), so that typing replaces it:
+/// a rename starts this way. Call it before the field is shown, with the field focused (egui
+/// keeps a selection only in a focused field).
+pub fn select_all_text(ctx: &egui::Context, id: egui::Id, text: &str) {
+    let mut state = egui::text_edit::TextEditState::load(ctx, id).unwrap_or_default();
+    state
+        .cursor
+        .set_char_range(Some(egui::text_selection::CCursorRange::select_all_str(
+            text,
+        )));
+    state.store(ctx, id);
+}

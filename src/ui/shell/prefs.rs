@@ -1,6 +1,7 @@
 //! Preferences kept between runs in eframe's storage, never in the document: the UI language,
-//! the recent files, the file-dialog choice, which panels are shown, and which maps are shown
-//! in the workshop view.
+//! the theme, the recent files, the file-dialog choice, which panels are shown, and which maps
+//! are shown in the workshop view. They are written as soon as they change ([`PrefsStore`]), not
+//! only on a clean quit.
 
 use std::path::{Path, PathBuf};
 
@@ -9,11 +10,13 @@ use serde::{Deserialize, Serialize};
 use crate::ui::kit::i18n::Lang;
 
 /// Preferences kept between runs (eframe storage), never in the document.
-#[derive(Clone, Debug, Serialize, Deserialize)]
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
 #[serde(default)]
 pub struct Prefs {
     /// Language of the UI.
     pub lang: Lang,
+    /// Light, dark or the system's theme, once chosen (until then egui's own default).
+    pub theme: Option<egui::ThemePreference>,
     /// Recently opened or saved files, newest first.
     pub recent: Vec<PathBuf>,
     /// Use the built-in file dialog instead of the system's.
@@ -51,6 +54,7 @@ impl Default for Prefs {
     fn default() -> Self {
         Self {
             lang: Lang::En,
+            theme: None,
             recent: Vec::new(),
             builtin_dialog: false,
             show_inspector: true,
@@ -147,6 +151,23 @@ pub fn load_prefs(storage: Option<&dyn eframe::Storage>) -> Prefs {
 /// Writes the preferences to eframe's storage.
 pub(super) fn save_prefs(storage: &mut dyn eframe::Storage, prefs: &Prefs) {
     eframe::set_value(storage, PREFS_KEY, prefs);
+}
+
+/// Where the preferences are written when they change: eframe's storage in the window
+/// ([`EframeStore`]), a recorder in tests.
+pub trait PrefsStore {
+    /// Writes `prefs` so that they survive the process (flushed, not only kept in memory).
+    fn write_prefs(&mut self, prefs: &Prefs);
+}
+
+/// eframe's storage, as the window's frame lends it.
+pub struct EframeStore<'a>(pub &'a mut dyn eframe::Storage);
+
+impl PrefsStore for EframeStore<'_> {
+    fn write_prefs(&mut self, prefs: &Prefs) {
+        save_prefs(self.0, prefs);
+        self.0.flush();
+    }
 }
 
 #[cfg(test)]

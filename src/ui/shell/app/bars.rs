@@ -49,14 +49,18 @@ impl JourneyApp {
                 ui.ctx()
                     .format_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::S)),
             );
+            // Saved after this frame's edits are applied, as the shortcuts are.
             if ui.add_enabled(has_map, save).clicked() {
-                self.save(None);
+                self.save_requested = Some(SaveRequest::Save);
             }
-            if ui
-                .add_enabled(has_map, egui::Button::new(tr(lang, "file-save-as")))
-                .clicked()
-            {
-                self.save_as(None);
+            let save_as = egui::Button::new(tr(lang, "file-save-as")).shortcut_text(
+                ui.ctx().format_shortcut(&KeyboardShortcut::new(
+                    Modifiers::COMMAND | Modifiers::SHIFT,
+                    Key::S,
+                )),
+            );
+            if ui.add_enabled(has_map, save_as).clicked() {
+                self.save_requested = Some(SaveRequest::SaveAs);
             }
             if ui
                 .add_enabled(has_map, egui::Button::new(tr(lang, "file-close")))
@@ -74,34 +78,30 @@ impl JourneyApp {
             }
         });
         ui.menu_button(tr(lang, "menu-edit"), |ui| {
-            let what = |key: Option<&'static str>| {
-                key.map_or_else(|| tr(lang, "edit-nothing"), |k| tr(lang, k))
+            // "Undo add card" when there is something to undo, a greyed "Undo" when not.
+            let label = |bare: &str, with_what: &str, key: Option<&'static str>| {
+                key.map_or_else(
+                    || tr(lang, bare),
+                    |k| tr_args(lang, with_what, &[("what", tr(lang, k).into())]),
+                )
             };
             let (undo_label, redo_label) = self
                 .open
                 .as_ref()
                 .map_or((None, None), |o| (o.doc.undo_label(), o.doc.redo_label()));
-            let undo = egui::Button::new(tr_args(
-                lang,
-                "edit-undo-what",
-                &[("what", what(undo_label).into())],
-            ))
-            .shortcut_text(
-                ui.ctx()
-                    .format_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)),
-            );
+            let undo = egui::Button::new(label("edit-undo", "edit-undo-what", undo_label))
+                .shortcut_text(
+                    ui.ctx()
+                        .format_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::Z)),
+                );
             if ui.add_enabled(undo_label.is_some(), undo).clicked() {
                 self.undo();
             }
-            let redo = egui::Button::new(tr_args(
-                lang,
-                "edit-redo-what",
-                &[("what", what(redo_label).into())],
-            ))
-            .shortcut_text(ui.ctx().format_shortcut(&KeyboardShortcut::new(
-                Modifiers::COMMAND | Modifiers::SHIFT,
-                Key::Z,
-            )));
+            let redo = egui::Button::new(label("edit-redo", "edit-redo-what", redo_label))
+                .shortcut_text(ui.ctx().format_shortcut(&KeyboardShortcut::new(
+                    Modifiers::COMMAND | Modifiers::SHIFT,
+                    Key::Z,
+                )));
             if ui.add_enabled(redo_label.is_some(), redo).clicked() {
                 self.redo();
             }
@@ -188,23 +188,12 @@ impl JourneyApp {
             ui.menu_button(tr(lang, "view-theme"), |ui| {
                 let mut pref = ui.ctx().options(|o| o.theme_preference);
                 let before = pref;
-                ui.radio_value(
-                    &mut pref,
-                    egui::ThemePreference::Light,
-                    tr(lang, "view-theme-light"),
-                );
-                ui.radio_value(
-                    &mut pref,
-                    egui::ThemePreference::Dark,
-                    tr(lang, "view-theme-dark"),
-                );
-                ui.radio_value(
-                    &mut pref,
-                    egui::ThemePreference::System,
-                    tr(lang, "view-theme-system"),
-                );
+                for (choice, key) in THEMES {
+                    ui.radio_value(&mut pref, choice, tr(lang, key));
+                }
                 if pref != before {
                     ui.ctx().set_theme(pref);
+                    self.prefs.theme = Some(pref);
                 }
             });
             ui.menu_button(tr(lang, "view-language"), |ui| {
@@ -262,8 +251,13 @@ impl JourneyApp {
     pub(super) fn top_bar_ui(&mut self, ui: &mut Ui, commands: &mut Vec<EditCommand>) {
         let lang = self.lang();
         let has_map = self.open.is_some();
-        let mut toggle_persona = false;
         let mut workshop = self.prefs.workshop();
+        let persona_before = self.prefs.show_persona;
+        let mut show_persona = persona_before;
+        // A save is coming this frame: it must hold the text being typed in the heading.
+        let commit_now = self.save_requested.is_some();
+        let heading = &mut self.heading;
+        let mut heading_commands = Vec::new();
         let open = &self.open;
         let mut tools = Tools {
             prefs: &mut self.prefs,
@@ -284,41 +278,18 @@ impl JourneyApp {
                         ui.label(RichText::new("journeymap").font(fonts::bold(size::TITLE_FONT)));
                         return;
                     };
-                    let map = open.doc.map();
-                    ui.label(RichText::new(&map.title).font(fonts::bold(size::TITLE_FONT)));
-                    ui.label(RichText::new(tr(lang, map_type_key(map.map_type))).weak());
-                    let persona = &map.persona;
-                    if !persona.name.is_empty() {
-                        ui.separator();
-                        let side = ui.spacing().interact_size.y;
-                        let avatar = persona.avatar.trim();
-                        if !avatar.is_empty()
-                            && crate::ui::kit::emoji::emoji_ui(
-                                ui,
-                                avatar,
-                                side,
-                                egui::Sense::click(),
-                            )
-                            .clicked()
-                        {
-                            toggle_persona = true;
-                        }
-                        let mut text = persona.name.clone();
-                        if !persona.segment.is_empty() {
-                            text.push_str(" · ");
-                            text.push_str(&persona.segment);
-                        }
-                        if ui.link(text).clicked() {
-                            toggle_persona = true;
-                        }
-                    }
-                    if !map.goals.is_empty() {
-                        ui.separator();
-                        ui.label(format!("🎯 {}", map.goals.join(" · ")));
-                    }
+                    heading::heading_ui(
+                        ui,
+                        lang,
+                        open.doc.map(),
+                        heading,
+                        &mut show_persona,
+                        commit_now,
+                        &mut heading_commands,
+                    );
                 },
                 |ui| {
-                    egui::widgets::global_theme_preference_buttons(ui);
+                    theme_buttons_ui(ui, lang, &mut tools.prefs.theme);
                     if has_map {
                         ui.separator();
                         ui.toggle_value(&mut workshop, tr(lang, "tool-workshop"))
@@ -330,8 +301,9 @@ impl JourneyApp {
                     }
                 },
             );
-        if toggle_persona {
-            self.prefs.show_persona = !self.prefs.show_persona;
+        commands.extend(heading_commands);
+        if show_persona != persona_before {
+            self.prefs.show_persona = show_persona;
         }
         self.set_workshop(workshop);
     }
@@ -488,6 +460,32 @@ impl Tools<'_> {
                 }
             });
         }
+    }
+}
+
+/// The theme choices, in the View menu's order, with their message keys.
+const THEMES: [(egui::ThemePreference, &str); 3] = [
+    (egui::ThemePreference::Light, "view-theme-light"),
+    (egui::ThemePreference::Dark, "view-theme-dark"),
+    (egui::ThemePreference::System, "view-theme-system"),
+];
+
+/// The theme buttons of the top bar (egui's own say what they do in English only); the choice
+/// is a preference, written as soon as it changes.
+fn theme_buttons_ui(ui: &mut Ui, lang: Lang, theme: &mut Option<egui::ThemePreference>) {
+    let mut pref = ui.ctx().options(|o| o.theme_preference);
+    let before = pref;
+    // In egui's order (System, Dark, Light), so the bar looks as it did with egui's buttons.
+    ui.horizontal(|ui| {
+        ui.spacing_mut().item_spacing.x = 2.0;
+        for (choice, key) in THEMES.into_iter().rev() {
+            ui.selectable_value(&mut pref, choice, choice.icon())
+                .on_hover_text(tr(lang, key));
+        }
+    });
+    if pref != before {
+        ui.ctx().set_theme(pref);
+        *theme = Some(pref);
     }
 }
 

@@ -9,6 +9,7 @@
 mod autosave;
 mod bars;
 mod files;
+mod heading;
 mod workshop;
 
 use std::collections::BTreeSet;
@@ -34,7 +35,7 @@ use crate::ui::review::dock::{self, DockTab};
 use crate::ui::review::matrix;
 use crate::ui::review::table::{self as review, ReviewAction, ReviewFormat, ReviewState};
 use crate::ui::shell::file_dialog::{DialogMode, FileDialog};
-use crate::ui::shell::prefs::{Prefs, save_prefs};
+use crate::ui::shell::prefs::{EframeStore, Prefs, PrefsStore, save_prefs};
 use crate::ui::shell::prompts::{Answer, Choice, PendingAction, Prompt, RecoveryAnswer};
 use crate::ui::shell::recovery::{LeftBehind, RecoveryStore};
 use crate::ui::shell::start::{StartAction, start_ui};
@@ -107,6 +108,15 @@ enum DialogPurpose {
     },
 }
 
+/// A save asked for by a shortcut or the File menu, done once this frame's edits are applied.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum SaveRequest {
+    /// Save to the map's file (Save As when it has none).
+    Save,
+    /// Choose a file and save there.
+    SaveAs,
+}
+
 struct NativeDialog {
     purpose: DialogPurpose,
     started: Instant,
@@ -116,6 +126,16 @@ struct NativeDialog {
 /// The whole application state.
 pub struct JourneyApp {
     prefs: Prefs,
+    /// The preferences as last written to storage: a change is written at the end of the frame.
+    prefs_written: Option<Prefs>,
+    /// Where preferences go as soon as they change, besides eframe's storage (tests).
+    prefs_store: Option<Box<dyn PrefsStore>>,
+    /// The stored theme was given to egui (on the first frame).
+    theme_applied: bool,
+    /// The title or persona name being edited in the top bar.
+    heading: heading::HeadingEdit,
+    /// A save asked for this frame.
+    save_requested: Option<SaveRequest>,
     open: Option<OpenMap>,
     editor: EditorState,
     metrics: LayoutMetrics,
@@ -161,6 +181,11 @@ impl JourneyApp {
     pub fn new(open: Option<OpenMap>, load_error: Option<String>) -> Self {
         Self {
             prefs: Prefs::default(),
+            prefs_written: Some(Prefs::default()),
+            prefs_store: None,
+            theme_applied: false,
+            heading: heading::HeadingEdit::default(),
+            save_requested: None,
             open,
             editor: EditorState::fitted(),
             metrics: LayoutMetrics::default(),
@@ -216,8 +241,26 @@ impl JourneyApp {
     /// Uses `prefs` (from storage or a test).
     #[must_use]
     pub fn with_prefs(mut self, prefs: Prefs) -> Self {
+        self.prefs_written = Some(prefs.clone());
         self.prefs = prefs;
         self
+    }
+
+    /// Also writes the preferences to `store` as soon as they change (the window writes them to
+    /// eframe's storage; tests record them).
+    #[must_use]
+    pub fn with_prefs_store(mut self, store: Box<dyn PrefsStore>) -> Self {
+        self.prefs_store = Some(store);
+        self
+    }
+
+    /// Writes the preferences to `store` if they changed since they were last written, so a
+    /// choice survives a crash or a kill, not only a clean quit.
+    pub fn persist_prefs(&mut self, store: &mut dyn PrefsStore) {
+        if self.prefs_written.as_ref() != Some(&self.prefs) {
+            store.write_prefs(&self.prefs);
+            self.prefs_written = Some(self.prefs.clone());
+        }
     }
 
     /// Writes recovery copies to `dir`, waiting `delay_s` seconds after the last change, and
@@ -309,6 +352,12 @@ impl JourneyApp {
             ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
             self.title_sent = Some(title);
         }
+        if !self.theme_applied {
+            self.theme_applied = true;
+            if let Some(theme) = self.prefs.theme {
+                ctx.set_theme(theme);
+            }
+        }
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);
         self.global_shortcuts(&ctx);
@@ -345,6 +394,8 @@ impl JourneyApp {
         {
             egui::Panel::top("unknown_fields").show(ui, |ui| open.unknown_fields_ui(ui, lang));
         }
+        // Under the menu and the bars: windows (map properties) stay in here.
+        let below_bars = ui.available_rect_before_wrap();
         egui::Panel::bottom("status_bar").show(ui, |ui| self.status_bar_ui(ui, &theme));
         // At the bottom, so turning voting on does not shift the map under the pointer.
         if self.editor.voting && self.open.is_some() {
@@ -423,9 +474,15 @@ impl JourneyApp {
             }
             if self.show_properties {
                 let mut show = true;
-                egui::Window::new(tr(lang, "map-properties"))
+                // At the top left of the map, under the menu and the top bar, and kept there:
+                // it never covers the menus.
+                // The menu's "Map properties…" without its dots: this is the window itself.
+                let title = tr(lang, "map-properties").trim_end_matches('…').to_owned();
+                egui::Window::new(title)
                     .open(&mut show)
                     .default_width(420.0)
+                    .default_pos(below_bars.left_top() + egui::vec2(12.0, 12.0))
+                    .constrain_to(below_bars)
                     .show(&ctx, |ui| {
                         crate::ui::panels::properties::map_properties_ui(
                             ui,
@@ -515,6 +572,13 @@ impl JourneyApp {
             });
         }
         self.apply(out, &ctx);
+        // After the edits: a save holds what was typed this frame, even with Ctrl+S in the
+        // same frame as the last keystroke.
+        match self.save_requested.take() {
+            Some(SaveRequest::Save) => self.save(None),
+            Some(SaveRequest::SaveAs) => self.save_as(None),
+            None => {}
+        }
         for action in actions {
             self.request(action);
         }
@@ -523,6 +587,10 @@ impl JourneyApp {
         self.poll_native_dialog(&ctx);
         self.watch_disk(&ctx);
         self.autosave(&ctx);
+        if let Some(mut store) = self.prefs_store.take() {
+            self.persist_prefs(store.as_mut());
+            self.prefs_store = Some(store);
+        }
     }
 
     /// Applies the frame's commands in order; the one place the document changes.
@@ -565,39 +633,14 @@ impl JourneyApp {
             && let Some(id) = created.first()
             && let Some(card) = map.card(id)
         {
-            self.editor.selection = Selection::only_card(id.clone());
-            self.editor.cursor = Some((card.step.clone(), card.lane.clone()));
-            self.editor.editing = Some(Editing::new(EditTarget::Card(id.clone()), &card.text));
+            // On screen, with its text being typed.
+            self.editor
+                .edit_created(map, EditTarget::Card(card.id.clone()));
             if let Some(checkpoint) = checkpoint.take() {
                 self.new_card = Some((id.clone(), checkpoint));
             }
-        } else if out.select_created && !created.is_empty() {
-            let cards: Vec<_> = created
-                .iter()
-                .filter(|id| map.card(id).is_some())
-                .cloned()
-                .collect();
-            self.editor.selection = if cards.is_empty() {
-                let id = created[0].clone();
-                if map.stages.iter().any(|s| s.id == id) {
-                    Selection::only_stage(id)
-                } else if map.lane(&id).is_some() {
-                    Selection::only_lane(id)
-                } else if let Some(curve) = map.curve(&id) {
-                    // A curve made by a click on the emotion lane has that one point.
-                    match curve.points.as_slice() {
-                        [point] => Selection::only_point(id, point.step.clone()),
-                        _ => Selection::only_curve(id),
-                    }
-                } else {
-                    Selection::default()
-                }
-            } else {
-                Selection {
-                    cards,
-                    ..Selection::default()
-                }
-            };
+        } else if out.select_created {
+            self.editor.select_created(map, &created);
         }
         if let Some(checkpoint) = checkpoint {
             // The card was not made after all: put the redo history back.
@@ -626,11 +669,13 @@ impl JourneyApp {
         let typing = ctx.text_edit_focused();
         let shortcut =
             |mods, key| ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(mods, key)));
-        if shortcut(Modifiers::COMMAND, Key::S) {
-            self.save(None);
-        }
+        // Ctrl+Shift+S first: egui matches shortcuts logically, so Ctrl+S would take it too.
+        // Both are done after this frame's edits (see `ui`).
         if shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::S) {
-            self.save_as(None);
+            self.save_requested = Some(SaveRequest::SaveAs);
+        }
+        if shortcut(Modifiers::COMMAND, Key::S) {
+            self.save_requested = Some(SaveRequest::Save);
         }
         if shortcut(Modifiers::COMMAND, Key::O) {
             self.request(PendingAction::OpenDialog);
@@ -669,8 +714,11 @@ impl JourneyApp {
 }
 
 impl eframe::App for JourneyApp {
-    fn ui(&mut self, ui: &mut Ui, _frame: &mut eframe::Frame) {
+    fn ui(&mut self, ui: &mut Ui, frame: &mut eframe::Frame) {
         JourneyApp::ui(self, ui);
+        if let Some(storage) = frame.storage_mut() {
+            self.persist_prefs(&mut EframeStore(storage));
+        }
         if self.allow_close && self.ctx_close_pending {
             self.ctx_close_pending = false;
             ui.ctx().send_viewport_cmd(egui::ViewportCommand::Close);
