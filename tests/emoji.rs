@@ -78,16 +78,24 @@ fn points(h: &H) -> Vec<Pos2> {
         .collect()
 }
 
-/// The face of the point at `point`: a square picture of `side` whose bottom edge is above the
-/// point and which sits over it (sideways by at most two faces, where curves crowd a step).
+/// The face of the point at `point`: the nearest square picture of `side` beside the point
+/// (above it, or below or to the side where the layout moved it clear of another face), never
+/// over the point itself.
 fn face_of(pictures: &[(TextureId, Rect)], point: Pos2, side: f32) -> Option<(TextureId, Rect)> {
-    pictures.iter().copied().find(|(_, r)| {
-        (r.width() - side).abs() < 1.0
-            && (r.height() - side).abs() < 1.0
-            && r.max.y <= point.y
-            && point.y - r.max.y < side
-            && (r.center().x - point.x).abs() <= 2.0 * side
-    })
+    pictures
+        .iter()
+        .copied()
+        .filter(|(_, r)| {
+            (r.width() - side).abs() < 1.0
+                && (r.height() - side).abs() < 1.0
+                && !r.contains(point)
+                && r.center().distance(point) <= 2.5 * side
+        })
+        .min_by(|(_, a), (_, b)| {
+            a.center()
+                .distance(point)
+                .total_cmp(&b.center().distance(point))
+        })
 }
 
 /// The texture's size in pixels.
@@ -104,9 +112,15 @@ fn texture_px(h: &H, id: TextureId) -> [usize; 2] {
 fn every_curve_face_is_a_colour_picture_over_its_point() {
     let map = juicer();
     let expected: usize = map.curves.iter().map(|c| c.points.len()).sum();
-    let h = projector(map);
+    let mut h = projector(map);
+    // The whole map, so that every point is on screen.
+    common::fit_whole(&mut h);
     let points = points(&h);
-    assert_eq!(points.len(), expected, "every point is on screen at fit");
+    assert_eq!(
+        points.len(),
+        expected,
+        "every point is on screen when the whole map shows"
+    );
     let side = face_side(&h);
     let pictures = pictures(&h);
     for point in points {
@@ -130,6 +144,8 @@ fn every_curve_face_is_a_colour_picture_over_its_point() {
 #[test]
 fn curve_faces_grow_with_the_zoom_and_are_rasterised_again() {
     let mut h = projector(juicer());
+    // From the whole map (small faces), two steps in.
+    common::fit_whole(&mut h);
     let fitted_zoom = h.state().view().zoom;
     let fitted = face_side(&h);
     let point = points(&h)[0];

@@ -39,6 +39,8 @@ fn editor_on_sample() -> H {
     let app = JourneyApp::new(Some(OpenMap::unsaved(sample_map())), None);
     let mut h = common::harness(app, egui::Theme::Light);
     h.run();
+    // The whole map (a map opens readable from its left): every stage header is on screen.
+    common::fit_whole(&mut h);
     h
 }
 
@@ -229,12 +231,14 @@ fn a_long_title_ends_in_an_ellipsis_with_the_whole_title_on_hover() {
     h.run();
     let title_rect = h.get_by_label(&long).rect();
     assert!(
-        title_rect.width() <= 0.5 * common::SIZE[0],
+        title_rect.width() <= 0.6 * common::SIZE[0],
         "the title leaves room for the type and persona: {title_rect:?}"
     );
-    // The map type and the zoom controls on the right are all there, right of the title.
-    assert!(title_rect.right() < h.get_by_label("Current state").rect().left());
-    assert!(title_rect.right() < h.get_by_label("Fit").rect().left());
+    // The map type and the persona chip are there, right of the title and inside the window.
+    let map_type = h.get_by_label("Current state").rect();
+    assert!(title_rect.right() < map_type.left());
+    let chip = h.get_by_label_contains("Chị Hương").rect();
+    assert!(map_type.right() < chip.left() && chip.right() <= common::SIZE[0]);
     // Hovering shows the whole title in a tooltip, which egui adds only to a cut label.
     assert_eq!(h.query_all_by_label(&long).count(), 1);
     h.get_by_label(&long).hover();

@@ -54,6 +54,8 @@ fn screen_from_map(h: &Harness<'static, JourneyApp>, layout: &MapLayout) -> (Vec
 #[test]
 fn lane_names_keep_clear_of_their_collapse_toggle_at_every_zoom() {
     let mut h = app(Prefs::default());
+    // From the whole map (Ctrl+0), where every lane is on screen.
+    common::fit_whole(&mut h);
     let map = juicer();
     let mut zooms = Vec::new();
     // The fitted zoom, two steps in, then three out (to 25 %, where a label is 42 points wide).
@@ -113,13 +115,14 @@ fn lane_names_keep_clear_of_their_collapse_toggle_at_every_zoom() {
         assert!(checked >= 3, "zoom {zoom}: only {checked} lanes on screen");
     }
     assert!(zooms.windows(2).any(|w| w[0] != w[1]), "{zooms:?}");
-    // “Cơ hội cải thiện” is whole at the fitted zoom: two rows hold it.
+    // “Cơ hội cải thiện” is whole with the whole map shown (its smallest zoom): two rows hold it.
     let lane = map
         .lanes
         .iter()
         .find(|l| l.name == "Cơ hội cải thiện")
         .unwrap_or_else(|| panic!("no such lane"));
-    let h = app(Prefs::default());
+    let mut h = app(Prefs::default());
+    common::fit_whole(&mut h);
     let label = h.get_by_label("Lane: Cơ hội cải thiện").rect();
     let zoom = h.state().view().zoom;
     let name = lane_name(
@@ -287,6 +290,8 @@ fn the_matrix_is_docked_under_the_map_and_beside_the_table() {
 #[test]
 fn vote_dots_sit_below_the_card_text() {
     let mut h = app(Prefs::default());
+    // The whole map, so that no card is cut by the canvas's edge.
+    common::fit_whole(&mut h);
     h.get_by_label("● Vote").click();
     h.run();
     let layout = layout_of(&h);

@@ -248,16 +248,37 @@ impl JourneyApp {
         });
     }
 
-    pub(super) fn top_bar_ui(&mut self, ui: &mut Ui, commands: &mut Vec<EditCommand>) {
+    /// The map's heading in the menu bar's row, right of the menus: title, type, persona chip
+    /// and goals, each edited where it is shown. The menus take little of that row, so the
+    /// heading gets most of the window's width, and the tools below get a row of their own.
+    pub(super) fn heading_row_ui(&mut self, ui: &mut Ui, commands: &mut Vec<EditCommand>) {
         let lang = self.lang();
-        let has_map = self.open.is_some();
-        let mut workshop = self.prefs.workshop();
+        let Some(open) = &self.open else {
+            return;
+        };
         let persona_before = self.prefs.show_persona;
         let mut show_persona = persona_before;
         // A save is coming this frame: it must hold the text being typed in the heading.
         let commit_now = self.save_requested.is_some();
-        let heading = &mut self.heading;
-        let mut heading_commands = Vec::new();
+        ui.separator();
+        heading::heading_ui(
+            ui,
+            lang,
+            open.doc.map(),
+            &mut self.heading,
+            &mut show_persona,
+            commit_now,
+            commands,
+        );
+        if show_persona != persona_before {
+            self.prefs.show_persona = show_persona;
+        }
+    }
+
+    pub(super) fn top_bar_ui(&mut self, ui: &mut Ui, commands: &mut Vec<EditCommand>) {
+        let lang = self.lang();
+        let has_map = self.open.is_some();
+        let mut workshop = self.prefs.workshop();
         let open = &self.open;
         let mut tools = Tools {
             prefs: &mut self.prefs,
@@ -265,46 +286,27 @@ impl JourneyApp {
             show_properties: &mut self.show_properties,
             today: self.today,
         };
-        // The controls on the right always fit; the map's title and persona on the left are
-        // cut with an ellipsis when the window is narrow.
-        egui::containers::Sides::new()
-            .shrink_left()
-            .truncate()
-            .show(
-                ui,
-                |ui| {
+        egui::containers::Sides::new().show(
+            ui,
+            |ui| {
+                if open.is_none() {
                     ui.add_space(4.0);
-                    let Some(open) = open else {
-                        ui.label(RichText::new("journeymap").font(fonts::bold(size::TITLE_FONT)));
-                        return;
-                    };
-                    heading::heading_ui(
-                        ui,
-                        lang,
-                        open.doc.map(),
-                        heading,
-                        &mut show_persona,
-                        commit_now,
-                        &mut heading_commands,
-                    );
-                },
-                |ui| {
-                    theme_buttons_ui(ui, lang, &mut tools.prefs.theme);
-                    if has_map {
-                        ui.separator();
-                        ui.toggle_value(&mut workshop, tr(lang, "tool-workshop"))
-                            .on_hover_text(tr(lang, "view-workshop-hint"));
-                        ui.separator();
-                        zoom_controls_ui(ui, lang, &mut tools.editor.view);
-                        ui.separator();
-                        tools.ui(ui, lang, open.as_ref(), commands);
-                    }
-                },
-            );
-        commands.extend(heading_commands);
-        if show_persona != persona_before {
-            self.prefs.show_persona = show_persona;
-        }
+                    ui.label(RichText::new("journeymap").font(fonts::bold(size::TITLE_FONT)));
+                }
+            },
+            |ui| {
+                theme_buttons_ui(ui, lang, &mut tools.prefs.theme);
+                if has_map {
+                    ui.separator();
+                    ui.toggle_value(&mut workshop, tr(lang, "tool-workshop"))
+                        .on_hover_text(tr(lang, "view-workshop-hint"));
+                    ui.separator();
+                    zoom_controls_ui(ui, lang, &mut tools.editor.view);
+                    ui.separator();
+                    tools.ui(ui, lang, open.as_ref(), commands);
+                }
+            },
+        );
         self.set_workshop(workshop);
     }
 

@@ -369,7 +369,10 @@ impl JourneyApp {
         let mut actions: Vec<PendingAction> = Vec::new();
 
         egui::Panel::top("menu_bar").show(ui, |ui| {
-            egui::MenuBar::new().ui(ui, |ui| self.menu_bar_ui(ui, &mut out, &mut actions));
+            egui::MenuBar::new().ui(ui, |ui| {
+                self.menu_bar_ui(ui, &mut out, &mut actions);
+                self.heading_row_ui(ui, &mut out.commands);
+            });
         });
         egui::Panel::top("top_bar").show(ui, |ui| self.top_bar_ui(ui, &mut out.commands));
         if self.open.as_ref().is_some_and(|o| o.disk_conflict) {
