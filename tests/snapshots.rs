@@ -69,6 +69,9 @@ fn snapshot(h: &mut egui_kittest::Harness<'static, JourneyApp>, name: &str) {
     }
 }
 
+/// A workshop's projector.
+const PROJECTOR: [f32; 2] = [1280.0, 720.0];
+
 fn vietnamese_ui() -> Prefs {
     Prefs {
         lang: Lang::Vi,
@@ -166,7 +169,8 @@ fn pain_point_review_table() {
                 ..vietnamese_ui()
             },
         );
-        let mut h = common::harness(app, theme);
+        // On a workshop's projector: every heading and cell whole, or cut with "…".
+        let mut h = common::harness_sized(app, theme, PROJECTOR);
         h.run();
         h.get_by_label("Phiếu bầu").click();
         h.run();
@@ -186,8 +190,26 @@ fn opportunity_priority_matrix() {
                 ..vietnamese_ui()
             },
         );
-        let mut h = common::harness(app, theme);
+        // On a workshop's projector: docked under the map, labels inside their quadrants.
+        let mut h = common::harness_sized(app, theme, PROJECTOR);
         h.run();
         snapshot(&mut h, &format!("priority_matrix_{name}"));
+    }
+}
+
+#[test]
+fn a_vietnamese_sample_on_a_projector_in_normal_and_workshop_view() {
+    // As it opens on a 1280×720 projector: readable card text from the left, the empty
+    // inspector folded into a strip; then the workshop view from the toolbar.
+    let path = std::path::Path::new("samples/may-ep-trai-cay.ron");
+    for (theme, name) in themes() {
+        let app = snapshot_app(Some(path), vietnamese_ui());
+        let mut h = common::harness_sized(app, theme, PROJECTOR);
+        h.run();
+        snapshot(&mut h, &format!("projector_sample_{name}"));
+        h.get_by_label("🖥 Hội thảo").click();
+        h.run();
+        assert!(h.state().prefs().workshop(), "the toolbar turned the workshop view on");
+        snapshot(&mut h, &format!("projector_workshop_{name}"));
     }
 }

@@ -79,10 +79,11 @@ pub(super) fn heading_ui(
             ui, lang, map, edit, title_room, title_font, commit_now, commands,
         );
     } else {
-        // In the text colour, not the paler one egui gives labels that take clicks.
+        // In the strong text colour: the paler one egui gives labels that take clicks is dim on
+        // a projector, in dark most of all.
         let title = RichText::new(&map.title)
             .font(title_font)
-            .color(ui.visuals().text_color());
+            .color(ui.visuals().strong_text_color());
         let response = capped_label(ui, title, title_room, Sense::click())
             .on_hover_text(tr(lang, "heading-title-hint"));
         if response.double_clicked() {
