@@ -209,7 +209,10 @@ fn a_vietnamese_sample_on_a_projector_in_normal_and_workshop_view() {
         snapshot(&mut h, &format!("projector_sample_{name}"));
         h.get_by_label("🖥 Hội thảo").click();
         h.run();
-        assert!(h.state().prefs().workshop(), "the toolbar turned the workshop view on");
+        assert!(
+            h.state().prefs().workshop(),
+            "the toolbar turned the workshop view on"
+        );
         snapshot(&mut h, &format!("projector_workshop_{name}"));
     }
 }
