@@ -11,14 +11,7 @@ use journeymap::layout::LayoutMetrics;
 use journeymap::model::{Id, JourneyMap, PainAnchor};
 use journeymap::ui::{JourneyApp, OpenMap};
 
-/// The Vietnamese juicer sample: two curves ("Hiện tại", "Mong muốn"), pain points, one
-/// pinned to a curve point and one to a touchpoint.
-fn juicer() -> JourneyMap {
-    let path = common::repo().join("samples/may-ep-trai-cay.ron");
-    journeymap::file::load(&path)
-        .unwrap_or_else(|e| panic!("sample: {e}"))
-        .map
-}
+use common::juicer;
 
 fn editor(map: JourneyMap) -> Harness<'static, JourneyApp> {
     let app = JourneyApp::new(Some(OpenMap::unsaved(map)), None)

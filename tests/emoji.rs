@@ -15,13 +15,7 @@ use journeymap::ui::{JourneyApp, OpenMap};
 
 type H = Harness<'static, JourneyApp>;
 
-/// The Vietnamese juicer sample: two curves, the avatar 👩.
-fn juicer() -> JourneyMap {
-    let path = common::repo().join("samples/may-ep-trai-cay.ron");
-    journeymap::file::load(&path)
-        .unwrap_or_else(|e| panic!("sample: {e}"))
-        .map
-}
+use common::juicer;
 
 /// The editor on `map` in a 1280×720 window, as on a workshop's projector.
 fn projector(map: JourneyMap) -> H {

@@ -9,7 +9,6 @@ use egui::{Pos2, Rect, Vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
 use journeymap::layout::{self, LayoutMetrics, MapLayout};
-use journeymap::model::JourneyMap;
 use journeymap::ui::canvas::paint::headers::{lane_label_text, lane_name};
 use journeymap::ui::kit::i18n::{Lang, tr};
 use journeymap::ui::kit::theme::size::VOTE_DOT_RADIUS;
@@ -18,12 +17,7 @@ use journeymap::ui::{EguiMeasure, JourneyApp, OpenMap, Prefs};
 /// A 1280×720 projector.
 const PROJECTOR: Vec2 = Vec2::new(1280.0, 720.0);
 
-fn juicer() -> JourneyMap {
-    let path = common::repo().join("samples/may-ep-trai-cay.ron");
-    journeymap::file::load(&path)
-        .unwrap_or_else(|e| panic!("sample: {e}"))
-        .map
-}
+use common::juicer;
 
 /// The app on the juicer sample at 1280×720, with `prefs`, after its first frames.
 fn app(prefs: Prefs) -> Harness<'static, JourneyApp> {

@@ -7,15 +7,10 @@ use common::{check_undo_redo, click_at, map_of};
 use egui::Modifiers;
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
-use journeymap::model::{Id, JourneyMap, PainStatus};
+use journeymap::model::{Id, PainStatus};
 use journeymap::ui::{JourneyApp, OpenMap, Prefs};
 
-fn juicer() -> JourneyMap {
-    let path = common::repo().join("samples/may-ep-trai-cay.ron");
-    journeymap::file::load(&path)
-        .unwrap_or_else(|e| panic!("sample: {e}"))
-        .map
-}
+use common::juicer;
 
 fn app(prefs: Prefs) -> Harness<'static, JourneyApp> {
     let app = JourneyApp::new(Some(OpenMap::unsaved(juicer())), None).with_prefs(prefs);

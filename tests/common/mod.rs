@@ -36,6 +36,15 @@ pub fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
 }
 
+/// The Vietnamese juicer sample: two curves ("Hiện tại", "Mong muốn"), pain points (one
+/// pinned to a curve point, one to a touchpoint), opportunities, the avatar 👩.
+pub fn juicer() -> journeymap::model::JourneyMap {
+    let path = repo().join("samples/may-ep-trai-cay.ron");
+    journeymap::file::load(&path)
+        .unwrap_or_else(|e| panic!("sample: {e}"))
+        .map
+}
+
 /// Every sample map.
 pub fn samples() -> Vec<PathBuf> {
     let mut files: Vec<PathBuf> = std::fs::read_dir(repo().join("samples"))
