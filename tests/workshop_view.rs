@@ -362,3 +362,28 @@ fn the_workshop_view_is_remembered_for_its_map_and_only_for_it() {
     assert!((h.ctx.zoom_factor() - 1.0).abs() < 1e-6);
     assert!(h.state().prefs().show_inspector);
 }
+
+#[test]
+fn the_toolbar_zoom_buttons_zoom_around_the_middle_of_the_canvas_not_of_the_window() {
+    // The persona panel on the left moves the canvas's middle away from the window's.
+    let mut h = open_sample("may-ep-trai-cay.ron", prefs_with(false, true));
+    let c = canvas(&h);
+    assert!(
+        (c.center().x - PROJECTOR[0] / 2.0).abs() > 50.0,
+        "the canvas is off the window's middle: {c:?}"
+    );
+    let map_at = |h: &H, screen: Pos2| {
+        let view = h.state().view();
+        (screen - canvas(h).min - view.offset) / view.zoom
+    };
+    let before = map_at(&h, c.center());
+    let zoom = h.state().view().zoom;
+    h.get_by_label("+").click();
+    h.run();
+    assert!(h.state().view().zoom > zoom, "zoomed in");
+    let after = map_at(&h, canvas(&h).center());
+    assert!(
+        (after - before).length() < 0.5,
+        "the map point in the canvas's middle stays there: {before:?} → {after:?}"
+    );
+}

@@ -59,6 +59,12 @@ impl Default for CanvasView {
 }
 
 impl CanvasView {
+    /// The canvas rectangle of the last frame, if one was drawn: where the zoom buttons zoom
+    /// around (its centre), rather than the window's.
+    pub fn last_canvas(&self) -> Option<Rect> {
+        self.last_canvas.map(|(rect, _)| rect)
+    }
+
     /// A view that fits the map for reading on its first frame.
     pub fn fitted_on_open() -> Self {
         Self {

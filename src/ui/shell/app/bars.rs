@@ -163,18 +163,23 @@ impl JourneyApp {
                 self.set_workshop(workshop);
             }
             ui.separator();
-            let canvas = ui.ctx().content_rect();
-            if ui.button(tr(lang, "view-zoom-in")).clicked() {
-                let z = self.editor.view.step_zoom(true);
-                self.editor.view.zoom_around(z, canvas.center(), canvas);
-            }
-            if ui.button(tr(lang, "view-zoom-out")).clicked() {
-                let z = self.editor.view.step_zoom(false);
-                self.editor.view.zoom_around(z, canvas.center(), canvas);
-            }
+            let canvas =
+                (self.editor.view.last_canvas()).unwrap_or_else(|| ui.ctx().content_rect());
             let ctx = ui.ctx().clone();
             let shortcut =
                 |key| ctx.format_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, key));
+            let zoom_in =
+                egui::Button::new(tr(lang, "view-zoom-in")).shortcut_text(shortcut(Key::Plus));
+            if ui.add(zoom_in).clicked() {
+                let z = self.editor.view.step_zoom(true);
+                self.editor.view.zoom_around(z, canvas.center(), canvas);
+            }
+            let zoom_out =
+                egui::Button::new(tr(lang, "view-zoom-out")).shortcut_text(shortcut(Key::Minus));
+            if ui.add(zoom_out).clicked() {
+                let z = self.editor.view.step_zoom(false);
+                self.editor.view.zoom_around(z, canvas.center(), canvas);
+            }
             let actual =
                 egui::Button::new(tr(lang, "view-zoom-reset")).shortcut_text(shortcut(Key::Num1));
             if ui.add(actual).clicked() {
@@ -504,8 +509,10 @@ pub(super) fn zoom_controls_ui(
     {
         view.fit_pending = Some(crate::ui::canvas::paint::Fit::Whole);
     }
-    let canvas = ui.ctx().content_rect();
-    // One zoom step in or out, around the middle of the window.
+    let canvas = view
+        .last_canvas()
+        .unwrap_or_else(|| ui.ctx().content_rect());
+    // One zoom step in or out, around the middle of the canvas.
     let zoom_button = |ui: &mut Ui,
                        view: &mut crate::ui::canvas::paint::CanvasView,
                        (text, hint_key): (&str, &str),
