@@ -3,5 +3,6 @@
 //! Pure functions of the model only: nothing here draws, reads input or touches files.
 
 pub mod matrix;
+pub mod metrics;
 pub mod report;
 pub mod review;
