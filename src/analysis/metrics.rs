@@ -15,7 +15,11 @@
 //!
 //! Memory grows with distinct customers and touchpoints, never with the number of rows.
 
-use crate::model::MetricSnapshot;
+use std::collections::{BTreeMap, hash_map::Entry};
+
+use rustc_hash::{FxHashMap, FxHashSet};
+
+use crate::model::{MetricKind, MetricSnapshot, MetricValues, StageMetrics, TouchpointMetrics};
 
 /// One event row of an export, as the reader hands it over: already decoded, trimmed and NFC,
 /// its values parsed. Borrowed from the reader's buffer: nothing is allocated per row.
@@ -60,10 +64,111 @@ pub struct AggregateRow {
     pub period: Option<String>,
 }
 
+/// A calendar month as a sortable key: `year * 12 + month - 1`.
+type Month = i32;
+
+fn month_of(t: jiff::civil::DateTime) -> Month {
+    i32::from(t.year()) * 12 + i32::from(t.month()) - 1
+}
+
+fn month_name(m: Month) -> String {
+    format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1)
+}
+
+/// Sums over a set of rows, from which [`MetricValues`] are computed.
+#[derive(Debug, Default)]
+struct Acc {
+    events: u64,
+    customers: FxHashSet<u32>,
+    csat_sum: f64,
+    csat_n: u64,
+    promoters: u64,
+    detractors: u64,
+    nps_n: u64,
+}
+
+impl Acc {
+    fn add(&mut self, customer: u32, row: &EventRow<'_>) {
+        self.events += 1;
+        self.customers.insert(customer);
+        if let Some(csat) = row.csat {
+            self.csat_sum += csat;
+            self.csat_n += 1;
+        }
+        if let Some(nps) = row.nps {
+            self.nps_n += 1;
+            if nps >= 9.0 {
+                self.promoters += 1;
+            } else if nps <= 6.0 {
+                self.detractors += 1;
+            }
+        }
+    }
+
+    /// The values, with `converted` telling whether a customer converted (`None`: the data
+    /// has no conversion at all).
+    fn values(&self, converted: Option<&dyn Fn(u32) -> bool>) -> MetricValues {
+        let customers = self.customers.len() as u64;
+        let conversion_rate = converted.and_then(|converted| {
+            (customers > 0).then(|| {
+                let n = self.customers.iter().filter(|c| converted(**c)).count();
+                n as f64 / customers as f64
+            })
+        });
+        MetricValues {
+            events: self.events,
+            customers,
+            conversion_rate,
+            csat: (self.csat_n > 0).then(|| self.csat_sum / self.csat_n as f64),
+            csat_answers: self.csat_n,
+            nps: (self.nps_n > 0).then(|| {
+                100.0 * (self.promoters as f64 - self.detractors as f64) / self.nps_n as f64
+            }),
+            nps_answers: self.nps_n,
+        }
+    }
+}
+
+/// One touchpoint (or the whole file): over every row, and per month.
+#[derive(Debug, Default)]
+struct Series {
+    total: Acc,
+    months: BTreeMap<Month, Acc>,
+}
+
+impl Series {
+    fn add(&mut self, customer: u32, month: Option<Month>, row: &EventRow<'_>) {
+        self.total.add(customer, row);
+        if let Some(m) = month {
+            self.months.entry(m).or_default().add(customer, row);
+        }
+    }
+}
+
+/// A stage's customers, over every row and per month.
+#[derive(Debug, Default)]
+struct StageAcc {
+    first_seen: usize,
+    customers: FxHashSet<u32>,
+    months: BTreeMap<Month, FxHashSet<u32>>,
+}
+
 /// Turns rows into a snapshot's numbers, one row at a time.
 #[derive(Debug, Default)]
 pub struct Aggregator {
-    snapshot: MetricSnapshot,
+    /// Customer id → its number.
+    customer_ids: FxHashMap<Box<str>, u32>,
+    /// By customer number: converted on any row of the file.
+    converted: Vec<bool>,
+    /// Customers that converted on a row of each month.
+    converted_in: FxHashSet<(Month, u32)>,
+    /// Whether any row said whether its customer converted.
+    has_conversion: bool,
+    overall: Series,
+    touchpoints: FxHashMap<Box<str>, Series>,
+    stages: FxHashMap<Box<str>, StageAcc>,
+    /// Pre-aggregated values: (is stage, subject) → (period → values).
+    given: BTreeMap<(bool, String), BTreeMap<Option<String>, MetricValues>>,
 }
 
 impl Aggregator {
@@ -74,14 +179,578 @@ impl Aggregator {
 
     /// Counts one event row.
     pub fn add(&mut self, row: &EventRow<'_>) {
-        let _ = row;
+        let customer = match self.customer_ids.get(row.customer) {
+            Some(n) => *n,
+            None => {
+                let n = u32::try_from(self.converted.len()).unwrap_or(u32::MAX);
+                self.customer_ids.insert(row.customer.into(), n);
+                self.converted.push(false);
+                n
+            }
+        };
+        let month = row.timestamp.map(month_of);
+        if let Some(converted) = row.converted {
+            self.has_conversion = true;
+            if converted {
+                if let Some(c) = self.converted.get_mut(customer as usize) {
+                    *c = true;
+                }
+                if let Some(m) = month {
+                    self.converted_in.insert((m, customer));
+                }
+            }
+        }
+        self.overall.add(customer, month, row);
+        match self.touchpoints.get_mut(row.touchpoint) {
+            Some(series) => series.add(customer, month, row),
+            None => {
+                let mut series = Series::default();
+                series.add(customer, month, row);
+                self.touchpoints.insert(row.touchpoint.into(), series);
+            }
+        }
+        if let Some(stage) = row.stage {
+            let seen = self.stages.len();
+            let acc = match self.stages.entry(stage.into()) {
+                Entry::Occupied(e) => e.into_mut(),
+                Entry::Vacant(e) => e.insert(StageAcc {
+                    first_seen: seen,
+                    ..StageAcc::default()
+                }),
+            };
+            acc.customers.insert(customer);
+            if let Some(m) = month {
+                acc.months.entry(m).or_default().insert(customer);
+            }
+        }
+    }
+
+    /// Takes one value of a pre-aggregated table. A later value for the same subject, metric
+    /// and period replaces an earlier one.
+    pub fn add_aggregate(&mut self, row: &AggregateRow) {
+        let values = self
+            .given
+            .entry((row.stage, row.subject.clone()))
+            .or_default()
+            .entry(row.period.clone())
+            .or_default();
+        // Counts are whole numbers; a table that says 12.0 means 12.
+        let count = if row.value.is_finite() && row.value >= 0.0 {
+            row.value.round() as u64
+        } else {
+            0
+        };
+        match row.metric {
+            MetricKind::Events => values.events = count,
+            MetricKind::Customers => values.customers = count,
+            // A stage's continuation is kept in the conversion slot until `finish`.
+            MetricKind::ConversionRate | MetricKind::Continuation => {
+                values.conversion_rate = Some(row.value);
+            }
+            MetricKind::Csat => values.csat = Some(row.value),
+            MetricKind::Nps => values.nps = Some(row.value),
+        }
     }
 
     /// The numbers of every row added: touchpoints in code-point order of their value, stages
     /// in the order given by `stage_order` (the map's stage names; values not in it follow in
     /// order of first appearance).
     pub fn finish(self, stage_order: &[&str]) -> MetricSnapshot {
-        let _ = stage_order;
-        self.snapshot
+        let converted = |c: u32| self.converted.get(c as usize).copied().unwrap_or(false);
+        let whole: Option<&dyn Fn(u32) -> bool> = if self.has_conversion {
+            Some(&converted)
+        } else {
+            None
+        };
+        let series = |s: &Series| {
+            let months = s
+                .months
+                .iter()
+                .map(|(m, acc)| {
+                    let in_month = |c: u32| self.converted_in.contains(&(*m, c));
+                    let f: Option<&dyn Fn(u32) -> bool> = if self.has_conversion {
+                        Some(&in_month)
+                    } else {
+                        None
+                    };
+                    (month_name(*m), acc.values(f))
+                })
+                .collect::<Vec<_>>();
+            (s.total.values(whole), months)
+        };
+        let mut touchpoints: Vec<TouchpointMetrics> = self
+            .touchpoints
+            .iter()
+            .map(|(value, s)| {
+                let (total, months) = series(s);
+                TouchpointMetrics {
+                    value: value.to_string(),
+                    card: None,
+                    total,
+                    months,
+                }
+            })
+            .collect();
+        let (overall, _) = series(&self.overall);
+
+        // Stages: the map's order first, then the others as they came.
+        let rank = |value: &str| stage_order.iter().position(|s| same_name(s, value));
+        let mut stages: Vec<(&Box<str>, &StageAcc)> = self.stages.iter().collect();
+        stages.sort_by_key(|(value, acc)| (rank(value).unwrap_or(usize::MAX), acc.first_seen));
+        let mut stage_metrics: Vec<StageMetrics> = stages
+            .iter()
+            .enumerate()
+            .map(|(k, (value, acc))| {
+                let next = stages.get(k + 1).map(|(_, n)| *n);
+                let continuation = next.and_then(|n| share_also_in(&acc.customers, &n.customers));
+                let months = acc
+                    .months
+                    .iter()
+                    .map(|(m, customers)| {
+                        let cont = next.and_then(|n| {
+                            n.months
+                                .get(m)
+                                .map_or(Some(0.0), |next| share_also_in(customers, next))
+                        });
+                        (month_name(*m), customers.len() as u64, cont)
+                    })
+                    .collect();
+                StageMetrics {
+                    value: value.to_string(),
+                    stage: None,
+                    customers: acc.customers.len() as u64,
+                    continuation,
+                    months,
+                }
+            })
+            .collect();
+
+        // Pre-aggregated tables.
+        for ((is_stage, subject), periods) in self.given {
+            let total = periods.get(&None).cloned().unwrap_or_default();
+            if is_stage {
+                let months = periods
+                    .iter()
+                    .filter_map(|(p, v)| {
+                        p.as_ref()
+                            .map(|p| (p.clone(), v.customers, v.conversion_rate))
+                    })
+                    .collect();
+                stage_metrics.push(StageMetrics {
+                    value: subject,
+                    stage: None,
+                    customers: total.customers,
+                    continuation: total.conversion_rate,
+                    months,
+                });
+            } else {
+                let months = periods
+                    .iter()
+                    .filter_map(|(p, v)| p.as_ref().map(|p| (p.clone(), v.clone())))
+                    .collect();
+                touchpoints.push(TouchpointMetrics {
+                    value: subject,
+                    card: None,
+                    total,
+                    months,
+                });
+            }
+        }
+        touchpoints.sort_by(|a, b| a.value.cmp(&b.value));
+        MetricSnapshot {
+            overall,
+            touchpoints,
+            stages: stage_metrics,
+            ..MetricSnapshot::default()
+        }
+    }
+}
+
+/// The share of `from` that is also in `to` (`None` when `from` is empty).
+fn share_also_in(from: &FxHashSet<u32>, to: &FxHashSet<u32>) -> Option<f64> {
+    (!from.is_empty())
+        .then(|| from.iter().filter(|c| to.contains(c)).count() as f64 / from.len() as f64)
+}
+
+/// Whether a stage's name and a data value name the same stage: equal after trimming,
+/// case-insensitively (both are NFC already).
+fn same_name(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
+}
+
+/// A number with up to six decimals and no trailing zeros (`0.5`, `100`, `0.333333`); the form
+/// the CLI's tables use, so that two tools' outputs compare as text.
+pub fn decimal6(x: f64) -> String {
+    let text = format!("{x:.6}");
+    let text = if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.')
+    } else {
+        &text
+    };
+    if text == "-0" {
+        "0".to_owned()
+    } else {
+        text.to_owned()
+    }
+}
+
+fn optional(x: Option<f64>) -> String {
+    x.map(decimal6).unwrap_or_default()
+}
+
+/// The per-touchpoint table of `journeymap import --dry-run`: the header
+/// `touchpoint,events,customers,conversion_rate,csat,nps`, then one row per touchpoint value in
+/// code-point order; empty where there is no value. CSV quoting where a value needs it.
+pub fn touchpoint_table_csv(snapshot: &MetricSnapshot) -> String {
+    let mut touchpoints: Vec<&TouchpointMetrics> = snapshot.touchpoints.iter().collect();
+    touchpoints.sort_by(|a, b| a.value.cmp(&b.value));
+    let rows = touchpoints.iter().map(|t| {
+        let v = &t.total;
+        vec![
+            t.value.clone(),
+            v.events.to_string(),
+            v.customers.to_string(),
+            optional(v.conversion_rate),
+            optional(v.csat),
+            optional(v.nps),
+        ]
+    });
+    csv_text(
+        &[
+            "touchpoint",
+            "events",
+            "customers",
+            "conversion_rate",
+            "csat",
+            "nps",
+        ],
+        rows,
+    )
+}
+
+/// The per-stage table of `journeymap import --dry-run --by stage`: the header
+/// `stage,customers,continuation`, then one row per stage in journey order.
+pub fn stage_table_csv(snapshot: &MetricSnapshot) -> String {
+    let rows = snapshot.stages.iter().map(|s| {
+        vec![
+            s.value.clone(),
+            s.customers.to_string(),
+            optional(s.continuation),
+        ]
+    });
+    csv_text(&["stage", "customers", "continuation"], rows)
+}
+
+fn csv_text(header: &[&str], rows: impl Iterator<Item = Vec<String>>) -> String {
+    let mut out = header.join(",");
+    out.push('\n');
+    for row in rows {
+        let cells: Vec<String> = row.iter().map(|c| csv_cell(c)).collect();
+        out.push_str(&cells.join(","));
+        out.push('\n');
+    }
+    out
+}
+
+/// A CSV cell, quoted (RFC 4180) when it holds a comma, a quote or a line break.
+fn csv_cell(text: &str) -> String {
+    if text.contains([',', '"', '\n', '\r']) {
+        format!("\"{}\"", text.replace('"', "\"\""))
+    } else {
+        text.to_owned()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn at(y: i16, m: i8, d: i8) -> Option<jiff::civil::DateTime> {
+        Some(jiff::civil::date(y, m, d).at(10, 0, 0, 0))
+    }
+
+    struct R {
+        customer: &'static str,
+        touchpoint: &'static str,
+        stage: &'static str,
+        converted: Option<bool>,
+        csat: Option<f64>,
+        nps: Option<f64>,
+        when: Option<jiff::civil::DateTime>,
+    }
+
+    /// Seven events of four customers, hand-counted in the comments of each test.
+    fn rows() -> Vec<R> {
+        let r = |customer, touchpoint, stage, converted, csat, nps, when| R {
+            customer,
+            touchpoint,
+            stage,
+            converted,
+            csat,
+            nps,
+            when,
+        };
+        vec![
+            r(
+                "c1",
+                "Web",
+                "Aware",
+                Some(false),
+                Some(4.0),
+                Some(9.0),
+                at(2026, 3, 1),
+            ),
+            r(
+                "c1",
+                "Zalo",
+                "Consider",
+                Some(true),
+                Some(2.0),
+                Some(6.0),
+                at(2026, 3, 5),
+            ),
+            r(
+                "c2",
+                "Web",
+                "Aware",
+                Some(false),
+                None,
+                Some(10.0),
+                at(2026, 3, 7),
+            ),
+            r("c2", "Web", "Aware", None, Some(5.0), None, at(2026, 4, 1)),
+            r(
+                "c3",
+                "Zalo",
+                "Consider",
+                Some(false),
+                Some(1.0),
+                Some(0.0),
+                at(2026, 4, 2),
+            ),
+            r(
+                "c4",
+                "Store",
+                "Buy",
+                Some(false),
+                None,
+                Some(7.0),
+                at(2026, 4, 3),
+            ),
+            r(
+                "c3",
+                "Store",
+                "Buy",
+                Some(true),
+                None,
+                None,
+                at(2026, 4, 10),
+            ),
+        ]
+    }
+
+    fn aggregate(rows: &[R], stage_order: &[&str]) -> MetricSnapshot {
+        let mut agg = Aggregator::new();
+        for (i, r) in rows.iter().enumerate() {
+            agg.add(&EventRow {
+                line: i as u64 + 2,
+                customer: r.customer,
+                timestamp: r.when,
+                touchpoint: r.touchpoint,
+                stage: Some(r.stage),
+                converted: r.converted,
+                csat: r.csat,
+                nps: r.nps,
+                channel: None,
+            });
+        }
+        agg.finish(stage_order)
+    }
+
+    fn touchpoint<'a>(s: &'a MetricSnapshot, value: &str) -> &'a TouchpointMetrics {
+        s.touchpoints
+            .iter()
+            .find(|t| t.value == value)
+            .unwrap_or_else(|| panic!("no touchpoint {value}"))
+    }
+
+    fn close(a: Option<f64>, b: f64) -> bool {
+        a.is_some_and(|a| (a - b).abs() < 1e-12)
+    }
+
+    #[test]
+    fn touchpoints_come_in_code_point_order() {
+        let s = aggregate(&rows(), &[]);
+        let values: Vec<&str> = s.touchpoints.iter().map(|t| t.value.as_str()).collect();
+        assert_eq!(values, ["Store", "Web", "Zalo"]);
+    }
+
+    #[test]
+    fn events_are_rows_and_customers_are_distinct_ids() {
+        let s = aggregate(&rows(), &[]);
+        // Web: rows 1, 3, 4 of customers c1, c2, c2.
+        let web = &touchpoint(&s, "Web").total;
+        assert_eq!((web.events, web.customers), (3, 2));
+        assert_eq!((s.overall.events, s.overall.customers), (7, 4));
+    }
+
+    #[test]
+    fn conversion_is_the_share_of_the_touchpoints_customers_converted_on_any_row_of_the_file() {
+        let s = aggregate(&rows(), &[]);
+        // Web: c1 converted (on a Zalo row), c2 never: 1/2.
+        assert!(close(touchpoint(&s, "Web").total.conversion_rate, 0.5));
+        // Zalo: c1 (its own row) and c3 (on a Store row): 2/2.
+        assert!(close(touchpoint(&s, "Zalo").total.conversion_rate, 1.0));
+        // Store: c3 yes, c4 no.
+        assert!(close(touchpoint(&s, "Store").total.conversion_rate, 0.5));
+        // Overall: c1 and c3 of four customers.
+        assert!(close(s.overall.conversion_rate, 0.5));
+    }
+
+    #[test]
+    fn without_any_conversion_value_there_is_no_rate_rather_than_zero() {
+        let mut rows = rows();
+        for r in &mut rows {
+            r.converted = None;
+        }
+        let s = aggregate(&rows, &[]);
+        assert_eq!(touchpoint(&s, "Web").total.conversion_rate, None);
+        assert_eq!(s.overall.conversion_rate, None);
+    }
+
+    #[test]
+    fn csat_is_the_mean_of_the_non_empty_answers() {
+        let s = aggregate(&rows(), &[]);
+        let web = &touchpoint(&s, "Web").total;
+        assert!(close(web.csat, 4.5)); // 4 and 5; the empty one does not count
+        assert_eq!(web.csat_answers, 2);
+        assert!(close(touchpoint(&s, "Zalo").total.csat, 1.5));
+        assert_eq!(touchpoint(&s, "Store").total.csat, None);
+    }
+
+    #[test]
+    fn nps_is_promoters_minus_detractors_over_answers() {
+        let s = aggregate(&rows(), &[]);
+        // Web: 9 and 10 → +100. Zalo: 6 and 0 → −100. Store: a 7 (passive) → 0.
+        assert!(close(touchpoint(&s, "Web").total.nps, 100.0));
+        assert!(close(touchpoint(&s, "Zalo").total.nps, -100.0));
+        assert!(close(touchpoint(&s, "Store").total.nps, 0.0));
+        assert_eq!(touchpoint(&s, "Store").total.nps_answers, 1);
+        // Overall: 9, 6, 10, 0, 7 → (2 − 2) / 5.
+        assert!(close(s.overall.nps, 0.0));
+    }
+
+    #[test]
+    fn stage_continuation_is_the_share_of_a_stages_customers_who_reach_the_next() {
+        let s = aggregate(&rows(), &["Aware", "Consider", "Buy"]);
+        let names: Vec<&str> = s.stages.iter().map(|t| t.value.as_str()).collect();
+        assert_eq!(names, ["Aware", "Consider", "Buy"]);
+        // Aware {c1, c2} → Consider {c1, c3}: c1 goes on. Consider → Buy {c3, c4}: c3.
+        assert_eq!(s.stages[0].customers, 2);
+        assert!(close(s.stages[0].continuation, 0.5));
+        assert!(close(s.stages[1].continuation, 0.5));
+        assert_eq!(s.stages[2].continuation, None, "the last stage has no next");
+    }
+
+    #[test]
+    fn stages_not_on_the_map_follow_in_order_of_first_appearance() {
+        let s = aggregate(&rows(), &["buy "]);
+        let names: Vec<&str> = s.stages.iter().map(|t| t.value.as_str()).collect();
+        assert_eq!(names, ["Buy", "Aware", "Consider"]);
+    }
+
+    #[test]
+    fn every_figure_is_also_kept_per_calendar_month() {
+        let s = aggregate(&rows(), &["Aware", "Consider", "Buy"]);
+        let web = touchpoint(&s, "Web");
+        let months: Vec<&str> = web.months.iter().map(|(m, _)| m.as_str()).collect();
+        assert_eq!(months, ["2026-03", "2026-04"]);
+        // March: c1 and c2; c1 converted in March. April: c2 alone, who never converted.
+        let (march, april) = (&web.months[0].1, &web.months[1].1);
+        assert_eq!((march.events, march.customers), (2, 2));
+        assert!(close(march.conversion_rate, 0.5));
+        assert!(close(april.conversion_rate, 0.0));
+        assert!(close(april.csat, 5.0));
+        // Aware in March {c1, c2}, Consider in March {c1}: half go on.
+        let aware = &s.stages[0];
+        assert_eq!(aware.months[0], ("2026-03".to_owned(), 2, Some(0.5)));
+        // April: Aware {c2}, Consider {c3}: nobody goes on.
+        assert_eq!(aware.months[1], ("2026-04".to_owned(), 1, Some(0.0)));
+    }
+
+    #[test]
+    fn rows_without_timestamps_have_no_months() {
+        let mut rows = rows();
+        for r in &mut rows {
+            r.when = None;
+        }
+        let s = aggregate(&rows, &[]);
+        assert!(s.touchpoints.iter().all(|t| t.months.is_empty()));
+        assert_eq!(touchpoint(&s, "Web").total.events, 3);
+    }
+
+    #[test]
+    fn a_pre_aggregated_table_is_taken_as_given_with_its_periods() {
+        let mut agg = Aggregator::new();
+        let row = |stage, subject: &str, metric, value, period: Option<&str>| AggregateRow {
+            line: 2,
+            stage,
+            subject: subject.to_owned(),
+            metric,
+            value,
+            period: period.map(str::to_owned),
+        };
+        for r in [
+            row(false, "Zalo OA", MetricKind::Customers, 120.0, None),
+            row(false, "Zalo OA", MetricKind::ConversionRate, 0.031, None),
+            row(false, "Zalo OA", MetricKind::Csat, 3.4, Some("2026-03")),
+            row(false, "Website", MetricKind::Nps, -12.0, None),
+            row(true, "Mua hàng", MetricKind::Customers, 80.0, None),
+            row(true, "Mua hàng", MetricKind::Continuation, 0.4, None),
+        ] {
+            agg.add_aggregate(&r);
+        }
+        let s = agg.finish(&[]);
+        let zalo = touchpoint(&s, "Zalo OA");
+        assert_eq!(zalo.total.customers, 120);
+        assert!(close(zalo.total.conversion_rate, 0.031));
+        assert_eq!(zalo.months.len(), 1);
+        assert!(close(zalo.months[0].1.csat, 3.4));
+        assert!(close(touchpoint(&s, "Website").total.nps, -12.0));
+        assert_eq!(s.stages.len(), 1);
+        assert_eq!(s.stages[0].customers, 80);
+        assert!(close(s.stages[0].continuation, 0.4));
+    }
+
+    #[test]
+    fn the_dry_run_tables_have_the_documented_headers_and_up_to_six_decimals() {
+        let s = aggregate(&rows(), &["Aware", "Consider", "Buy"]);
+        assert_eq!(
+            touchpoint_table_csv(&s),
+            "touchpoint,events,customers,conversion_rate,csat,nps\n\
+             Store,2,2,0.5,,0\n\
+             Web,3,2,0.5,4.5,100\n\
+             Zalo,2,2,1,1.5,-100\n"
+        );
+        assert_eq!(
+            stage_table_csv(&s),
+            "stage,customers,continuation\nAware,2,0.5\nConsider,2,0.5\nBuy,2,\n"
+        );
+        assert_eq!(decimal6(1.0 / 3.0), "0.333333");
+        assert_eq!(decimal6(-0.0000001), "0");
+        assert_eq!(decimal6(2.0), "2");
+        assert_eq!(csv_cell("Zalo, OA \"mới\""), "\"Zalo, OA \"\"mới\"\"\"");
+    }
+
+    #[test]
+    fn months_are_named_by_year_and_month() {
+        assert_eq!(
+            month_name(month_of(jiff::civil::date(2026, 1, 31).at(0, 0, 0, 0))),
+            "2026-01"
+        );
+        assert_eq!(
+            month_name(month_of(jiff::civil::date(1999, 12, 1).at(0, 0, 0, 0))),
+            "1999-12"
+        );
     }
 }
