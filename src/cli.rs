@@ -92,6 +92,35 @@ pub enum Command {
         #[arg(long, short)]
         output: PathBuf,
     },
+    /// Write a synthetic customer-data export for a map: events at its touchpoint cards, for
+    /// the import benchmark and demos. The same map, rows and seed give the same file.
+    GenerateEvents {
+        /// The map whose stages and touchpoint cards the events walk.
+        #[arg(long)]
+        map: PathBuf,
+        /// Number of event rows.
+        #[arg(long, default_value_t = 1_000_000)]
+        rows: usize,
+        /// Seed of the generator.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// How the file is laid out.
+        #[arg(long, value_enum, default_value_t = EventsStyle::Plain)]
+        style: EventsStyle,
+        /// Where to write the export.
+        #[arg(long, short)]
+        output: PathBuf,
+    },
+}
+
+/// The layout of `journeymap generate-events`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum EventsStyle {
+    /// A warehouse export: comma-separated, English headers, ISO timestamps, 1/0 flags.
+    Plain,
+    /// A Vietnamese CRM report: UTF-8 with BOM, a title block above the header, semicolons,
+    /// Vietnamese headers, `dd/mm/yyyy HH:MM` dates and có/không flags.
+    CrmVi,
 }
 
 /// The format of `journeymap report`.
@@ -261,7 +290,103 @@ pub fn run_command(command: Command) -> anyhow::Result<ExitCode> {
             )?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::GenerateEvents {
+            map,
+            rows,
+            seed,
+            style,
+            output,
+        } => {
+            let loaded = file::load(&map)
+                .with_context(|| format!("cannot read the map {}", map.display()))?;
+            let written = write_events(&loaded.map, rows, seed, style, &output)
+                .with_context(|| format!("cannot write {}", output.display()))?;
+            if written == 0 {
+                bail!(
+                    "{} has no touchpoint cards: the events would name none",
+                    map.display()
+                );
+            }
+            writeln!(out, "wrote {} ({written} events)", output.display())?;
+            Ok(ExitCode::SUCCESS)
+        }
     }
+}
+
+/// Writes `rows` synthetic events of `map` to `path` in `style`; returns how many.
+fn write_events(
+    map: &crate::model::JourneyMap,
+    rows: usize,
+    seed: u64,
+    style: EventsStyle,
+    path: &Path,
+) -> anyhow::Result<usize> {
+    use crate::model::synth_events::synth_events;
+    let mut file = std::io::BufWriter::new(std::fs::File::create(path)?);
+    let vi = style == EventsStyle::CrmVi;
+    if vi {
+        file.write_all(b"\xEF\xBB\xBF")?;
+        writeln!(file, "Báo cáo hành trình khách hàng – {}", map.title)?;
+        writeln!(file, "Xuất từ CRM, dữ liệu thử")?;
+        writeln!(file)?;
+    }
+    let mut csv = csv::WriterBuilder::new()
+        .delimiter(if vi { b';' } else { b',' })
+        .from_writer(file);
+    csv.write_record(if vi {
+        [
+            "Mã khách hàng",
+            "Thời gian",
+            "Điểm chạm",
+            "Giai đoạn",
+            "Chuyển đổi",
+            "CSAT",
+            "NPS",
+            "Kênh",
+        ]
+    } else {
+        [
+            "customer_id",
+            "event_time",
+            "touchpoint",
+            "stage",
+            "converted",
+            "csat",
+            "nps",
+            "channel",
+        ]
+    })?;
+    let mut written = 0;
+    for e in synth_events(map, rows, seed) {
+        let (customer, time, converted) = if vi {
+            (
+                format!("KH{:06}", e.customer),
+                e.time.strftime("%d/%m/%Y %H:%M").to_string(),
+                if e.converted { "có" } else { "không" },
+            )
+        } else {
+            (
+                format!("C{:07}", e.customer),
+                e.time.strftime("%Y-%m-%dT%H:%M:%S").to_string(),
+                if e.converted { "1" } else { "0" },
+            )
+        };
+        let csat = e.csat.map(|v| v.to_string()).unwrap_or_default();
+        let nps = e.nps.map(|v| v.to_string()).unwrap_or_default();
+        csv.write_record([
+            customer.as_str(),
+            time.as_str(),
+            e.touchpoint.as_str(),
+            e.stage.as_str(),
+            converted,
+            csat.as_str(),
+            nps.as_str(),
+            e.channel.as_str(),
+        ])?;
+        written += 1;
+    }
+    csv.flush()?;
+    Ok(written)
 }
 
 fn write_new(path: &Path, map: &crate::model::JourneyMap, force: bool) -> anyhow::Result<()> {

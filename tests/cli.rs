@@ -144,3 +144,45 @@ fn report_of_a_bad_file_fails_with_one_line() {
     let err = String::from_utf8_lossy(&out.stderr);
     assert_eq!(err.lines().count(), 1, "{err}");
 }
+
+#[test]
+fn the_demo_data_beside_the_zalo_sample_is_what_generate_events_writes() {
+    // The committed demo export is reproducible: the same command writes the same bytes.
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let out_path = dir.path().join("data.csv");
+    let out_arg = out_path.display().to_string();
+    let out = journeymap(&[
+        "generate-events",
+        "--map",
+        "samples/zalo-mini-app-loyalty.ron",
+        "--rows",
+        "600",
+        "--seed",
+        "2026",
+        "--style",
+        "crm-vi",
+        "-o",
+        &out_arg,
+    ]);
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    let written = std::fs::read(&out_path).unwrap_or_else(|e| panic!("{e}"));
+    let committed = std::fs::read(common::repo().join("samples/zalo-mini-app-loyalty-data.csv"))
+        .unwrap_or_else(|e| panic!("{e}"));
+    assert!(
+        written == committed,
+        "regenerate the demo data with the command in this test"
+    );
+    // A Vietnamese CRM report: BOM, a title block, then the header with semicolons.
+    let text = String::from_utf8_lossy(&written);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(lines[0].starts_with('\u{feff}'));
+    assert_eq!(
+        lines[3],
+        "Mã khách hàng;Thời gian;Điểm chạm;Giai đoạn;Chuyển đổi;CSAT;NPS;Kênh"
+    );
+    assert_eq!(lines.len(), 4 + 600);
+}

@@ -10,6 +10,7 @@ mod map;
 mod metrics;
 mod restore;
 pub mod synth;
+pub mod synth_events;
 pub mod template;
 mod text;
 mod warning;

@@ -54,10 +54,10 @@ const WORDS: &[&str] = &[
 ];
 
 /// A small deterministic pseudo-random generator (no dependency, same map on every machine).
-struct Lcg(u64);
+pub(super) struct Lcg(pub(super) u64);
 
 impl Lcg {
-    fn next(&mut self) -> u64 {
+    pub(super) fn next(&mut self) -> u64 {
         self.0 = self
             .0
             .wrapping_mul(6_364_136_223_846_793_005)
@@ -65,7 +65,7 @@ impl Lcg {
         self.0 >> 33
     }
 
-    fn below(&mut self, n: usize) -> usize {
+    pub(super) fn below(&mut self, n: usize) -> usize {
         usize::try_from(self.next()).unwrap_or(0) % n.max(1)
     }
 }
