@@ -148,7 +148,6 @@ impl Series {
 /// A stage's customers, over every row and per month.
 #[derive(Debug, Default)]
 struct StageAcc {
-    first_seen: usize,
     customers: FxHashSet<u32>,
     months: BTreeMap<Month, FxHashSet<u32>>,
 }
@@ -210,13 +209,9 @@ impl Aggregator {
             }
         }
         if let Some(stage) = row.stage {
-            let seen = self.stages.len();
             let acc = match self.stages.entry(stage.into()) {
                 Entry::Occupied(e) => e.into_mut(),
-                Entry::Vacant(e) => e.insert(StageAcc {
-                    first_seen: seen,
-                    ..StageAcc::default()
-                }),
+                Entry::Vacant(e) => e.insert(StageAcc::default()),
             };
             acc.customers.insert(customer);
             if let Some(m) = month {
@@ -254,7 +249,7 @@ impl Aggregator {
 
     /// The numbers of every row added: touchpoints in code-point order of their value, stages
     /// in the order given by `stage_order` (the map's stage names; values not in it follow in
-    /// order of first appearance).
+    /// code-point order).
     pub fn finish(self, stage_order: &[&str]) -> MetricSnapshot {
         let converted = |c: u32| self.converted.get(c as usize).copied().unwrap_or(false);
         let whole: Option<&dyn Fn(u32) -> bool> = if self.has_conversion {
@@ -293,10 +288,13 @@ impl Aggregator {
             .collect();
         let (overall, _) = series(&self.overall);
 
-        // Stages: the map's order first, then the others as they came.
+        // Stages: the map's order first, then the others in code-point order (an order the
+        // SQL of `--emit-sql` can give too).
         let rank = |value: &str| stage_order.iter().position(|s| same_name(s, value));
         let mut stages: Vec<(&Box<str>, &StageAcc)> = self.stages.iter().collect();
-        stages.sort_by_key(|(value, acc)| (rank(value).unwrap_or(usize::MAX), acc.first_seen));
+        stages.sort_by(|(a, _), (b, _)| {
+            (rank(a).unwrap_or(usize::MAX), a).cmp(&(rank(b).unwrap_or(usize::MAX), b))
+        });
         let mut stage_metrics: Vec<StageMetrics> = stages
             .iter()
             .enumerate()
@@ -653,7 +651,7 @@ mod tests {
     }
 
     #[test]
-    fn stages_not_on_the_map_follow_in_order_of_first_appearance() {
+    fn stages_not_on_the_map_follow_in_code_point_order() {
         let s = aggregate(&rows(), &["buy "]);
         let names: Vec<&str> = s.stages.iter().map(|t| t.value.as_str()).collect();
         assert_eq!(names, ["Buy", "Aware", "Consider"]);

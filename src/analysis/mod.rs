@@ -4,5 +4,6 @@
 
 pub mod matrix;
 pub mod metrics;
+pub mod metrics_sql;
 pub mod report;
 pub mod review;
