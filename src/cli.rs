@@ -92,6 +92,50 @@ pub enum Command {
         #[arg(long, short)]
         output: PathBuf,
     },
+    /// Import customer data (CSV/TSV or an Excel workbook) into a map: its numbers per
+    /// touchpoint and stage, shown on the map as overlays. Prints a summary: rows read, rows
+    /// skipped with reasons, matched and unmatched touchpoints.
+    Import {
+        /// The map.
+        map: PathBuf,
+        /// The data file (not needed with `--emit-sql`).
+        #[arg(required_unless_present = "emit_sql")]
+        data: Option<PathBuf>,
+        /// The sheet of a workbook (default: the first).
+        #[arg(long)]
+        sheet: Option<String>,
+        /// Which column plays a role, by its header as written: `--map "customer=Mã khách
+        /// hàng"`. Roles: customer, timestamp, touchpoint, stage, converted, csat, nps,
+        /// channel. Unmapped roles are guessed from the headers (or taken from the map's last
+        /// import).
+        #[arg(long = "map", value_name = "ROLE=COLUMN")]
+        columns: Vec<String>,
+        /// The field delimiter (default: detected).
+        #[arg(long)]
+        delimiter: Option<char>,
+        /// The text encoding, e.g. `windows-1258` (default: detected).
+        #[arg(long)]
+        encoding: Option<String>,
+        /// Dates such as 03/04/2026 are month first (default: day first).
+        #[arg(long)]
+        month_first: bool,
+        /// Where to write the map (default: the map itself).
+        #[arg(long, short)]
+        output: Option<PathBuf>,
+        /// Change nothing: print the per-touchpoint table as CSV on stdout instead.
+        #[arg(long)]
+        dry_run: bool,
+        /// With `--dry-run`: the per-touchpoint or the per-stage table.
+        #[arg(long, value_enum, default_value_t = ByArg::Touchpoint, requires = "dry_run")]
+        by: ByArg,
+        /// Print one SQL query that computes the same numbers where the data lives; its
+        /// result, exported as CSV, imports as a pre-aggregated table.
+        #[arg(long, value_enum, value_name = "DIALECT")]
+        emit_sql: Option<SqlDialect>,
+        /// With `--emit-sql`: the table holding the events.
+        #[arg(long, default_value = "events", requires = "emit_sql")]
+        table: String,
+    },
     /// Write a synthetic customer-data export for a map: events at its touchpoint cards, for
     /// the import benchmark and demos. The same map, rows and seed give the same file.
     GenerateEvents {
@@ -111,6 +155,26 @@ pub enum Command {
         #[arg(long, short)]
         output: PathBuf,
     },
+}
+
+/// Which table `journeymap import --dry-run` prints.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ByArg {
+    /// `touchpoint,events,customers,conversion_rate,csat,nps`.
+    Touchpoint,
+    /// `stage,customers,continuation`.
+    Stage,
+}
+
+/// The SQL dialects of `journeymap import --emit-sql`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SqlDialect {
+    /// DuckDB.
+    Duckdb,
+    /// PostgreSQL.
+    Postgres,
+    /// Google BigQuery.
+    Bigquery,
 }
 
 /// The layout of `journeymap generate-events`.
@@ -290,6 +354,38 @@ pub fn run_command(command: Command) -> anyhow::Result<ExitCode> {
             )?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Import {
+            map,
+            data,
+            columns,
+            emit_sql,
+            table,
+            ..
+        } => {
+            let loaded = file::load(&map)
+                .with_context(|| format!("cannot read the map {}", map.display()))?;
+            let columns = parse_columns(&columns)?;
+            if let Some(dialect) = emit_sql {
+                let dialect = match dialect {
+                    SqlDialect::Duckdb => crate::analysis::metrics_sql::Dialect::DuckDb,
+                    SqlDialect::Postgres => crate::analysis::metrics_sql::Dialect::Postgres,
+                    SqlDialect::Bigquery => crate::analysis::metrics_sql::Dialect::BigQuery,
+                };
+                let stages: Vec<&str> = loaded.map.stages.iter().map(|s| s.name.as_str()).collect();
+                let Some(sql) =
+                    crate::analysis::metrics_sql::emit_sql(dialect, &table, &columns, &stages)
+                else {
+                    bail!(
+                        "--emit-sql needs the customer and touchpoint columns: \
+                         --map customer=COLUMN --map touchpoint=COLUMN"
+                    );
+                };
+                write!(out, "{sql}")?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            let _ = data;
+            bail!("importing a data file is not built yet")
+        }
         Command::GenerateEvents {
             map,
             rows,
@@ -311,6 +407,29 @@ pub fn run_command(command: Command) -> anyhow::Result<ExitCode> {
             Ok(ExitCode::SUCCESS)
         }
     }
+}
+
+/// `--map ROLE=COLUMN` arguments as (role, column) pairs.
+fn parse_columns(args: &[String]) -> anyhow::Result<Vec<(crate::model::Role, String)>> {
+    use crate::model::Role;
+    let mut columns: Vec<(Role, String)> = Vec::new();
+    for arg in args {
+        let Some((role, column)) = arg.split_once('=') else {
+            bail!("--map {arg}: write it as ROLE=COLUMN, e.g. --map \"customer=Mã khách hàng\"");
+        };
+        let Some(role) = Role::from_name(role.trim()) else {
+            let names: Vec<&str> = Role::ALL.iter().map(|r| r.name()).collect();
+            bail!(
+                "--map {arg}: no role {role:?}; the roles are {}",
+                names.join(", ")
+            );
+        };
+        if columns.iter().any(|(r, _)| *r == role) {
+            bail!("--map {arg}: the role {} is mapped twice", role.name());
+        }
+        columns.push((role, crate::model::nfc(column.trim())));
+    }
+    Ok(columns)
 }
 
 /// Writes `rows` synthetic events of `map` to `path` in `style`; returns how many.
