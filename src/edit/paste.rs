@@ -158,6 +158,17 @@ pub fn relink(cards: &mut [Card], fresh: &BTreeMap<Id, Id>, same_map: bool) {
                     };
                 }
             }
+            // Measured numbers belong to the map they were imported into: the link follows
+            // a card pasted along or stays in the same map, and is dropped elsewhere.
+            pain.evidence = std::mem::take(&mut pain.evidence)
+                .into_iter()
+                .filter_map(|evidence| match evidence {
+                    Evidence::Measured { card, metric } => {
+                        follow(&card).map(|card| Evidence::Measured { card, metric })
+                    }
+                    other => Some(other),
+                })
+                .collect();
         }
         if let Some(opportunity) = &mut card.opportunity {
             opportunity.addresses = opportunity.addresses.iter().filter_map(follow).collect();

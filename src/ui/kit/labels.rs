@@ -70,3 +70,81 @@ pub fn status_key(status: PainStatus) -> &'static str {
         PainStatus::Fixed => "insp-status-fixed",
     }
 }
+
+/// The message key of a metric's name.
+pub fn metric_key(metric: crate::model::MetricKind) -> &'static str {
+    use crate::model::MetricKind as M;
+    match metric {
+        M::Events => "metric-events",
+        M::Customers => "metric-customers",
+        M::ConversionRate => "metric-conversion-rate",
+        M::Csat => "metric-csat",
+        M::Nps => "metric-nps",
+        M::Continuation => "metric-continuation",
+    }
+}
+
+/// `Measured` evidence in `lang`: "Conversion 3.1 % (target 5 %) — Zalo OA", read from the
+/// map's latest import (so it follows re-imports).
+pub fn measured_label(
+    lang: Lang,
+    map: &JourneyMap,
+    card: &Id,
+    metric: crate::model::MetricKind,
+) -> String {
+    use crate::analysis::overlay::{FlagReason, card_reading, flag_reason, format_value};
+    let comma = lang == Lang::Vi;
+    let name = map
+        .card(card)
+        .map_or_else(|| card.to_string(), |c| card_name(lang, c));
+    let mut args: Vec<(
+        &'static str,
+        fluent_templates::fluent_bundle::FluentValue<'static>,
+    )> = vec![
+        ("metric", tr(lang, metric_key(metric)).into()),
+        ("card", name.into()),
+    ];
+    let key = match card_reading(map, card, metric) {
+        None => "measured-no-data",
+        Some(r) => {
+            args.push(("value", format_value(metric, r.value, comma).into()));
+            match (r.target, flag_reason(map, card, metric, r.value)) {
+                (Some((target, _)), _) => {
+                    args.push(("target", format_value(metric, target, comma).into()));
+                    "measured-value-target"
+                }
+                (None, Some(FlagReason::BelowOverall { overall })) => {
+                    args.push(("overall", format_value(metric, overall, comma).into()));
+                    "measured-value-overall"
+                }
+                _ => "measured-value",
+            }
+        }
+    };
+    crate::ui::kit::i18n::tr_args(lang, key, &args)
+}
+
+/// The text of a pain point added from a flagged metric, in `lang` (the map's content
+/// language): "Conversion misses its target at Zalo OA".
+pub fn flag_pain_text(
+    lang: Lang,
+    map: &JourneyMap,
+    flag: &crate::analysis::overlay::Flag,
+) -> String {
+    use crate::analysis::overlay::FlagReason;
+    let name = map
+        .card(&flag.subject)
+        .map_or_else(|| flag.subject.to_string(), |c| card_name(lang, c));
+    let key = match flag.reason {
+        FlagReason::MissesTarget { .. } => "metric-pain-missed",
+        FlagReason::BelowOverall { .. } => "metric-pain-below",
+    };
+    crate::ui::kit::i18n::tr_args(
+        lang,
+        key,
+        &[
+            ("metric", tr(lang, metric_key(flag.metric)).into()),
+            ("card", name.into()),
+        ],
+    )
+}
