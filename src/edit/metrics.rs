@@ -168,3 +168,7 @@ pub(super) fn approx_bytes(metrics: &Metrics) -> usize {
     bytes += metrics.ignored.iter().map(|v| v.len() + 24).sum::<usize>();
     bytes + metrics.targets.len() * size_of::<Target>()
 }
+
+#[cfg(test)]
+#[path = "metrics_tests.rs"]
+mod tests;
