@@ -412,3 +412,39 @@ proptest! {
         prop_assert_eq!(file::to_ron_string(&loaded.map).unwrap(), text);
     }
 }
+
+#[test]
+fn deleting_an_import_or_a_target_keeps_the_unknown_fields_of_the_others_with_them() {
+    use journeymap::edit::{Document, EditCommand};
+    let mut map = map_with_data();
+    let mut second = map.metrics.snapshots[0].clone();
+    second.source.file_name = "xuat-crm-q4.csv".into();
+    map.metrics.snapshots.push(second);
+    let mut text = file::to_ron_string(&map).unwrap();
+    text = insert_after(&text, "file_name: \"xuat-crm-q3.csv\",", "origin: \"q3\",");
+    text = insert_after(&text, "file_name: \"xuat-crm-q4.csv\",", "origin: \"q4\",");
+    text = insert_after(&text, "subject: \"s1\",", "owner: \"Growth\",");
+    let mut doc = Document::new(load_text(&text).map, true);
+    doc.apply(EditCommand::DeleteMetricSnapshot { index: 0 })
+        .unwrap();
+    doc.apply(EditCommand::RemoveTarget {
+        subject: id("c5"),
+        metric: MetricKind::ConversionRate,
+    })
+    .unwrap();
+    let saved = file::to_ron_string(doc.map()).unwrap();
+    assert!(!saved.contains("origin: \"q3\""), "{saved}");
+    let back = load_text(&saved);
+    let mut paths: Vec<String> = back.unknown.iter().map(|u| u.path.clone()).collect();
+    paths.sort();
+    assert_eq!(
+        paths,
+        [
+            "metrics.snapshots[0].source.origin",
+            "metrics.targets[0].owner"
+        ]
+    );
+    let q4 = saved.find("\"xuat-crm-q4.csv\"").unwrap();
+    assert!(saved[q4..].contains("origin: \"q4\""));
+    assert_eq!(back.map, *doc.map());
+}

@@ -6,7 +6,8 @@ use std::collections::BTreeSet;
 
 use crate::analysis::matching::match_touchpoints;
 use crate::model::{
-    Evidence, Id, JourneyMap, MetricSnapshot, Metrics, Target, repair_snapshot, value_key,
+    Evidence, FieldStep, Id, JourneyMap, MetricSnapshot, Metrics, Target, repair_snapshot,
+    value_key,
 };
 
 use super::apply::{tidy, tidy_in_place};
@@ -33,6 +34,7 @@ pub(super) fn apply(map: &mut JourneyMap, command: EditCommand) -> Result<(), Ed
                 return Err(EditError::Refused("there is no such data import"));
             }
             map.metrics.snapshots.remove(index);
+            follow_kept(map, "snapshots", &[index]);
         }
         EditCommand::SetAlias { value, card } => {
             if map.card(&card).is_none() {
@@ -102,9 +104,7 @@ pub(super) fn apply(map: &mut JourneyMap, command: EditCommand) -> Result<(), Ed
             }
         }
         EditCommand::RemoveTarget { subject, metric } => {
-            map.metrics
-                .targets
-                .retain(|t| !(t.subject == subject && t.metric == metric));
+            remove_targets(map, |t| t.subject == subject && t.metric == metric);
         }
         EditCommand::SetImportSettings(settings) => {
             let mut tmp = Metrics {
@@ -124,11 +124,11 @@ pub(super) fn apply(map: &mut JourneyMap, command: EditCommand) -> Result<(), Ed
 pub(super) fn prune_metric_links(map: &mut JourneyMap) {
     let cards: BTreeSet<Id> = map.cards.iter().map(|c| c.id.clone()).collect();
     let stages: BTreeSet<Id> = map.stages.iter().map(|s| s.id.clone()).collect();
+    remove_targets(map, |t| {
+        !(cards.contains(&t.subject) || stages.contains(&t.subject))
+    });
     let metrics = &mut map.metrics;
     metrics.aliases.retain(|(_, card)| cards.contains(card));
-    metrics
-        .targets
-        .retain(|t| cards.contains(&t.subject) || stages.contains(&t.subject));
     for snapshot in &mut metrics.snapshots {
         for t in &mut snapshot.touchpoints {
             t.card.take_if(|c| !cards.contains(c));
@@ -141,6 +141,42 @@ pub(super) fn prune_metric_links(map: &mut JourneyMap) {
         if let Some(pain) = &mut card.pain {
             pain.evidence
                 .retain(|e| !matches!(e, Evidence::Measured { card, .. } if !cards.contains(card)));
+        }
+    }
+}
+
+/// Removes the targets `gone` picks, taking the fields this version does not know that they
+/// held along.
+fn remove_targets(map: &mut JourneyMap, gone: impl Fn(&Target) -> bool) {
+    let removed: Vec<usize> = (map.metrics.targets.iter().enumerate())
+        .filter(|(_, t)| gone(t))
+        .map(|(i, _)| i)
+        .collect();
+    if removed.is_empty() {
+        return;
+    }
+    map.metrics.targets.retain(|t| !gone(t));
+    follow_kept(map, "targets", &removed);
+}
+
+/// Snapshots and targets have no ids, so the fields this version does not know inside one are
+/// kept by its position: when the elements at `removed` leave the list `metrics.<list>`,
+/// their fields go with them and the fields of the later ones move up with their elements.
+fn follow_kept(map: &mut JourneyMap, list: &str, removed: &[usize]) {
+    let in_list = |owner: &[FieldStep]| match owner {
+        [
+            FieldStep::Field(m),
+            FieldStep::Field(l),
+            FieldStep::Index(i),
+            ..,
+        ] if m == "metrics" && l == list => Some(*i),
+        _ => None,
+    };
+    map.kept
+        .retain(|k| in_list(&k.owner).is_none_or(|i| !removed.contains(&i)));
+    for kept in &mut map.kept {
+        if let Some(i) = in_list(&kept.owner) {
+            kept.owner[2] = FieldStep::Index(i - removed.iter().filter(|r| **r < i).count());
         }
     }
 }

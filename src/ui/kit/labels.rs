@@ -148,3 +148,115 @@ pub fn flag_pain_text(
         ],
     )
 }
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::analysis::overlay::{Flag, FlagReason};
+    use crate::model::{
+        Direction, Lane, MetricKind, MetricSnapshot, MetricValues, Stage, Step, Target,
+        TouchpointMetrics,
+    };
+
+    /// A touchpoint card "Zalo OA" converting 3.1 % against a 5 % target.
+    fn map() -> JourneyMap {
+        let mut map = JourneyMap::new("t");
+        map.stages.push(Stage {
+            id: Id::new("s1"),
+            name: "Mua".into(),
+            color: None,
+            steps: vec![Step {
+                id: Id::new("st2"),
+                name: String::new(),
+            }],
+        });
+        map.lanes.push(Lane {
+            id: Id::new("l3"),
+            name: "Điểm chạm".into(),
+            kind: LaneKind::Touchpoints,
+        });
+        map.cards.push(Card::new(
+            Id::new("c4"),
+            Id::new("st2"),
+            Id::new("l3"),
+            "Zalo OA",
+        ));
+        map.metrics.snapshots.push(MetricSnapshot {
+            overall: MetricValues {
+                conversion_rate: Some(0.04),
+                ..MetricValues::default()
+            },
+            touchpoints: vec![TouchpointMetrics {
+                value: "Zalo OA".into(),
+                card: Some(Id::new("c4")),
+                total: MetricValues {
+                    customers: 310,
+                    conversion_rate: Some(0.031),
+                    ..MetricValues::default()
+                },
+                months: Vec::new(),
+            }],
+            ..MetricSnapshot::default()
+        });
+        map.metrics.targets.push(Target {
+            subject: Id::new("c4"),
+            metric: MetricKind::ConversionRate,
+            value: 0.05,
+            direction: Direction::Higher,
+        });
+        map
+    }
+
+    #[test]
+    fn measured_evidence_reads_in_each_language() {
+        let mut map = map();
+        let card = Id::new("c4");
+        let rate = MetricKind::ConversionRate;
+        assert_eq!(
+            measured_label(Lang::En, &map, &card, rate),
+            "Conversion 3.1 % (target 5 %) — Zalo OA"
+        );
+        assert_eq!(
+            measured_label(Lang::Vi, &map, &card, rate),
+            "Chuyển đổi 3,1 % (mục tiêu 5 %) — Zalo OA"
+        );
+        assert_eq!(
+            measured_label(Lang::Vi, &map, &card, MetricKind::Nps),
+            "NPS: chưa có dữ liệu — Zalo OA"
+        );
+        map.metrics.targets.clear();
+        assert_eq!(
+            measured_label(Lang::Vi, &map, &card, rate),
+            "Chuyển đổi 3,1 % (mức chung 4 %) — Zalo OA"
+        );
+    }
+
+    #[test]
+    fn a_pain_point_from_a_flag_says_what_is_weak_and_where() {
+        let map = map();
+        let flag = |reason| Flag {
+            subject: Id::new("c4"),
+            metric: MetricKind::ConversionRate,
+            value: 0.031,
+            reason,
+        };
+        assert_eq!(
+            flag_pain_text(
+                Lang::Vi,
+                &map,
+                &flag(FlagReason::MissesTarget { target: 0.05 })
+            ),
+            "Chuyển đổi chưa đạt mục tiêu tại Zalo OA"
+        );
+        assert_eq!(
+            flag_pain_text(
+                Lang::En,
+                &map,
+                &flag(FlagReason::BelowOverall { overall: 0.04 })
+            ),
+            "Conversion below the overall rate at Zalo OA"
+        );
+    }
+}

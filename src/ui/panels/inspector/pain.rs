@@ -278,5 +278,23 @@ mod tests {
             convert_evidence(&measured, EvidenceKind::Text, &[&metric]),
             Evidence::Text(String::new())
         );
+        // A link to imported numbers becomes an empty note or a metric card when asked; it
+        // is never picked here, only made from a flagged metric.
+        let imported = Evidence::Measured {
+            card: Id::new("c5"),
+            metric: crate::model::MetricKind::Csat,
+        };
+        assert_eq!(
+            convert_evidence(&imported, EvidenceKind::Link, &[&metric]),
+            Evidence::Link(String::new())
+        );
+        assert_eq!(
+            convert_evidence(&imported, EvidenceKind::Metric, &[&metric]),
+            Evidence::Metric(Id::new("c9"))
+        );
+        assert_eq!(
+            convert_evidence(&imported, EvidenceKind::Measured, &[&metric]),
+            imported
+        );
     }
 }
