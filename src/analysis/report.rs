@@ -99,6 +99,9 @@ pub fn pain_rows_in_map_order(map: &JourneyMap) -> Vec<PainRow> {
                     Evidence::Metric(id) => map
                         .card(id)
                         .map_or_else(|| id.to_string(), |c| c.text.clone()),
+                    Evidence::Measured { card, metric } => {
+                        super::overlay::measured_text(map, card, *metric)
+                    }
                 })
                 .collect();
             let opportunities = map

@@ -353,6 +353,14 @@ pub(super) fn apply(map: &mut JourneyMap, command: EditCommand) -> Result<Applie
         EditCommand::MarkReviewed(date) => {
             map.review.last_reviewed = Some(date);
         }
+        command @ (EditCommand::AddMetricSnapshot(_)
+        | EditCommand::DeleteMetricSnapshot { .. }
+        | EditCommand::SetAlias { .. }
+        | EditCommand::RemoveAlias { .. }
+        | EditCommand::SetIgnored { .. }
+        | EditCommand::SetTarget(_)
+        | EditCommand::RemoveTarget { .. }
+        | EditCommand::SetImportSettings(_)) => super::metrics::apply(map, command)?,
     }
     Ok(applied)
 }
@@ -424,9 +432,11 @@ fn remove_cards(map: &mut JourneyMap, ids: &[Id]) {
     prune_links(map);
 }
 
-/// Drops opportunity links to cards that are not pain points, and turns metric evidence that
-/// points at a missing card into text, so the map stays valid.
+/// Drops opportunity links to cards that are not pain points, turns metric evidence that
+/// points at a missing card into text, and drops the customer data's links to cards and
+/// stages that are gone, so the map stays valid.
 fn prune_links(map: &mut JourneyMap) {
+    super::metrics::prune_metric_links(map);
     let pains: std::collections::BTreeSet<Id> =
         map.pain_points().map(|(c, _)| c.id.clone()).collect();
     let cards: std::collections::BTreeSet<Id> = map.cards.iter().map(|c| c.id.clone()).collect();
@@ -481,13 +491,13 @@ fn normalize_card(card: &mut Card) {
 
 /// Text as the document holds it: NFC, with no control characters but tab and newline and no
 /// bidi overrides, whatever an input method, a paste or another app delivered.
-fn tidy(text: &str) -> String {
+pub(super) fn tidy(text: &str) -> String {
     let mut text = nfc(text);
     clean_text(&mut text);
     text
 }
 
-fn tidy_in_place(text: &mut String) {
+pub(super) fn tidy_in_place(text: &mut String) {
     make_nfc(text);
     clean_text(text);
 }

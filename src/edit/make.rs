@@ -3,7 +3,8 @@
 //! colour no other curve uses. Pure, so the canvas, the panels and the tests share them.
 
 use crate::model::{
-    Card, ColorToken, Id, JourneyMap, Opportunity, PainAnchor, PainPoint, PainStatus,
+    Card, ColorToken, Evidence, Id, JourneyMap, LaneKind, MetricKind, Opportunity, PainAnchor,
+    PainPoint, PainStatus,
 };
 
 use super::EditCommand;
@@ -44,6 +45,38 @@ pub fn add_pinned_pain(step: &Id, lane: &Id, anchor: PainAnchor) -> EditCommand 
         lane: lane.clone(),
         index: None,
     }
+}
+
+/// A new pain point from a flagged metric of the touchpoint `card`: in the card's step, in the
+/// first pain-point lane, pinned to the card, with `Measured` evidence that links to the
+/// metric (so it shows the latest number after every re-import), and `text` (the caller words
+/// it in the map's language, e.g. "Conversion misses its target at Zalo OA"). `None` when the
+/// card is gone or the map has no pain-point lane.
+pub fn add_pain_from_metric(
+    map: &JourneyMap,
+    card: &Id,
+    metric: MetricKind,
+    text: String,
+) -> Option<EditCommand> {
+    let touchpoint = map.card(card)?;
+    let lane = map.lanes.iter().find(|l| l.kind == LaneKind::PainPoints)?;
+    let step = touchpoint.step.clone();
+    let mut pain_card = Card::new(Id::new(""), step.clone(), lane.id.clone(), text);
+    pain_card.pain = Some(PainPoint {
+        evidence: vec![Evidence::Measured {
+            card: card.clone(),
+            metric,
+        }],
+        anchor: Some(PainAnchor::Card(card.clone())),
+        ..new_pain_point()
+    });
+    Some(EditCommand::InsertCards {
+        same_map: true,
+        cards: vec![pain_card],
+        step,
+        lane: lane.id.clone(),
+        index: None,
+    })
 }
 
 /// A new empty curve named `name`, in a colour no other curve of `map` uses yet.

@@ -10,12 +10,14 @@
 
 mod apply;
 pub mod make;
+mod metrics;
 pub mod paste;
 
 pub use apply::EditError;
 
 use crate::model::{
-    Card, ColorToken, EmotionPoint, Id, JourneyMap, LaneKind, MapType, Persona, Review,
+    Card, ColorToken, EmotionPoint, Id, ImportSettings, JourneyMap, LaneKind, MapType, MetricKind,
+    MetricSnapshot, Persona, Review, Target,
 };
 
 /// Most undo steps kept; older ones are dropped.
@@ -235,6 +237,47 @@ pub enum EditCommand {
     },
     /// Record that the map was reviewed on `date`.
     MarkReviewed(jiff::civil::Date),
+    /// Add the numbers of an import of customer data, newest last (earlier imports stay, for
+    /// trends). Its texts are tidied, numbers out of range clamped, links to cards or stages
+    /// that do not exist cleared; its settings become the mapping offered for the next import.
+    AddMetricSnapshot(Box<MetricSnapshot>),
+    /// Delete an import (by position, oldest first).
+    DeleteMetricSnapshot {
+        /// Its position in `metrics.snapshots`.
+        index: usize,
+    },
+    /// Tie a data touchpoint value to a card (an alias; replaces one for the same value, and
+    /// un-ignores it); every import's numbers of that value become the card's.
+    SetAlias {
+        /// The value as in the data.
+        value: String,
+        /// The card.
+        card: Id,
+    },
+    /// Remove the alias of a data value; its numbers go back to what matching finds.
+    RemoveAlias {
+        /// The value.
+        value: String,
+    },
+    /// Ignore a data value (left out of the unmatched list), or stop ignoring it.
+    SetIgnored {
+        /// The value.
+        value: String,
+        /// Whether to ignore it.
+        ignored: bool,
+    },
+    /// Set (or replace) the target of a metric of a card or stage; the value is clamped to
+    /// the metric's range.
+    SetTarget(Target),
+    /// Remove the target of a metric of a card or stage.
+    RemoveTarget {
+        /// The card or stage.
+        subject: Id,
+        /// The metric.
+        metric: MetricKind,
+    },
+    /// Save (or forget) the column mapping offered for the next import.
+    SetImportSettings(Option<ImportSettings>),
 }
 
 impl EditCommand {
@@ -258,6 +301,9 @@ impl EditCommand {
             Self::SetCard(_) => "cmd-edit-card",
             Self::MoveCards { .. } => "cmd-move-cards",
             Self::DeleteCards { .. } => "cmd-delete-cards",
+            Self::InsertCards { cards, .. } if matches!(cards.as_slice(), [card] if card.pain.as_ref().is_some_and(|p| p.evidence.iter().any(|e| matches!(e, crate::model::Evidence::Measured { .. })))) => {
+                "cmd-add-measured-pain"
+            }
             Self::InsertCards { cards, .. } if matches!(cards.as_slice(), [card] if card.pain.as_ref().is_some_and(|p| p.anchor.is_some())) => {
                 "cmd-add-pinned-pain"
             }
@@ -270,6 +316,15 @@ impl EditCommand {
             Self::Vote { delta, .. } if *delta < 0 => "cmd-unvote",
             Self::Vote { .. } => "cmd-vote",
             Self::MarkReviewed(_) => "cmd-mark-reviewed",
+            Self::AddMetricSnapshot(_) => "cmd-add-metric-snapshot",
+            Self::DeleteMetricSnapshot { .. } => "cmd-delete-metric-snapshot",
+            Self::SetAlias { .. } => "cmd-set-alias",
+            Self::RemoveAlias { .. } => "cmd-remove-alias",
+            Self::SetIgnored { ignored: true, .. } => "cmd-ignore-value",
+            Self::SetIgnored { .. } => "cmd-unignore-value",
+            Self::SetTarget(_) => "cmd-set-target",
+            Self::RemoveTarget { .. } => "cmd-remove-target",
+            Self::SetImportSettings(_) => "cmd-import-settings",
         }
     }
 
@@ -285,6 +340,8 @@ impl EditCommand {
             Self::SetCurve { id, .. } => Some(("curve", Some(id))),
             // Dragging a point or typing its note is one step; the drag's end seals it.
             Self::SetPoint { curve, .. } => Some(("point", Some(curve))),
+            // Typing a target's value is one step.
+            Self::SetTarget(target) => Some(("target", Some(&target.subject))),
             _ => None,
         }
     }
@@ -567,7 +624,10 @@ fn approx_bytes(map: &JourneyMap) -> usize {
                             + match e {
                                 crate::model::Evidence::Text(s)
                                 | crate::model::Evidence::Link(s) => s.len(),
-                                crate::model::Evidence::Metric(id) => id.as_str().len(),
+                                crate::model::Evidence::Metric(id)
+                                | crate::model::Evidence::Measured { card: id, .. } => {
+                                    id.as_str().len()
+                                }
                             }
                     })
                     .sum::<usize>();
@@ -585,6 +645,7 @@ fn approx_bytes(map: &JourneyMap) -> usize {
             .map(|p| size_of::<EmotionPoint>() + p.note.len() + 16)
             .sum::<usize>();
     }
+    bytes += metrics::approx_bytes(&map.metrics);
     let p = &map.persona;
     bytes += p.name.len() + p.segment.len() + p.bio.len() + p.quote.len() + p.avatar.len();
     bytes += [&p.goals, &p.needs, &p.frustrations]

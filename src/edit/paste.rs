@@ -158,6 +158,17 @@ pub fn relink(cards: &mut [Card], fresh: &BTreeMap<Id, Id>, same_map: bool) {
                     };
                 }
             }
+            // Measured numbers belong to the map they were imported into: the link follows
+            // a card pasted along or stays in the same map, and is dropped elsewhere.
+            pain.evidence = std::mem::take(&mut pain.evidence)
+                .into_iter()
+                .filter_map(|evidence| match evidence {
+                    Evidence::Measured { card, metric } => {
+                        follow(&card).map(|card| Evidence::Measured { card, metric })
+                    }
+                    other => Some(other),
+                })
+                .collect();
         }
         if let Some(opportunity) = &mut card.opportunity {
             opportunity.addresses = opportunity.addresses.iter().filter_map(follow).collect();
@@ -257,6 +268,36 @@ mod tests {
             cards[0].pain.as_ref().unwrap().evidence,
             vec![Evidence::Metric(Id::new("c9"))]
         );
+    }
+
+    #[test]
+    fn measured_evidence_follows_its_card_stays_in_its_map_and_is_dropped_elsewhere() {
+        let measured = |card: &str| Evidence::Measured {
+            card: Id::new(card),
+            metric: crate::model::MetricKind::ConversionRate,
+        };
+        let mut card = pain("c1", None, "c1");
+        if let Some(p) = &mut card.pain {
+            p.evidence = vec![measured("c2"), measured("c7")];
+        }
+        let cards = vec![
+            card,
+            Card::new(Id::new("c2"), Id::new("st1"), Id::new("l1"), "Zalo OA"),
+        ];
+        let fresh: BTreeMap<Id, Id> = [("c1", "c101"), ("c2", "c102")]
+            .into_iter()
+            .map(|(a, b)| (Id::new(a), Id::new(b)))
+            .collect();
+        let mut same = cards.clone();
+        relink(&mut same, &fresh, true);
+        assert_eq!(
+            same[0].pain.as_ref().unwrap().evidence,
+            [measured("c102"), measured("c7")]
+        );
+        let mut other = cards;
+        relink(&mut other, &fresh, false);
+        // The numbers of c7 are this map's only: in another map the link goes, with no copy.
+        assert_eq!(other[0].pain.as_ref().unwrap().evidence, [measured("c102")]);
     }
 
     #[test]

@@ -114,6 +114,7 @@ pub(super) fn key_owners(
                 let after = &restored.curves.get(*curve)?.points;
                 *point = after.iter().position(|p| &p.step == step)?;
             }
+            follow_dropped(&mut field.owner, parsed)?;
             field.owner = keyed(&field.owner, restored);
             Some(field)
         })
@@ -122,6 +123,48 @@ pub(super) fn key_owners(
     // kept), so a map reads back equal after a save moved root fields to the end.
     kept.sort_by(|a, b| a.owner.cmp(&b.owner));
     kept
+}
+
+/// Restore drops targets and evidence that point at nothing (and only those, in the order
+/// they were): the position of a field's target or evidence in `parsed` becomes its position
+/// among those restore keeps, or `None` when restore dropped its element.
+fn follow_dropped(owner: &mut [FieldStep], parsed: &JourneyMap) -> Option<()> {
+    use crate::model::{keeps_evidence, keeps_target};
+    let field = |step: &FieldStep, name: &str| matches!(step, FieldStep::Field(f) if f == name);
+    match owner {
+        [metrics, targets, FieldStep::Index(i), ..]
+            if field(metrics, "metrics") && field(targets, "targets") =>
+        {
+            let list = &parsed.metrics.targets;
+            if !keeps_target(parsed, list.get(*i)?) {
+                return None;
+            }
+            *i = list[..*i]
+                .iter()
+                .filter(|t| keeps_target(parsed, t))
+                .count();
+        }
+        [
+            cards,
+            FieldStep::Index(card),
+            pain,
+            FieldStep::Inner,
+            evidence,
+            FieldStep::Index(i),
+            ..,
+        ] if field(cards, "cards") && field(pain, "pain") && field(evidence, "evidence") => {
+            let list = &parsed.cards.get(*card)?.pain.as_ref()?.evidence;
+            if !keeps_evidence(parsed, list.get(*i)?) {
+                return None;
+            }
+            *i = list[..*i]
+                .iter()
+                .filter(|e| keeps_evidence(parsed, e))
+                .count();
+        }
+        _ => {}
+    }
+    Some(())
 }
 
 /// Whether the element that holds `field` is still in `map` (its id may have been repaired).
@@ -336,6 +379,19 @@ fn did_you_mean(owner: &[FieldStep], name: &str) -> Option<&'static str> {
         ["cards", "opportunity"] => fields_of::<m::Opportunity>(),
         ["curves"] => fields_of::<m::EmotionCurve>(),
         ["curves", "points"] => fields_of::<m::EmotionPoint>(),
+        ["metrics"] => fields_of::<m::Metrics>(),
+        ["metrics", "snapshots"] => fields_of::<m::MetricSnapshot>(),
+        ["metrics", "snapshots", "source"] => fields_of::<m::DataSource>(),
+        ["metrics", "import"] | ["metrics", "snapshots", "settings"] => {
+            fields_of::<m::ImportSettings>()
+        }
+        ["metrics", "snapshots", "touchpoints"] => fields_of::<m::TouchpointMetrics>(),
+        ["metrics", "snapshots", "stages"] => fields_of::<m::StageMetrics>(),
+        ["metrics", "snapshots", "overall" | "months"]
+        | ["metrics", "snapshots", "touchpoints", "total" | "months"] => {
+            fields_of::<m::MetricValues>()
+        }
+        ["metrics", "targets"] => fields_of::<m::Target>(),
         _ => &[],
     };
     let lower = name.to_lowercase();
@@ -418,10 +474,13 @@ fn value_start(text: &[u8], steps: &[FieldStep]) -> Option<usize> {
                     .value_start;
             }
             FieldStep::Index(i) => {
-                if text.get(pos) != Some(&b'[') {
-                    return None;
-                }
-                pos = *items(text, pos)?.get(*i)?;
+                // A list, or a tuple such as a month's `("2026-03", (events: 3, ...))`.
+                let close = match text.get(pos) {
+                    Some(b'[') => b']',
+                    Some(b'(') => b')',
+                    _ => return None,
+                };
+                pos = *items(text, pos, close)?.get(*i)?;
             }
             FieldStep::Inner => {
                 // `Some(x)`, `Variant(x)`: step inside; a bare value is its own inside.
@@ -479,19 +538,20 @@ fn struct_at(text: &[u8], pos: usize) -> Option<(usize, Vec<Entry>, usize)> {
     }
 }
 
-/// The starts of the items of the list `[...]` at `open`.
-fn items(text: &[u8], open: usize) -> Option<Vec<usize>> {
+/// The starts of the items of the list `[...]` (or tuple `(...)`, `close` says which) at
+/// `open`.
+fn items(text: &[u8], open: usize, close: u8) -> Option<Vec<usize>> {
     let mut i = skip_space(text, open + 1);
     let mut starts = Vec::new();
     loop {
-        if text.get(i) == Some(&b']') {
+        if text.get(i) == Some(&close) {
             return Some(starts);
         }
         starts.push(i);
         i = skip_space(text, skip_value(text, i)?);
         match text.get(i) {
             Some(b',') => i = skip_space(text, i + 1),
-            Some(b']') => {}
+            Some(c) if *c == close => {}
             _ => return None,
         }
     }
@@ -701,7 +761,13 @@ mod tests {
         assert_eq!(did_you_mean(&pain, "severty"), Some("severity"));
         assert_eq!(did_you_mean(&pain, "confidence"), None);
         assert_eq!(did_you_mean(&[], "titel"), Some("title"));
-        assert_eq!(did_you_mean(&[], "metrics"), None);
+        assert_eq!(did_you_mean(&[], "workshops"), None);
+        let target = [
+            FieldStep::Field("metrics".into()),
+            FieldStep::Field("targets".into()),
+            FieldStep::Index(0),
+        ];
+        assert_eq!(did_you_mean(&target, "directon"), Some("direction"));
     }
 
     #[test]

@@ -55,6 +55,10 @@ pub struct JourneyMap {
     /// The number of the next id to hand out; only grows, so ids are never reused.
     #[serde(default)]
     pub next_id: u64,
+    /// Customer data: imported numbers, aliases, targets. Left out of the file until a first
+    /// import, so maps without data read and write exactly as before.
+    #[serde(default, skip_serializing_if = "super::metrics::Metrics::is_empty")]
+    pub metrics: super::metrics::Metrics,
     /// Fields of the file this version does not know, written back in place on save
     /// (see [`super::kept`]). Not a field of the file itself.
     #[serde(skip)]
@@ -380,6 +384,14 @@ pub enum Evidence {
     Link(String),
     /// The id of a card in a metrics lane.
     Metric(Id),
+    /// A measured number: the latest imported value of `metric` for the touchpoint `card`
+    /// (a link to the data, so it follows re-imports; never a copy of the number).
+    Measured {
+        /// The touchpoint card the number belongs to.
+        card: Id,
+        /// Which of its metrics.
+        metric: super::metrics::MetricKind,
+    },
 }
 
 /// Where fixing a pain point stands.
@@ -521,6 +533,7 @@ impl JourneyMap {
             cards: Vec::new(),
             curves: Vec::new(),
             next_id: 1,
+            metrics: super::metrics::Metrics::default(),
             kept: Vec::new(),
         }
     }
@@ -615,7 +628,8 @@ impl JourneyMap {
 
     /// Calls `f` on every id that points at another element: each card's step and lane, pain
     /// anchors (a card, or a curve and a step), the pain points an opportunity addresses,
-    /// `Metric` evidence, and the step of each curve point. Together with
+    /// `Metric` and `Measured` evidence, the step of each curve point, and the links of the
+    /// customer data (aliases, targets, matched cards and stages of each snapshot). Together with
     /// [`Self::for_each_own_id_mut`] it visits every id of the map, so renumbering an element
     /// can update every link to it; a new kind of link must be added here.
     pub fn for_each_ref_mut(&mut self, mut f: impl FnMut(&mut Id)) {
@@ -632,7 +646,7 @@ impl JourneyMap {
                     None => {}
                 }
                 for evidence in &mut pain.evidence {
-                    if let Evidence::Metric(id) = evidence {
+                    if let Evidence::Metric(id) | Evidence::Measured { card: id, .. } = evidence {
                         f(id);
                     }
                 }
@@ -646,6 +660,7 @@ impl JourneyMap {
                 f(&mut point.step);
             }
         }
+        self.metrics.for_each_ref_mut(f);
     }
 
     /// Every card that is an opportunity.

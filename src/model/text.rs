@@ -63,6 +63,10 @@ pub enum TextOwner {
         /// Index of the point within the curve.
         point: usize,
     },
+    /// The customer data's own texts: aliases, ignored values, the saved mapping.
+    Metrics,
+    /// `map.metrics.snapshots[i]`: its source, mapping and data values.
+    Snapshot(usize),
 }
 
 /// Where a user text is: its element, its field (as named in the file) and, for lists, the
@@ -148,7 +152,7 @@ pub fn for_each_text_at_mut(map: &mut JourneyMap, mut f: impl FnMut(TextPlace, &
                     super::Evidence::Text(s) | super::Evidence::Link(s) => {
                         f(item(owner, "evidence", ei), s);
                     }
-                    super::Evidence::Metric(_) => {}
+                    super::Evidence::Metric(_) | super::Evidence::Measured { .. } => {}
                 }
             }
         }
@@ -166,6 +170,10 @@ pub fn for_each_text_at_mut(map: &mut JourneyMap, mut f: impl FnMut(TextPlace, &
             }
         }
     }
+    map.metrics.for_each_text_mut(|snapshot, field, s| {
+        let owner = snapshot.map_or(TextOwner::Metrics, TextOwner::Snapshot);
+        f(at(owner, field), s);
+    });
 }
 
 #[cfg(test)]

@@ -81,6 +81,15 @@ pub enum Subject {
         /// The point's step.
         step: Id,
     },
+    /// The customer data of the map (aliases, targets, the saved mapping).
+    Metrics,
+    /// One import of customer data.
+    Snapshot {
+        /// Its number, from 1 (oldest first).
+        number: usize,
+        /// The data file's name.
+        file: String,
+    },
 }
 
 impl Subject {
@@ -119,6 +128,11 @@ impl Subject {
             Self::CurvePoint { id: i, name, step } => (
                 "subject-point",
                 vec![("id", id(i)), ("name", name.clone()), ("step", id(step))],
+            ),
+            Self::Metrics => ("subject-metrics", vec![]),
+            Self::Snapshot { number, file } => (
+                "subject-snapshot",
+                vec![("number", number.to_string()), ("file", file.clone())],
             ),
         }
     }
@@ -192,6 +206,15 @@ pub const KEYS: &[&str] = &[
     "warn-score-nan",
     "warn-score-range",
     "warn-kept-field-lost",
+    "warn-alias-missing",
+    "warn-target-missing",
+    "warn-target-nan",
+    "warn-target-range",
+    "warn-snapshot-card-missing",
+    "warn-snapshot-stage-missing",
+    "warn-metric-nan",
+    "warn-metric-range",
+    "warn-measured-missing",
     "subject-map",
     "subject-persona",
     "subject-stage",
@@ -206,6 +229,8 @@ pub const KEYS: &[&str] = &[
     "subject-curve",
     "subject-curve-id",
     "subject-point",
+    "subject-metrics",
+    "subject-snapshot",
 ];
 
 /// The English sentence of `key`, with `{name}` where a value goes. The UI's English Fluent
@@ -269,6 +294,31 @@ pub fn english(key: &str) -> &'static str {
         "warn-kept-field-lost" => {
             "the unknown field {field} belongs to an element whose id had to be repaired; it will not be saved"
         }
+        "warn-alias-missing" => {
+            "{subject}: the alias \"{value}\" points at card {id}, which does not exist; removed it"
+        }
+        "warn-target-missing" => {
+            "{subject}: the {metric} target of {id}, which does not exist, was removed"
+        }
+        "warn-target-nan" => "{subject}: the {metric} target of {id} is not a number; removed it",
+        "warn-target-range" => {
+            "{subject}: the {metric} target {found} of {id} is out of range {range}; set to {fixed}"
+        }
+        "warn-snapshot-card-missing" => {
+            "{subject}: \"{value}\" was matched to card {id}, which does not exist; it is unmatched now"
+        }
+        "warn-snapshot-stage-missing" => {
+            "{subject}: stage \"{value}\" was matched to stage {id}, which does not exist; it is unmatched now"
+        }
+        "warn-metric-nan" => "{subject}: {metric} of \"{value}\" is not a number; removed it",
+        "warn-metric-range" => {
+            "{subject}: {metric} {found} of \"{value}\" is out of range {range}; set to {fixed}"
+        }
+        "warn-measured-missing" => {
+            "{subject}: evidence points at the {metric} of card {id}, which does not exist; removed it"
+        }
+        "subject-metrics" => "customer data",
+        "subject-snapshot" => "data import {number} \"{file}\"",
         "subject-map" => "map",
         "subject-persona" => "persona",
         "subject-stage" => "stage \"{name}\"",

@@ -6,17 +6,20 @@
 //! used by `journeymap check`.
 //!
 //! Here: the pass itself, the header checks and the shared helpers; `ids` renumbers and
-//! deduplicates ids, `links` repairs what points nowhere and values out of range, `text`
-//! cleans every text. No egui, no I/O.
+//! deduplicates ids, `links` repairs what points nowhere and values out of range, `metrics`
+//! does the same for the customer data, `text` cleans every text. No egui, no I/O.
 
 use super::map::JourneyMap;
 use super::warning::{Arg, Warning, text};
 
 mod ids;
 mod links;
+mod metrics;
 #[cfg(test)]
 mod tests;
 mod text;
+
+pub use metrics::{keeps_evidence, keeps_target};
 
 /// Lists what [`restore`] would repair, without changing the map.
 pub fn validate(map: &JourneyMap) -> Vec<Warning> {
@@ -29,12 +32,14 @@ pub fn restore(map: &mut JourneyMap) -> Vec<Warning> {
     let mut r = Restorer::default();
     r.clean_texts(map);
     r.check_header(map);
+    r.drop_dangling_metric_links(map);
     r.renumber_ids(map);
     r.fix_ids(map);
     r.fix_stages(map);
     r.fix_cards(map);
     r.fix_curves(map);
     r.fix_anchors(map);
+    r.fix_metrics(map);
     r.settle_ids(map);
     r.warnings
 }

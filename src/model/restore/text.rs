@@ -84,6 +84,16 @@ fn text_place(map: &JourneyMap, place: TextPlace) -> (Subject, String) {
                 name: short(&c.name),
                 step: p.step.clone(),
             }),
+        TextOwner::Metrics => Subject::Metrics,
+        TextOwner::Snapshot(i) => Subject::Snapshot {
+            number: i + 1,
+            file: map
+                .metrics
+                .snapshots
+                .get(i)
+                .map(|s| short(&s.source.file_name))
+                .unwrap_or_default(),
+        },
     };
     (owner, field)
 }

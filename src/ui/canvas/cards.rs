@@ -177,6 +177,12 @@ fn card_tooltip_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, card: &crate::mode
                         map.card(id).map_or(id.as_str(), |c| c.text.as_str())
                     )
                 }
+                crate::model::Evidence::Measured { card, metric } => {
+                    format!(
+                        "📈 {}",
+                        crate::ui::kit::labels::measured_label(lang, map, card, *metric)
+                    )
+                }
             };
             ui.label(text);
         }

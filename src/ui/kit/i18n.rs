@@ -596,6 +596,11 @@ mod warning_tests {
                 name: "Hiện tại".into(),
                 step: Id::new("st3"),
             },
+            Subject::Metrics,
+            Subject::Snapshot {
+                number: 2,
+                file: "khach-hang-q3.csv".into(),
+            },
         ]
     }
 
@@ -606,7 +611,7 @@ mod warning_tests {
         for key in WARNING_KEYS.iter().filter(|k| k.starts_with("warn-")) {
             let names: Vec<&'static str> = [
                 "subject", "field", "count", "found", "max", "fixed", "id", "new", "highest",
-                "fresh", "step", "target", "lane",
+                "fresh", "step", "target", "lane", "metric", "value", "range", "number", "file",
             ]
             .into_iter()
             .filter(|n| warning_english(key).contains(&format!("{{{n}}}")))

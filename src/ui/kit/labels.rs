@@ -70,3 +70,193 @@ pub fn status_key(status: PainStatus) -> &'static str {
         PainStatus::Fixed => "insp-status-fixed",
     }
 }
+
+/// The message key of a metric's name.
+pub fn metric_key(metric: crate::model::MetricKind) -> &'static str {
+    use crate::model::MetricKind as M;
+    match metric {
+        M::Events => "metric-events",
+        M::Customers => "metric-customers",
+        M::ConversionRate => "metric-conversion-rate",
+        M::Csat => "metric-csat",
+        M::Nps => "metric-nps",
+        M::Continuation => "metric-continuation",
+    }
+}
+
+/// `Measured` evidence in `lang`: "Conversion 3.1 % (target 5 %) — Zalo OA", read from the
+/// map's latest import (so it follows re-imports).
+pub fn measured_label(
+    lang: Lang,
+    map: &JourneyMap,
+    card: &Id,
+    metric: crate::model::MetricKind,
+) -> String {
+    use crate::analysis::overlay::{FlagReason, card_reading, flag_reason, format_value};
+    let comma = lang == Lang::Vi;
+    let name = map
+        .card(card)
+        .map_or_else(|| card.to_string(), |c| card_name(lang, c));
+    let mut args: Vec<(
+        &'static str,
+        fluent_templates::fluent_bundle::FluentValue<'static>,
+    )> = vec![
+        ("metric", tr(lang, metric_key(metric)).into()),
+        ("card", name.into()),
+    ];
+    let key = match card_reading(map, card, metric) {
+        None => "measured-no-data",
+        Some(r) => {
+            args.push(("value", format_value(metric, r.value, comma).into()));
+            match (r.target, flag_reason(map, card, metric, r.value)) {
+                (Some((target, _)), _) => {
+                    args.push(("target", format_value(metric, target, comma).into()));
+                    "measured-value-target"
+                }
+                (None, Some(FlagReason::BelowOverall { overall })) => {
+                    args.push(("overall", format_value(metric, overall, comma).into()));
+                    "measured-value-overall"
+                }
+                _ => "measured-value",
+            }
+        }
+    };
+    crate::ui::kit::i18n::tr_args(lang, key, &args)
+}
+
+/// The text of a pain point added from a flagged metric, in `lang` (the map's content
+/// language): "Conversion misses its target at Zalo OA".
+pub fn flag_pain_text(
+    lang: Lang,
+    map: &JourneyMap,
+    flag: &crate::analysis::overlay::Flag,
+) -> String {
+    use crate::analysis::overlay::FlagReason;
+    let name = map
+        .card(&flag.subject)
+        .map_or_else(|| flag.subject.to_string(), |c| card_name(lang, c));
+    let key = match flag.reason {
+        FlagReason::MissesTarget { .. } => "metric-pain-missed",
+        FlagReason::BelowOverall { .. } => "metric-pain-below",
+    };
+    crate::ui::kit::i18n::tr_args(
+        lang,
+        key,
+        &[
+            ("metric", tr(lang, metric_key(flag.metric)).into()),
+            ("card", name.into()),
+        ],
+    )
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used)]
+
+    use super::*;
+    use crate::analysis::overlay::{Flag, FlagReason};
+    use crate::model::{
+        Direction, Lane, MetricKind, MetricSnapshot, MetricValues, Stage, Step, Target,
+        TouchpointMetrics,
+    };
+
+    /// A touchpoint card "Zalo OA" converting 3.1 % against a 5 % target.
+    fn map() -> JourneyMap {
+        let mut map = JourneyMap::new("t");
+        map.stages.push(Stage {
+            id: Id::new("s1"),
+            name: "Mua".into(),
+            color: None,
+            steps: vec![Step {
+                id: Id::new("st2"),
+                name: String::new(),
+            }],
+        });
+        map.lanes.push(Lane {
+            id: Id::new("l3"),
+            name: "Điểm chạm".into(),
+            kind: LaneKind::Touchpoints,
+        });
+        map.cards.push(Card::new(
+            Id::new("c4"),
+            Id::new("st2"),
+            Id::new("l3"),
+            "Zalo OA",
+        ));
+        map.metrics.snapshots.push(MetricSnapshot {
+            overall: MetricValues {
+                conversion_rate: Some(0.04),
+                ..MetricValues::default()
+            },
+            touchpoints: vec![TouchpointMetrics {
+                value: "Zalo OA".into(),
+                card: Some(Id::new("c4")),
+                total: MetricValues {
+                    customers: 310,
+                    conversion_rate: Some(0.031),
+                    ..MetricValues::default()
+                },
+                months: Vec::new(),
+            }],
+            ..MetricSnapshot::default()
+        });
+        map.metrics.targets.push(Target {
+            subject: Id::new("c4"),
+            metric: MetricKind::ConversionRate,
+            value: 0.05,
+            direction: Direction::Higher,
+        });
+        map
+    }
+
+    #[test]
+    fn measured_evidence_reads_in_each_language() {
+        let mut map = map();
+        let card = Id::new("c4");
+        let rate = MetricKind::ConversionRate;
+        assert_eq!(
+            measured_label(Lang::En, &map, &card, rate),
+            "Conversion 3.1 % (target 5 %) — Zalo OA"
+        );
+        assert_eq!(
+            measured_label(Lang::Vi, &map, &card, rate),
+            "Chuyển đổi 3,1 % (mục tiêu 5 %) — Zalo OA"
+        );
+        assert_eq!(
+            measured_label(Lang::Vi, &map, &card, MetricKind::Nps),
+            "NPS: chưa có dữ liệu — Zalo OA"
+        );
+        map.metrics.targets.clear();
+        assert_eq!(
+            measured_label(Lang::Vi, &map, &card, rate),
+            "Chuyển đổi 3,1 % (mức chung 4 %) — Zalo OA"
+        );
+    }
+
+    #[test]
+    fn a_pain_point_from_a_flag_says_what_is_weak_and_where() {
+        let map = map();
+        let flag = |reason| Flag {
+            subject: Id::new("c4"),
+            metric: MetricKind::ConversionRate,
+            value: 0.031,
+            reason,
+        };
+        assert_eq!(
+            flag_pain_text(
+                Lang::Vi,
+                &map,
+                &flag(FlagReason::MissesTarget { target: 0.05 })
+            ),
+            "Chuyển đổi chưa đạt mục tiêu tại Zalo OA"
+        );
+        assert_eq!(
+            flag_pain_text(
+                Lang::En,
+                &map,
+                &flag(FlagReason::BelowOverall { overall: 0.04 })
+            ),
+            "Conversion below the overall rate at Zalo OA"
+        );
+    }
+}

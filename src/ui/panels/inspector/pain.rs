@@ -10,7 +10,7 @@ use crate::model::{
     Card, Evidence, JourneyMap, LaneKind, PainPoint, PainStatus, SEVERITY_MAX, SEVERITY_MIN,
 };
 use crate::ui::kit::i18n::{Lang, tr, tr_args};
-use crate::ui::kit::labels::{card_name, lane_icon, severity_key, status_key};
+use crate::ui::kit::labels::{card_name, lane_icon, measured_label, severity_key, status_key};
 use crate::ui::kit::theme::Theme;
 use crate::ui::kit::widgets::{choice_box_ui, form_row_ui, optional_section_ui, remove_button_ui};
 use crate::ui::panels::curve::anchor_ui;
@@ -85,6 +85,8 @@ enum EvidenceKind {
     Text,
     Link,
     Metric,
+    /// A link to imported numbers; made from a flagged metric, never picked here.
+    Measured,
 }
 
 impl EvidenceKind {
@@ -95,6 +97,7 @@ impl EvidenceKind {
             Evidence::Text(_) => Self::Text,
             Evidence::Link(_) => Self::Link,
             Evidence::Metric(_) => Self::Metric,
+            Evidence::Measured { .. } => Self::Measured,
         }
     }
 
@@ -103,6 +106,7 @@ impl EvidenceKind {
             Self::Text => tr(lang, "insp-evidence-text"),
             Self::Link => tr(lang, "insp-evidence-link"),
             Self::Metric => tr(lang, "insp-evidence-metric"),
+            Self::Measured => tr(lang, "insp-evidence-measured"),
         }
     }
 }
@@ -196,6 +200,10 @@ fn evidence_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, evidence: &mut Vec<Evi
                         .response
                         .accessible_name(name);
                 }
+                Evidence::Measured { card, metric } => {
+                    ui.label(format!("📊 {}", measured_label(lang, map, card, *metric)))
+                        .on_hover_text(tr(lang, "insp-measured-hint"));
+                }
             }
         });
         ui.add_space(ui.spacing().item_spacing.y);
@@ -228,11 +236,12 @@ fn evidence_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, evidence: &mut Vec<Evi
 fn convert_evidence(item: &Evidence, kind: EvidenceKind, metrics: &[&Card]) -> Evidence {
     let text = match item {
         Evidence::Text(s) | Evidence::Link(s) => s.clone(),
-        Evidence::Metric(_) => String::new(),
+        Evidence::Metric(_) | Evidence::Measured { .. } => String::new(),
     };
     match kind {
         EvidenceKind::Text => Evidence::Text(text),
         EvidenceKind::Link => Evidence::Link(text),
+        EvidenceKind::Measured => item.clone(),
         EvidenceKind::Metric => match (item, metrics.first()) {
             (Evidence::Metric(id), _) => Evidence::Metric(id.clone()),
             (_, Some(first)) => Evidence::Metric(first.id.clone()),
@@ -268,6 +277,24 @@ mod tests {
         assert_eq!(
             convert_evidence(&measured, EvidenceKind::Text, &[&metric]),
             Evidence::Text(String::new())
+        );
+        // A link to imported numbers becomes an empty note or a metric card when asked; it
+        // is never picked here, only made from a flagged metric.
+        let imported = Evidence::Measured {
+            card: Id::new("c5"),
+            metric: crate::model::MetricKind::Csat,
+        };
+        assert_eq!(
+            convert_evidence(&imported, EvidenceKind::Link, &[&metric]),
+            Evidence::Link(String::new())
+        );
+        assert_eq!(
+            convert_evidence(&imported, EvidenceKind::Metric, &[&metric]),
+            Evidence::Metric(Id::new("c9"))
+        );
+        assert_eq!(
+            convert_evidence(&imported, EvidenceKind::Measured, &[&metric]),
+            imported
         );
     }
 }
