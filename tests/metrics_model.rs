@@ -196,6 +196,10 @@ fn a_map_with_data_reads_back_exactly_and_saves_the_same_bytes() {
 fn maps_without_data_are_written_exactly_as_before() {
     for entry in std::fs::read_dir(repo().join("samples")).unwrap() {
         let path = entry.unwrap().path();
+        // The maps, not the demo data beside them.
+        if path.extension().is_none_or(|e| e != "ron") {
+            continue;
+        }
         let loaded = file::load(&path).unwrap();
         assert!(loaded.map.metrics.is_empty());
         let text = file::to_ron_string(&loaded.map).unwrap();
