@@ -13,7 +13,8 @@ use crate::model::MetricKind;
 use super::problems::SkipReason;
 use super::roles::{fold, metric_named};
 use super::values::{
-    ValueOptions, from_excel_serial, parse_flag, parse_number, parse_period, parse_timestamp,
+    ValueOptions, from_excel_serial, parse_count, parse_flag, parse_number, parse_period,
+    parse_timestamp,
 };
 
 /// One field of a row.
@@ -211,18 +212,18 @@ impl<'a, F: Fn(usize) -> Field<'a>> RowView<'_, F> {
         })
     }
 
-    /// A number of a column in `min..=max` (`range` says it for messages).
+    /// A number of a column in `min..=max` (`range` says it for messages); a count (`0..=MAX`)
+    /// reads `12.480` as twelve thousand.
     fn number(
         &self,
         column: usize,
-        min: f64,
-        max: f64,
-        range: &'static str,
+        (min, max, range): (f64, f64, &'static str),
     ) -> Result<Option<f64>, SkipReason> {
+        let parse = if min == 0.0 && max == f64::MAX { parse_count } else { parse_number };
         let parsed = match (self.get)(column) {
             Field::Empty => return Ok(None),
             Field::Text(s) if s.trim().is_empty() => return Ok(None),
-            Field::Text(s) => parse_number(s),
+            Field::Text(s) => parse(s),
             Field::Number(n) => Some(n),
             Field::Bool(_) | Field::Date(_) => None,
             Field::NotText => {
@@ -291,11 +292,11 @@ impl<'a, F: Fn(usize) -> Field<'a>> RowView<'_, F> {
             None => None,
         };
         let csat = match columns.csat {
-            Some(c) => self.number(c, 1.0, 5.0, "1–5")?,
+            Some(c) => self.number(c, (1.0, 5.0, "1–5"))?,
             None => None,
         };
         let nps = match columns.nps {
-            Some(c) => self.number(c, 0.0, 10.0, "0–10")?,
+            Some(c) => self.number(c, (0.0, 10.0, "0–10"))?,
             None => None,
         };
         Ok(EventRow {
@@ -358,9 +359,8 @@ impl<'a, F: Fn(usize) -> Field<'a>> RowView<'_, F> {
                     column: self.header(*metric),
                     value: self.shown(*metric),
                 })?;
-                let (min, max, range) = metric_range(kind);
                 let number =
-                    self.number(*value, min, max, range)?
+                    self.number(*value, metric_range(kind))?
                         .ok_or_else(|| SkipReason::Empty {
                             column: self.header(*value),
                         })?;
@@ -369,8 +369,7 @@ impl<'a, F: Fn(usize) -> Field<'a>> RowView<'_, F> {
             AggregateForm::Wide(metrics) => {
                 let mut values = Vec::with_capacity(metrics.len());
                 for &(column, kind) in metrics {
-                    let (min, max, range) = metric_range(kind);
-                    if let Some(number) = self.number(column, min, max, range)? {
+                    if let Some(number) = self.number(column, metric_range(kind))? {
                         values.push((kind, number));
                     }
                 }

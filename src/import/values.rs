@@ -48,6 +48,26 @@ pub fn parse_number(text: &str) -> Option<f64> {
     Some(if percent { value / 100.0 } else { value })
 }
 
+/// A count, where a lone separator before exactly three digits is a thousands separator
+/// (`12.480` and `12,480` are 12 480: a count has no fraction), else as [`parse_number`].
+pub fn parse_count(text: &str) -> Option<f64> {
+    let trimmed = text.trim();
+    let mut groups = trimmed.split(['.', ',']);
+    let first = groups.next().unwrap_or_default();
+    let rest: Vec<&str> = groups.collect();
+    let digits = |g: &str| !g.is_empty() && g.bytes().all(|b| b.is_ascii_digit());
+    let separators: Vec<char> = trimmed.chars().filter(|c| matches!(c, '.' | ',')).collect();
+    if rest.len() == 1
+        && digits(first)
+        && first.len() <= 3
+        && rest.iter().all(|g| g.len() == 3 && digits(g))
+        && separators.len() == 1
+    {
+        return trimmed.replace(['.', ','], "").parse().ok();
+    }
+    parse_number(text)
+}
+
 /// `[+-]digits[.digits]` only.
 fn plain_number(text: &str) -> Option<f64> {
     let digits = text.strip_prefix(['-', '+']).unwrap_or(text);
