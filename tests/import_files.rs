@@ -8,12 +8,16 @@ use std::path::PathBuf;
 
 use journeymap::import::{
     self, ImportError, Input, Preview, Progress, ReadSummary, Row, Shape, SkipCount, SkipReason,
-    SourceKind, TimeNumbers,
+    TimeNumbers,
 };
 use journeymap::model::{ImportSettings, MetricKind, Role};
 
 fn file(name: &str) -> Input {
-    Input::Path(PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/import").join(name))
+    Input::Path(
+        PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+            .join("tests/import")
+            .join(name),
+    )
 }
 
 fn preview(input: &Input, settings: &ImportSettings) -> Preview {
@@ -53,18 +57,25 @@ fn events(name: &str) -> (Vec<String>, ReadSummary) {
 /// Every aggregate row as `line|stage?|subject|metric|value|period`.
 fn aggregates(name: &str) -> (Vec<String>, ReadSummary) {
     let mut rows = Vec::new();
-    let summary = import::read(&file(name), &ImportSettings::default(), &Progress::new(), |row| {
-        let Row::Aggregate(a) = row else { panic!("an event in an aggregate table") };
-        rows.push(format!(
-            "{}|{}|{}|{:?}|{}|{}",
-            a.line,
-            if a.stage { "stage" } else { "touchpoint" },
-            a.subject,
-            a.metric,
-            a.value,
-            a.period.as_deref().unwrap_or("-")
-        ));
-    })
+    let summary = import::read(
+        &file(name),
+        &ImportSettings::default(),
+        &Progress::new(),
+        |row| {
+            let Row::Aggregate(a) = row else {
+                panic!("an event in an aggregate table")
+            };
+            rows.push(format!(
+                "{}|{}|{}|{:?}|{}|{}",
+                a.line,
+                if a.stage { "stage" } else { "touchpoint" },
+                a.subject,
+                a.metric,
+                a.value,
+                a.period.as_deref().unwrap_or("-")
+            ));
+        },
+    )
     .unwrap_or_else(|e| panic!("{e}"));
     (rows, summary)
 }
@@ -83,8 +94,18 @@ fn a_comma_file_with_english_headers_gives_every_value() {
     assert_eq!(summary.detected.delimiter, Some(','));
     assert_eq!(summary.detected.encoding, Some("UTF-8"));
     assert_eq!(summary.shape, Shape::Events);
-    assert_eq!(summary.mapping, Role::ALL.iter().enumerate().map(|(i, r)| (*r, i)).collect::<Vec<_>>());
-    assert_eq!((summary.source.rows_read, summary.source.rows_skipped), (3, 0));
+    assert_eq!(
+        summary.mapping,
+        Role::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (*r, i))
+            .collect::<Vec<_>>()
+    );
+    assert_eq!(
+        (summary.source.rows_read, summary.source.rows_skipped),
+        (3, 0)
+    );
     assert_eq!(summary.source.file_name, "comma.csv");
     assert_eq!(summary.source.size, 211);
     assert_eq!(summary.source.hash.len(), 32);
@@ -97,9 +118,25 @@ fn a_vietnamese_semicolon_export_is_guessed_and_read() {
     assert_eq!(p.detected.delimiter, Some(';'));
     assert_eq!(
         p.headers,
-        ["Mã khách hàng", "Thời gian", "Điểm chạm", "Giai đoạn", "Chuyển đổi", "Mức hài lòng", "NPS", "Kênh"]
+        [
+            "Mã khách hàng",
+            "Thời gian",
+            "Điểm chạm",
+            "Giai đoạn",
+            "Chuyển đổi",
+            "Mức hài lòng",
+            "NPS",
+            "Kênh"
+        ]
     );
-    assert_eq!(p.guessed, Role::ALL.iter().enumerate().map(|(i, r)| (*r, i)).collect::<Vec<_>>());
+    assert_eq!(
+        p.guessed,
+        Role::ALL
+            .iter()
+            .enumerate()
+            .map(|(i, r)| (*r, i))
+            .collect::<Vec<_>>()
+    );
     assert_eq!(
         p.columns(),
         [
@@ -113,7 +150,19 @@ fn a_vietnamese_semicolon_export_is_guessed_and_read() {
             (Role::Channel, "Kênh".to_owned()),
         ]
     );
-    assert_eq!(p.rows[1], ["KH002", "02/03/2026 14:05", "Giỏ hàng", "Mua", "có", "3", "7", "Ứng dụng"]);
+    assert_eq!(
+        p.rows[1],
+        [
+            "KH002",
+            "02/03/2026 14:05",
+            "Giỏ hàng",
+            "Mua",
+            "có",
+            "3",
+            "7",
+            "Ứng dụng"
+        ]
+    );
     let (rows, _) = events("semicolon_vi.csv");
     assert_eq!(
         rows,
@@ -130,7 +179,10 @@ fn a_tab_separated_file_is_read() {
     assert_eq!(summary.detected.delimiter, Some('\t'));
     assert_eq!(
         rows,
-        ["2|U1|2026-03-01T08:00:00|Signup|-|-|-|-|-", "3|U2|2026-03-01T09:15:30|Login|-|-|-|-|-"]
+        [
+            "2|U1|2026-03-01T08:00:00|Signup|-|-|-|-|-",
+            "3|U2|2026-03-01T09:15:30|Login|-|-|-|-|-"
+        ]
     );
 }
 
@@ -141,7 +193,11 @@ fn quoted_fields_keep_their_delimiters_quotes_and_newlines() {
     let (rows, _) = events("quoted.csv");
     assert_eq!(
         rows,
-        ["2|C1|-|Support, chat|-|-|-|-|-", "4|C2|-|Email\nnewsletter|-|-|-|-|-", "6|C3|-|Web|-|-|-|-|-"]
+        [
+            "2|C1|-|Support, chat|-|-|-|-|-",
+            "4|C2|-|Email\nnewsletter|-|-|-|-|-",
+            "6|C3|-|Web|-|-|-|-|-"
+        ]
     );
 }
 
@@ -157,9 +213,15 @@ fn a_utf8_byte_order_mark_is_dropped_before_the_header() {
 #[test]
 fn utf16_with_a_byte_order_mark_is_decoded() {
     let p = preview(&file("utf16le_bom.txt"), &ImportSettings::default());
-    assert_eq!((p.detected.encoding, p.detected.delimiter), (Some("UTF-16LE"), Some('\t')));
+    assert_eq!(
+        (p.detected.encoding, p.detected.delimiter),
+        (Some("UTF-16LE"), Some('\t'))
+    );
     let (rows, _) = events("utf16le_bom.txt");
-    assert_eq!(rows, ["2|KH1|-|Trang chủ|-|-|-|-|-", "3|KH2|-|Giỏ hàng|-|-|-|-|-"]);
+    assert_eq!(
+        rows,
+        ["2|KH1|-|Trang chủ|-|-|-|-|-", "3|KH2|-|Giỏ hàng|-|-|-|-|-"]
+    );
 }
 
 #[test]
@@ -193,7 +255,10 @@ fn windows_1252_is_detected_and_an_encoding_can_be_given() {
         ]
     );
     // Read as windows-1258 on the user's word: the same bytes mean other letters.
-    let settings = ImportSettings { encoding: Some("windows-1258".into()), ..Default::default() };
+    let settings = ImportSettings {
+        encoding: Some("windows-1258".into()),
+        ..Default::default()
+    };
     let (rows, summary) = events_with(&file("windows1252.csv"), &settings);
     assert_eq!(summary.detected.encoding, Some("windows-1258"));
     assert_eq!(rows[2], "4|C3|-|Señal|-|-|-|-|Săo Tomé");
@@ -204,7 +269,10 @@ fn crlf_line_ends_and_blank_lines_keep_true_line_numbers() {
     let (rows, _) = events("crlf.csv");
     assert_eq!(
         rows,
-        ["2|C1|2026-03-01T00:00:00|Home|-|-|-|-|-", "4|C2|2026-03-02T00:00:00|Cart|-|-|-|-|-"]
+        [
+            "2|C1|2026-03-01T00:00:00|Home|-|-|-|-|-",
+            "4|C2|2026-03-02T00:00:00|Cart|-|-|-|-|-"
+        ]
     );
 }
 
@@ -218,28 +286,56 @@ fn a_title_block_above_the_header_is_passed_over() {
     let (rows, _) = events("title_block.csv");
     assert_eq!(
         rows,
-        ["6|KH1|2026-03-01T00:00:00|Trang chủ|-|-|-|-|Web", "7|KH2|2026-03-02T00:00:00|Giỏ hàng|-|-|-|-|Zalo"]
+        [
+            "6|KH1|2026-03-01T00:00:00|Trang chủ|-|-|-|-|Web",
+            "7|KH2|2026-03-02T00:00:00|Giỏ hàng|-|-|-|-|Zalo"
+        ]
     );
     // The user picks another header row: line 2 names no touchpoint, so nothing can be read.
-    let settings = ImportSettings { header_row: Some(2), ..Default::default() };
-    assert_eq!(preview(&input, &settings).headers, ["Xuất ngày: 01/03/2026"]);
-    assert!(matches!(import::read(&input, &settings, &Progress::new(), |_| {}), Err(ImportError::NotATable)));
-    let settings = ImportSettings { header_row: Some(40), ..Default::default() };
-    assert!(matches!(import::preview(&input, &settings), Err(ImportError::NoRows)));
+    let settings = ImportSettings {
+        header_row: Some(2),
+        ..Default::default()
+    };
+    assert_eq!(
+        preview(&input, &settings).headers,
+        ["Xuất ngày: 01/03/2026"]
+    );
+    assert!(matches!(
+        import::read(&input, &settings, &Progress::new(), |_| {}),
+        Err(ImportError::NotATable)
+    ));
+    let settings = ImportSettings {
+        header_row: Some(40),
+        ..Default::default()
+    };
+    assert!(matches!(
+        import::preview(&input, &settings),
+        Err(ImportError::NoRows)
+    ));
 }
 
 #[test]
 fn decimal_commas_are_read() {
     let (rows, summary) = events("decimal_commas.csv");
     assert_eq!(summary.detected.delimiter, Some(';'));
-    assert_eq!(rows, ["2|C1|-|Web|-|-|4.5|9|-", "3|C2|-|Web|-|-|2.75|10|-", "4|C3|-|App|-|-|5|9|-"]);
+    assert_eq!(
+        rows,
+        [
+            "2|C1|-|Web|-|-|4.5|9|-",
+            "3|C2|-|Web|-|-|2.75|10|-",
+            "4|C3|-|App|-|-|5|9|-"
+        ]
+    );
 }
 
 #[test]
 fn every_timestamp_form_is_read() {
     let (rows, summary) = events("timestamps.csv");
     assert_eq!(summary.skips.kept, []);
-    let times: Vec<&str> = rows.iter().map(|r| r.split('|').nth(2).unwrap_or("")).collect();
+    let times: Vec<&str> = rows
+        .iter()
+        .map(|r| r.split('|').nth(2).unwrap_or(""))
+        .collect();
     assert_eq!(
         times,
         [
@@ -259,16 +355,32 @@ fn every_timestamp_form_is_read() {
 #[test]
 fn month_first_dates_need_the_option_and_the_preview_hints_at_it() {
     let input = file("month_first.csv");
-    assert!(preview(&input, &ImportSettings::default()).detected.month_first_likely);
+    assert!(
+        preview(&input, &ImportSettings::default())
+            .detected
+            .month_first_likely
+    );
     let (rows, summary) = events("month_first.csv");
     assert_eq!(rows, ["2|C1|2026-01-03T09:30:00|A|-|-|-|-|-"]);
     assert_eq!(
         summary.skips.kept[0].reason,
-        SkipReason::BadTimestamp { column: "date".into(), value: "12/31/2026".into() }
+        SkipReason::BadTimestamp {
+            column: "date".into(),
+            value: "12/31/2026".into()
+        }
     );
-    let settings = ImportSettings { month_first: true, ..Default::default() };
+    let settings = ImportSettings {
+        month_first: true,
+        ..Default::default()
+    };
     let (rows, summary) = events_with(&input, &settings);
-    assert_eq!(rows, ["2|C1|2026-03-01T09:30:00|A|-|-|-|-|-", "3|C2|2026-12-31T00:00:00|A|-|-|-|-|-"]);
+    assert_eq!(
+        rows,
+        [
+            "2|C1|2026-03-01T09:30:00|A|-|-|-|-|-",
+            "3|C2|2026-12-31T00:00:00|A|-|-|-|-|-"
+        ]
+    );
     assert_eq!(summary.skips.total, 0);
 }
 
@@ -276,7 +388,13 @@ fn month_first_dates_need_the_option_and_the_preview_hints_at_it() {
 fn unix_seconds_are_read() {
     let (rows, summary) = events("unix_seconds.csv");
     assert_eq!(summary.detected.time_numbers, TimeNumbers::Unix);
-    assert_eq!(rows, ["2|C1|2026-03-01T09:30:00|A|-|-|-|-|-", "3|C2|2026-03-02T09:30:00|A|-|-|-|-|-"]);
+    assert_eq!(
+        rows,
+        [
+            "2|C1|2026-03-01T09:30:00|A|-|-|-|-|-",
+            "3|C2|2026-03-02T09:30:00|A|-|-|-|-|-"
+        ]
+    );
 }
 
 #[test]
@@ -296,8 +414,14 @@ fn a_column_of_excel_serials_is_read_as_dates() {
 #[test]
 fn flags_in_every_spelling() {
     let (rows, _) = events("flags.csv");
-    let flags: Vec<&str> = rows.iter().map(|r| r.split('|').nth(5).unwrap_or("")).collect();
-    let want = ["true", "false", "true", "false", "true", "false", "true", "false", "true", "false", "true", "false", "-"];
+    let flags: Vec<&str> = rows
+        .iter()
+        .map(|r| r.split('|').nth(5).unwrap_or(""))
+        .collect();
+    let want = [
+        "true", "false", "true", "false", "true", "false", "true", "false", "true", "false",
+        "true", "false", "-",
+    ];
     assert_eq!(flags, want);
 }
 
@@ -317,7 +441,7 @@ fn short_long_and_unusable_rows_are_skipped_and_reported() {
         skipped,
         [
             "line 3: 3 fields where the header has 6; row skipped",
-            "line 4: 7 fields where the header has 6; row skipped",
+            "line 4: 7 fields where the header has 6: a filled field past its last column; row skipped",
             "line 6: event_time \"yesterday\" is not a date and time (ISO 8601, dd/mm/yyyy HH:MM, Unix seconds or an Excel serial); row skipped",
             "line 7: converted \"maybe\" is not yes or no (1/0, true/false, yes/no, y/n, có/không); row skipped",
             "line 8: csat 6 is outside 1–5; row skipped",
@@ -330,7 +454,11 @@ fn short_long_and_unusable_rows_are_skipped_and_reported() {
     assert_eq!(summary.skips.kept[4].reason.key(), "import-skip-range");
     assert_eq!(
         summary.skips.kept[4].reason.args(),
-        [("column", "csat".to_owned()), ("value", "6".to_owned()), ("range", "1–5".to_owned())]
+        [
+            ("column", "csat".to_owned()),
+            ("value", "6".to_owned()),
+            ("range", "1–5".to_owned())
+        ]
     );
     let count = |key, column: Option<&str>, count, first_line| SkipCount {
         key,
@@ -352,13 +480,23 @@ fn short_long_and_unusable_rows_are_skipped_and_reported() {
             count("import-skip-number", Some("csat"), 1, 12),
         ]
     );
-    assert_eq!((summary.source.rows_read, summary.source.rows_skipped), (12, 9));
+    assert_eq!(
+        (summary.source.rows_read, summary.source.rows_skipped),
+        (12, 9)
+    );
 }
 
 #[test]
 fn a_long_pre_aggregated_table() {
     let (rows, summary) = aggregates("long_form.csv");
-    assert_eq!(summary.shape, Shape::Long { metric: 1, value: 2, period: Some(3) });
+    assert_eq!(
+        summary.shape,
+        Shape::Long {
+            metric: 1,
+            value: 2,
+            period: Some(3)
+        }
+    );
     assert_eq!(
         rows,
         [
@@ -371,7 +509,10 @@ fn a_long_pre_aggregated_table() {
     );
     assert_eq!(
         summary.skips.kept[0].reason,
-        SkipReason::UnknownMetric { column: "metric".into(), value: "bounce".into() }
+        SkipReason::UnknownMetric {
+            column: "metric".into(),
+            value: "bounce".into()
+        }
     );
     assert_eq!(summary.skips.kept[0].line, 7);
 }
@@ -379,10 +520,22 @@ fn a_long_pre_aggregated_table() {
 #[test]
 fn a_wide_pre_aggregated_table_with_vietnamese_headers() {
     let (rows, summary) = aggregates("wide_form_vi.csv");
-    let Shape::Wide { metrics, period: None } = &summary.shape else { panic!("{:?}", summary.shape) };
+    let Shape::Wide {
+        metrics,
+        period: None,
+    } = &summary.shape
+    else {
+        panic!("{:?}", summary.shape)
+    };
     assert_eq!(
         metrics.iter().map(|(_, k)| *k).collect::<Vec<_>>(),
-        [MetricKind::Events, MetricKind::Customers, MetricKind::ConversionRate, MetricKind::Csat, MetricKind::Nps]
+        [
+            MetricKind::Events,
+            MetricKind::Customers,
+            MetricKind::ConversionRate,
+            MetricKind::Csat,
+            MetricKind::Nps
+        ]
     );
     assert_eq!(
         rows,
@@ -404,14 +557,32 @@ fn a_wide_pre_aggregated_table_with_vietnamese_headers() {
 fn columns_named_by_the_user_override_the_guesses() {
     let input = file("quoted.csv");
     let settings = ImportSettings {
-        columns: vec![(Role::Touchpoint, "note".into()), (Role::Channel, "event".into())],
+        columns: vec![
+            (Role::Touchpoint, "note".into()),
+            (Role::Channel, "event".into()),
+        ],
         ..Default::default()
     };
     let (rows, _) = events_with(&input, &settings);
     assert_eq!(rows[2], "6|C3|-|x|-|-|-|-|Web");
-    let settings = ImportSettings { columns: vec![(Role::Customer, "Mã KH".into())], ..Default::default() };
+    let settings = ImportSettings {
+        columns: vec![(Role::Customer, "Mã KH".into())],
+        ..Default::default()
+    };
     let err = import::preview(&input, &settings).err();
-    assert_eq!(err.map(|e| e.to_string()).as_deref(), Some("no column \"Mã KH\" for customer in the header"));
-    let settings = ImportSettings { delimiter: Some(';'), ..Default::default() };
-    assert_eq!(preview(&input, &settings).headers, ["contact_id,event,note"]);
+    assert_eq!(
+        err.map(|e| e.to_string()).as_deref(),
+        Some("no column \"Mã KH\" for customer in the header")
+    );
+    let settings = ImportSettings {
+        delimiter: Some(';'),
+        ..Default::default()
+    };
+    assert_eq!(
+        preview(&input, &settings).headers,
+        ["contact_id,event,note"]
+    );
 }
+
+#[path = "import/workbooks_and_limits.rs"]
+mod workbooks_and_limits;

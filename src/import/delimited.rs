@@ -41,18 +41,22 @@ pub fn read(
     let mut records = 0u64;
     let mut rows_read = 0u64;
     let mut header_seen = false;
+    let mut next_at = 0u64;
     loop {
         reader.get_ref().record_done();
         match reader.read_byte_record(&mut record) {
             Ok(true) => {}
             Ok(false) => break,
             Err(error) => {
-                let line = reader.get_ref().line_of(reader.position().byte());
+                // The reader's position has moved into the failing record: its line is the
+                // first line start after the last record read.
+                let line = reader.get_ref().line_of(next_at);
                 return Err(csv_error(error, line));
             }
         }
+        next_at = reader.position().byte();
         records += 1;
-        if records % CHECK_EVERY == 0 && job.progress.is_cancelled() {
+        if records.is_multiple_of(CHECK_EVERY) && job.progress.is_cancelled() {
             return Err(ImportError::Cancelled);
         }
         let line = reader
@@ -118,7 +122,11 @@ fn blank(field: &[u8]) -> bool {
 /// A CSV reader's error as the import's: a record too long, or the file's own I/O error.
 fn csv_error(error: csv::Error, line: u64) -> ImportError {
     match error.into_kind() {
-        csv::ErrorKind::Io(io) if io.get_ref().is_some_and(|e| e.is::<TooLong>()) => {
+        csv::ErrorKind::Io(io)
+            if io
+                .get_ref()
+                .is_some_and(<dyn std::error::Error + Send + Sync>::is::<TooLong>) =>
+        {
             ImportError::too_long(line)
         }
         csv::ErrorKind::Io(io) => ImportError::Read {

@@ -1,5 +1,5 @@
 //! The reader of customer-data exports: CSV/TSV text in any common encoding and Excel or
-//! OpenDocument workbooks, raw events or pre-aggregated tables, however messy. Two calls:
+//! `OpenDocument` workbooks, raw events or pre-aggregated tables, however messy. Two calls:
 //!
 //! 1. [`preview`]: what was detected (encoding, delimiter, header row, sheet), the headers,
 //!    the first data rows, a guess of each column's role and the kind of table; the mapping

@@ -153,7 +153,10 @@ impl fmt::Display for SkipReason {
                 write!(f, "{found} fields where the header has {expected}")
             }
             SkipReason::Long { found, expected } => {
-                write!(f, "{found} fields where the header has {expected}")
+                write!(
+                    f,
+                    "{found} fields where the header has {expected}: a filled field past its last column"
+                )
             }
             SkipReason::Empty { column } => write!(f, "{column} is empty"),
             SkipReason::NotText { column } => {

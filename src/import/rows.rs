@@ -219,7 +219,11 @@ impl<'a, F: Fn(usize) -> Field<'a>> RowView<'_, F> {
         column: usize,
         (min, max, range): (f64, f64, &'static str),
     ) -> Result<Option<f64>, SkipReason> {
-        let parse = if min == 0.0 && max == f64::MAX { parse_count } else { parse_number };
+        let parse = if min == 0.0 && max == f64::MAX {
+            parse_count
+        } else {
+            parse_number
+        };
         let parsed = match (self.get)(column) {
             Field::Empty => return Ok(None),
             Field::Text(s) if s.trim().is_empty() => return Ok(None),

@@ -373,7 +373,7 @@ impl<R> Tracked<R> {
             self.line += 1;
             match bytes.get(at + 1) {
                 Some(&next) if content(next) => {
-                    starts.push_back((self.offset + at as u64 + 1, self.line))
+                    starts.push_back((self.offset + at as u64 + 1, self.line));
                 }
                 Some(_) => {}
                 None => self.pending_start = true,
@@ -547,7 +547,10 @@ mod tests {
                 Err(e) => break e,
             }
         };
-        assert!(err.get_ref().is_some_and(|e| e.is::<TooLong>()));
+        assert!(
+            err.get_ref()
+                .is_some_and(<dyn std::error::Error + Send + Sync>::is::<TooLong>)
+        );
         assert!(total > RECORD_LIMIT && total <= RECORD_LIMIT + 64 * 1024);
         let mut capped = Tracked::new(&data[..], 0);
         for _ in 0..32 {

@@ -88,10 +88,9 @@ fn messy_number(text: &str) -> Option<f64> {
     let commas = text.matches(',').count();
     let dots = text.matches('.').count();
     let decimal = match (commas, dots) {
-        (0, 0) => None,
         (1, 0) => Some(','),
         (0, 1) => Some('.'),
-        (0, _) | (_, 0) => None,
+        (0, _) | (_, 0) => None, // none, or several of one kind: thousands
         _ => {
             // Both kinds: the last one is the decimal point and occurs once.
             let last = text.rfind([',', '.'])?;
@@ -157,8 +156,8 @@ pub fn parse_flag(text: &str) -> Option<bool> {
             return Some(false);
         }
         return match parse_number(text) {
-            Some(n) if n == 1.0 => Some(true),
-            Some(n) if n == 0.0 => Some(false),
+            Some(1.0) => Some(true),
+            Some(0.0) => Some(false),
             _ => None,
         };
     }

@@ -99,7 +99,7 @@ pub fn read(
     let mut rows_read = 0u64;
     for (i, cells) in range.rows().enumerate() {
         let i = i as u64;
-        if i % CHECK_EVERY == 0 {
+        if i.is_multiple_of(CHECK_EVERY) {
             if job.progress.is_cancelled() {
                 return Err(ImportError::Cancelled);
             }

@@ -1,6 +1,6 @@
 # Reading customer-data exports (import): skipped rows and errors.
 import-skip-short = { $found } fields where the header has { $expected }
-import-skip-long = { $found } fields where the header has { $expected }
+import-skip-long = { $found } fields where the header has { $expected }: a filled field past its last column
 import-skip-empty = { $column } is empty
 import-skip-not-text = { $column } is not text in this encoding (choose another encoding)
 import-skip-timestamp = { $column } “{ $value }” is not a date and time (ISO 8601, dd/mm/yyyy HH:MM, Unix seconds or an Excel serial)

@@ -1,6 +1,6 @@
 # Đọc dữ liệu khách hàng xuất ra (import): dòng bị bỏ qua và lỗi.
 import-skip-short = { $found } trường, trong khi tiêu đề có { $expected }
-import-skip-long = { $found } trường, trong khi tiêu đề có { $expected }
+import-skip-long = { $found } trường, trong khi tiêu đề có { $expected }: có ô điền sau cột cuối
 import-skip-empty = { $column } trống
 import-skip-not-text = { $column } không phải văn bản trong bảng mã này (hãy chọn bảng mã khác)
 import-skip-timestamp = { $column } “{ $value }” không phải ngày giờ (ISO 8601, dd/mm/yyyy HH:MM, giây Unix hoặc số ngày Excel)
