@@ -8,7 +8,7 @@ use csv::ByteRecord;
 
 use super::problems::{ImportError, SkipReason, Skips};
 use super::rows::{Field, RowView, Scratch};
-use super::text::{Counted, Decoded, TextEncoding, TooLong, Tracked};
+use super::text::{Cancelled, Counted, Decoded, TextEncoding, TooLong, Tracked};
 use super::{Job, ReadKind, Row};
 
 /// The CSV reader's buffer.
@@ -66,7 +66,7 @@ pub fn read(
             header_seen = line >= job.header_line;
             continue;
         }
-        if record.iter().all(blank) {
+        if blank(record.as_slice()) {
             continue;
         }
         rows_read += 1;
@@ -80,7 +80,7 @@ pub fn read(
             );
             continue;
         }
-        if record.iter().skip(job.width).any(|f| !blank(f)) {
+        if record.len() > job.width && record.iter().skip(job.width).any(|f| !blank(f)) {
             skips.add(
                 line,
                 SkipReason::Long {
@@ -128,6 +128,13 @@ fn csv_error(error: csv::Error, line: u64) -> ImportError {
                 .is_some_and(<dyn std::error::Error + Send + Sync>::is::<TooLong>) =>
         {
             ImportError::too_long(line)
+        }
+        csv::ErrorKind::Io(io)
+            if io
+                .get_ref()
+                .is_some_and(<dyn std::error::Error + Send + Sync>::is::<Cancelled>) =>
+        {
+            ImportError::Cancelled
         }
         csv::ErrorKind::Io(io) => ImportError::Read {
             file: String::new(),

@@ -254,6 +254,8 @@ struct Plan {
     preview: Preview,
     options: ValueOptions,
     width: usize,
+    /// A text file's encoding (`None` for a workbook).
+    encoding: Option<text::TextEncoding>,
 }
 
 /// Detects how to read `input` (with `settings` overriding any detection) and shows its first
@@ -288,7 +290,10 @@ pub fn read(
     let (rows_read, hash) = match plan.preview.detected.kind {
         SourceKind::Text => {
             let delimiter = plan.preview.detected.delimiter.map_or(b',', |c| c as u8);
-            let found = text_encoding(input, settings)?;
+            let found = plan.encoding.unwrap_or(text::TextEncoding {
+                encoding: encoding_rs::UTF_8,
+                bom: 0,
+            });
             delimited::read(
                 input.open()?,
                 found,
@@ -390,14 +395,6 @@ fn is_workbook(sample: &[u8]) -> bool {
     sample.starts_with(b"PK\x03\x04") || sample.starts_with(&[0xd0, 0xcf, 0x11, 0xe0])
 }
 
-fn text_encoding(
-    input: &Input,
-    settings: &ImportSettings,
-) -> Result<text::TextEncoding, ImportError> {
-    let (sample, whole) = text::read_sample(&mut input.open()?).map_err(|e| input.read_error(e))?;
-    text::detect_encoding(&sample, whole, settings.encoding.as_deref())
-}
-
 fn with_file(error: ImportError, input: &Input) -> ImportError {
     match error {
         ImportError::Read { source, .. } => input.read_error(source),
@@ -407,6 +404,7 @@ fn with_file(error: ImportError, input: &Input) -> ImportError {
 
 fn plan(input: &Input, settings: &ImportSettings) -> Result<Plan, ImportError> {
     let (sample, whole) = text::read_sample(&mut input.open()?).map_err(|e| input.read_error(e))?;
+    let mut encoding = None;
     let (mut detected, rows) = if is_workbook(&sample) {
         let (sheets, sheet, rows) = workbook::sample(input, settings.sheet.as_deref())?;
         let detected = Detected {
@@ -423,6 +421,7 @@ fn plan(input: &Input, settings: &ImportSettings) -> Result<Plan, ImportError> {
         (detected, rows)
     } else {
         let found = text::detect_encoding(&sample, whole, settings.encoding.as_deref())?;
+        encoding = Some(found);
         let text = text::decode_sample(&sample, whole, found)?;
         let delimiter = match settings.delimiter {
             Some(c) if c.is_ascii() && !matches!(c, '"' | '\r' | '\n') => c as u8,
@@ -475,6 +474,7 @@ fn plan(input: &Input, settings: &ImportSettings) -> Result<Plan, ImportError> {
             shape,
         },
         options,
+        encoding,
     })
 }
 

@@ -14,7 +14,7 @@ use super::problems::SkipReason;
 use super::roles::{fold, metric_named};
 use super::values::{
     ValueOptions, from_excel_serial, parse_count, parse_flag, parse_number, parse_period,
-    parse_timestamp,
+    parse_timestamp, surely_nfc, trim,
 };
 
 /// One field of a row.
@@ -110,7 +110,7 @@ impl<'a, F: Fn(usize) -> Field<'a>> RowView<'_, F> {
     fn shown(&self, column: usize) -> String {
         match (self.get)(column) {
             Field::Text(s) => {
-                let s = s.trim();
+                let s = trim(s);
                 match s.char_indices().nth(40) {
                     Some((cut, _)) => format!("{}…", &s[..cut]),
                     None => s.to_owned(),
@@ -135,7 +135,7 @@ impl<'a, F: Fn(usize) -> Field<'a>> RowView<'_, F> {
                     column: self.header(column),
                 });
             }
-            Field::Text(s) => s.trim(),
+            Field::Text(s) => trim(s),
             Field::Number(n) => {
                 buf.clear();
                 if n.fract() == 0.0 && n.abs() < 1e15 {
@@ -155,7 +155,7 @@ impl<'a, F: Fn(usize) -> Field<'a>> RowView<'_, F> {
         if text.is_empty() {
             return Ok(None);
         }
-        if text.is_ascii() || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        if surely_nfc(text) || is_nfc_quick(text.chars()) == IsNormalized::Yes {
             return Ok(Some(text));
         }
         buf.clear();
@@ -175,7 +175,7 @@ impl<'a, F: Fn(usize) -> Field<'a>> RowView<'_, F> {
     fn timestamp(&self, column: usize) -> Result<Option<DateTime>, SkipReason> {
         let parsed = match (self.get)(column) {
             Field::Empty => return Ok(None),
-            Field::Text(s) if s.trim().is_empty() => return Ok(None),
+            Field::Text(s) if trim(s).is_empty() => return Ok(None),
             Field::Text(s) => parse_timestamp(s, self.options),
             Field::Number(n) => from_excel_serial(n),
             Field::Date(d) => Some(d),
@@ -195,7 +195,7 @@ impl<'a, F: Fn(usize) -> Field<'a>> RowView<'_, F> {
     fn flag(&self, column: usize) -> Result<Option<bool>, SkipReason> {
         let parsed = match (self.get)(column) {
             Field::Empty => return Ok(None),
-            Field::Text(s) if s.trim().is_empty() => return Ok(None),
+            Field::Text(s) if trim(s).is_empty() => return Ok(None),
             Field::Text(s) => parse_flag(s),
             Field::Number(n) if n == 1.0 || n == 0.0 => Some(n == 1.0),
             Field::Bool(b) => Some(b),
@@ -226,7 +226,7 @@ impl<'a, F: Fn(usize) -> Field<'a>> RowView<'_, F> {
         };
         let parsed = match (self.get)(column) {
             Field::Empty => return Ok(None),
-            Field::Text(s) if s.trim().is_empty() => return Ok(None),
+            Field::Text(s) if trim(s).is_empty() => return Ok(None),
             Field::Text(s) => parse(s),
             Field::Number(n) => Some(n),
             Field::Bool(_) | Field::Date(_) => None,
@@ -257,7 +257,7 @@ impl<'a, F: Fn(usize) -> Field<'a>> RowView<'_, F> {
         let month = |d: DateTime| format!("{:04}-{:02}", d.year(), d.month());
         let parsed = match (self.get)(column) {
             Field::Empty => return Ok(None),
-            Field::Text(s) if s.trim().is_empty() => return Ok(None),
+            Field::Text(s) if trim(s).is_empty() => return Ok(None),
             Field::Text(s) => parse_period(s, self.options),
             Field::Number(n) => from_excel_serial(n).map(month),
             Field::Date(d) => Some(month(d)),

@@ -160,6 +160,10 @@ impl<'p, R: Read> Counted<'p, R> {
 
 impl<R: Read> Read for Counted<'_, R> {
     fn read(&mut self, buf: &mut [u8]) -> io::Result<usize> {
+        // Seen here too, so a cancel stops a file of few, long rows as soon.
+        if self.progress.is_cancelled() {
+            return Err(io::Error::other(Cancelled));
+        }
         let n = self.inner.read(buf)?;
         let read = buf.get(..n).unwrap_or_default();
         self.hasher.update(read);
@@ -276,6 +280,18 @@ impl<R: Read> Read for Decoded<R> {
         }
     }
 }
+
+/// The marker of a cancelled read, carried through the CSV reader as an I/O error.
+#[derive(Debug)]
+pub struct Cancelled;
+
+impl std::fmt::Display for Cancelled {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str("cancelled")
+    }
+}
+
+impl std::error::Error for Cancelled {}
 
 /// The marker of a record longer than [`RECORD_LIMIT`], carried through the CSV reader as an
 /// I/O error.

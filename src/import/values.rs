@@ -23,6 +23,34 @@ pub struct ValueOptions {
     pub time_numbers: TimeNumbers,
 }
 
+/// `text` without white space around it; quick when it starts and ends with a visible ASCII
+/// character, as nearly every field does.
+pub fn trim(text: &str) -> &str {
+    match (text.as_bytes().first(), text.as_bytes().last()) {
+        (Some(a), Some(b)) if a.is_ascii_graphic() && b.is_ascii_graphic() => text,
+        _ => text.trim(),
+    }
+}
+
+/// Whether `text` is surely NFC without looking it up: every character is below U+0300 (ASCII,
+/// Latin-1, Latin Extended A and B, none of them combining) or in U+1E00–U+1EFF (Latin
+/// Extended Additional: Vietnamese's precomposed letters). `false` means "look it up".
+pub fn surely_nfc(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        at += match b {
+            0x00..=0x7f => 1,
+            // Two-byte characters up to U+02FF.
+            0xc2..=0xcb => 2,
+            // U+1E00–U+1EFF: E1 B8..BB xx.
+            0xe1 if matches!(bytes.get(at + 1), Some(0xb8..=0xbb)) => 3,
+            _ => return false,
+        };
+    }
+    true
+}
+
 /// The last day Excel can write (9999-12-31) as a serial.
 const LAST_SERIAL: f64 = 2_958_465.999_999;
 
@@ -31,7 +59,7 @@ const LAST_SERIAL: f64 = 2_958_465.999_999;
 /// digits (`1,234` is 1.234): a thousands separator is only taken where it cannot be one
 /// (two of them, or both kinds). `None` for anything else, `inf` and `NaN` included.
 pub fn parse_number(text: &str) -> Option<f64> {
-    let text = text.trim();
+    let text = trim(text);
     let (text, percent) = match text.strip_suffix('%') {
         Some(rest) => (rest.trim_end(), true),
         None => (text, false),
@@ -51,7 +79,7 @@ pub fn parse_number(text: &str) -> Option<f64> {
 /// A count, where a lone separator before exactly three digits is a thousands separator
 /// (`12.480` and `12,480` are 12 480: a count has no fraction), else as [`parse_number`].
 pub fn parse_count(text: &str) -> Option<f64> {
-    let trimmed = text.trim();
+    let trimmed = trim(text);
     let mut groups = trimmed.split(['.', ',']);
     let first = groups.next().unwrap_or_default();
     let rest: Vec<&str> = groups.collect();
@@ -145,7 +173,7 @@ fn is_space(c: char) -> bool {
 /// A yes/no value: `1`/`0`, `true`/`false`, `yes`/`no`, `y`/`n`, `t`/`f`, `có`/`không`
 /// (`co`/`khong`), `đúng`/`sai`, any case. `None` for anything else.
 pub fn parse_flag(text: &str) -> Option<bool> {
-    let text = text.trim();
+    let text = trim(text);
     if text.is_ascii() {
         const YES: [&str; 6] = ["1", "true", "yes", "y", "t", "co"];
         const NO: [&str; 7] = ["0", "false", "no", "n", "f", "khong", "sai"];
@@ -174,7 +202,7 @@ pub fn parse_flag(text: &str) -> Option<bool> {
 /// `yyyy/mm/dd`, or a bare number read as [`ValueOptions::time_numbers`] says. An offset is
 /// dropped: the clock time as written is kept, so a month is the writer's month.
 pub fn parse_timestamp(text: &str, options: ValueOptions) -> Option<DateTime> {
-    let text = text.trim();
+    let text = trim(text);
     if text
         .bytes()
         .all(|b| b.is_ascii_digit() || b == b'.' || b == b',')
@@ -391,7 +419,7 @@ fn civil_from_days(days: i64) -> (i64, i64, i64) {
 /// A calendar month as `"2026-03"`: from `2026-03`, `2026/03`, `03/2026`, `3.2026`, or any
 /// timestamp [`parse_timestamp`] reads.
 pub fn parse_period(text: &str, options: ValueOptions) -> Option<String> {
-    let text = text.trim();
+    let text = trim(text);
     let mut cur = Cursor {
         bytes: text.as_bytes(),
         at: 0,
@@ -457,6 +485,29 @@ mod tests {
         ] {
             assert_eq!(parse_number(bad), None, "{bad}");
         }
+    }
+
+    #[test]
+    fn the_quick_nfc_test_is_right_on_every_character_it_passes() {
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        let mut passed = 0;
+        for c in (0..0x2_0000u32).filter_map(char::from_u32) {
+            let text = c.to_string();
+            if surely_nfc(&text) {
+                passed += 1;
+                assert_eq!(
+                    is_nfc_quick(text.chars()),
+                    IsNormalized::Yes,
+                    "U+{:04X}",
+                    c as u32
+                );
+            }
+        }
+        assert_eq!(passed, 0x300 + 0x100);
+        assert!(surely_nfc("Trang chủ, Giỏ hàng, Đánh giá dịch vụ"));
+        assert!(!surely_nfc("Gio\u{309}"), "a combining mark is looked up");
+        assert_eq!(trim("  a b \u{a0}"), "a b");
+        assert_eq!(trim("ab"), "ab");
     }
 
     #[test]
