@@ -1,0 +1,22 @@
+# Reading customer-data exports (import): skipped rows and errors.
+import-skip-short = { $found } fields where the header has { $expected }
+import-skip-long = { $found } fields where the header has { $expected }: a filled field past its last column
+import-skip-empty = { $column } is empty
+import-skip-not-text = { $column } is not text in this encoding (choose another encoding)
+import-skip-timestamp = { $column } “{ $value }” is not a date and time (ISO 8601, dd/mm/yyyy HH:MM, Unix seconds or an Excel serial)
+import-skip-flag = { $column } “{ $value }” is not yes or no (1/0, true/false, yes/no, y/n, có/không)
+import-skip-number = { $column } “{ $value }” is not a number
+import-skip-range = { $column } { $value } is outside { $range }
+import-skip-metric = { $column } “{ $value }” is no known metric (events, customers, conversion_rate, csat, nps, continuation)
+import-skip-period = { $column } “{ $value }” is not a month (2026-03 or 03/2026)
+import-error-read = Cannot read { $file }: { $reason }
+import-error-binary = This is not a text export or a workbook: binary bytes at byte { $offset }
+import-error-too-long = Line { $line }: a row longer than { $mib } MiB (a binary file, or a quote never closed?)
+import-error-encoding = Unknown encoding “{ $name }” (try utf-8, utf-16le, windows-1258, windows-1252)
+import-error-delimiter = The delimiter must be one ASCII character other than a quote or a line end, not { $found }
+import-error-workbook = Cannot read the workbook: { $reason }
+import-error-sheet = No sheet “{ $sheet }” in the workbook; it has { $sheets }
+import-error-no-rows = No rows to read (is the file or sheet empty, or the header row past its end?)
+import-error-column = No column “{ $column }” for { $role } in the header
+import-error-not-a-table = Cannot tell which columns hold the customer and the touchpoint; choose them
+import-error-cancelled = Import cancelled

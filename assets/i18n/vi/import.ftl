@@ -1,0 +1,22 @@
+# Đọc dữ liệu khách hàng xuất ra (import): dòng bị bỏ qua và lỗi.
+import-skip-short = { $found } trường, trong khi tiêu đề có { $expected }
+import-skip-long = { $found } trường, trong khi tiêu đề có { $expected }: có ô điền sau cột cuối
+import-skip-empty = { $column } trống
+import-skip-not-text = { $column } không phải văn bản trong bảng mã này (hãy chọn bảng mã khác)
+import-skip-timestamp = { $column } “{ $value }” không phải ngày giờ (ISO 8601, dd/mm/yyyy HH:MM, giây Unix hoặc số ngày Excel)
+import-skip-flag = { $column } “{ $value }” không phải có hay không (1/0, true/false, yes/no, y/n, có/không)
+import-skip-number = { $column } “{ $value }” không phải số
+import-skip-range = { $column } { $value } nằm ngoài khoảng { $range }
+import-skip-metric = { $column } “{ $value }” không phải chỉ số đã biết (events, customers, conversion_rate, csat, nps, continuation)
+import-skip-period = { $column } “{ $value }” không phải tháng (2026-03 hoặc 03/2026)
+import-error-read = Không đọc được { $file }: { $reason }
+import-error-binary = Đây không phải tệp văn bản xuất ra hay bảng tính: có byte nhị phân ở byte { $offset }
+import-error-too-long = Dòng { $line }: một hàng dài hơn { $mib } MiB (tệp nhị phân, hay một dấu ngoặc kép chưa đóng?)
+import-error-encoding = Không biết bảng mã “{ $name }” (thử utf-8, utf-16le, windows-1258, windows-1252)
+import-error-delimiter = Dấu phân cách phải là một ký tự ASCII, không phải dấu ngoặc kép hay xuống dòng, không phải { $found }
+import-error-workbook = Không đọc được bảng tính: { $reason }
+import-error-sheet = Bảng tính không có trang “{ $sheet }”; các trang có: { $sheets }
+import-error-no-rows = Không có hàng nào để đọc (tệp hay trang trống, hoặc hàng tiêu đề nằm sau hàng cuối?)
+import-error-column = Tiêu đề không có cột “{ $column }” cho { $role }
+import-error-not-a-table = Không rõ cột nào là khách hàng và cột nào là điểm chạm; hãy chọn chúng
+import-error-cancelled = Đã huỷ nhập dữ liệu
