@@ -357,10 +357,16 @@ pub fn run_command(command: Command) -> anyhow::Result<ExitCode> {
         Command::Import {
             map,
             data,
+            sheet,
             columns,
+            delimiter,
+            encoding,
+            month_first,
+            output,
+            dry_run,
+            by,
             emit_sql,
             table,
-            ..
         } => {
             let loaded = file::load(&map)
                 .with_context(|| format!("cannot read the map {}", map.display()))?;
@@ -370,6 +376,18 @@ pub fn run_command(command: Command) -> anyhow::Result<ExitCode> {
                     SqlDialect::Duckdb => crate::analysis::metrics_sql::Dialect::DuckDb,
                     SqlDialect::Postgres => crate::analysis::metrics_sql::Dialect::Postgres,
                     SqlDialect::Bigquery => crate::analysis::metrics_sql::Dialect::BigQuery,
+                };
+                // The mapping given, else the one of the map's last import.
+                let saved = loaded
+                    .map
+                    .metrics
+                    .import
+                    .as_ref()
+                    .map(|s| s.columns.clone());
+                let columns = if columns.is_empty() {
+                    saved.unwrap_or_default()
+                } else {
+                    columns
                 };
                 let stages: Vec<&str> = loaded.map.stages.iter().map(|s| s.name.as_str()).collect();
                 let Some(sql) =
@@ -383,8 +401,52 @@ pub fn run_command(command: Command) -> anyhow::Result<ExitCode> {
                 write!(out, "{sql}")?;
                 return Ok(ExitCode::SUCCESS);
             }
-            let _ = data;
-            bail!("importing a data file is not built yet")
+            let Some(data) = data else {
+                bail!("name the data file to import");
+            };
+            // The map's last mapping, with what the command line says on top.
+            let mut settings = loaded.map.metrics.import.clone().unwrap_or_default();
+            for (role, column) in columns {
+                settings.columns.retain(|(r, _)| *r != role);
+                settings.columns.push((role, column));
+            }
+            if sheet.is_some() {
+                settings.sheet = sheet;
+            }
+            if delimiter.is_some() {
+                settings.delimiter = delimiter;
+            }
+            if encoding.is_some() {
+                settings.encoding = encoding;
+            }
+            settings.month_first |= month_first;
+            let today = jiff::Zoned::now().date();
+            let imported = import_data(&loaded.map, &data, settings, today)?;
+            let mut report = String::new();
+            import_summary(&mut report, &imported);
+            if dry_run {
+                // The table on stdout, everything else on stderr.
+                eprint!("{report}");
+                let table = match by {
+                    ByArg::Touchpoint => {
+                        crate::analysis::metrics::touchpoint_table_csv(&imported.snapshot)
+                    }
+                    ByArg::Stage => crate::analysis::metrics::stage_table_csv(&imported.snapshot),
+                };
+                write!(out, "{table}")?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            let mut doc = crate::edit::Document::new(loaded.map, true);
+            doc.apply(crate::edit::EditCommand::AddMetricSnapshot(Box::new(
+                imported.snapshot,
+            )))
+            .map_err(|e| anyhow::anyhow!("cannot add the data to the map: {e:?}"))?;
+            let target = output.as_deref().unwrap_or(&map);
+            file::save(target, doc.map())
+                .with_context(|| format!("cannot write {}", target.display()))?;
+            write!(out, "{report}")?;
+            writeln!(out, "wrote {}", target.display())?;
+            Ok(ExitCode::SUCCESS)
         }
         Command::GenerateEvents {
             map,
@@ -406,6 +468,85 @@ pub fn run_command(command: Command) -> anyhow::Result<ExitCode> {
             writeln!(out, "wrote {} ({written} events)", output.display())?;
             Ok(ExitCode::SUCCESS)
         }
+    }
+}
+
+/// A data file read into a snapshot, matched to the map, with what the summary says.
+struct Imported {
+    snapshot: crate::model::MetricSnapshot,
+    summary: crate::import::ReadSummary,
+    matching: crate::analysis::matching::Matching,
+}
+
+/// Reads `data` with `settings` into a snapshot of `map`'s numbers, dated `today`.
+fn import_data(
+    map: &crate::model::JourneyMap,
+    data: &Path,
+    mut settings: crate::model::ImportSettings,
+    today: jiff::civil::Date,
+) -> anyhow::Result<Imported> {
+    use crate::analysis::metrics::Aggregator;
+    use crate::import::{Input, Progress, Row};
+    let input = Input::Path(data.to_owned());
+    let mut aggregator = Aggregator::new();
+    let summary = crate::import::read(&input, &settings, &Progress::new(), |row| match row {
+        Row::Event(e) => aggregator.add(e),
+        Row::Aggregate(a) => aggregator.add_aggregate(a),
+    })
+    .map_err(|e| anyhow::anyhow!("{}: {e}", data.display()))?;
+    let stages: Vec<&str> = map.stages.iter().map(|s| s.name.as_str()).collect();
+    let mut snapshot = aggregator.finish(&stages);
+    // What was read, by the headers' names: the next import of the same export asks nothing.
+    settings.columns = summary
+        .mapping
+        .iter()
+        .filter_map(|(role, i)| summary.headers.get(*i).map(|h| (*role, h.clone())))
+        .collect();
+    snapshot.settings = settings;
+    snapshot.source = summary.source.clone();
+    snapshot.source.imported = today.to_string();
+    let matching = crate::analysis::matching::match_snapshot(map, &mut snapshot);
+    Ok(Imported {
+        snapshot,
+        summary,
+        matching,
+    })
+}
+
+/// The summary of an import: rows read and skipped (with reasons), matched and unmatched
+/// touchpoints.
+fn import_summary(out: &mut String, imported: &Imported) {
+    use std::fmt::Write as _;
+    let s = &imported.summary;
+    let _ = writeln!(
+        out,
+        "read {} rows of {} ({} skipped)",
+        s.source.rows_read, s.source.file_name, s.skips.total
+    );
+    for count in &s.skips.counts {
+        let column = count
+            .column
+            .as_deref()
+            .map(|c| format!(" in {c}"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "  skipped {} rows: {}{column} (first on line {})",
+            count.count, count.key, count.first_line
+        );
+    }
+    for skip in s.skips.kept.iter().take(10) {
+        let _ = writeln!(out, "  {skip}");
+    }
+    let m = &imported.matching;
+    let _ = writeln!(
+        out,
+        "touchpoints: {} matched, {} unmatched",
+        m.matched.len(),
+        m.unmatched.len()
+    );
+    for value in &m.unmatched {
+        let _ = writeln!(out, "  unmatched: {value}");
     }
 }
 

@@ -186,3 +186,67 @@ fn the_demo_data_beside_the_zalo_sample_is_what_generate_events_writes() {
     );
     assert_eq!(lines.len(), 4 + 600);
 }
+
+#[test]
+fn import_dry_run_prints_the_per_touchpoint_and_per_stage_tables_of_the_issue() {
+    // Thirteen hand-counted events (tests/import/duckdb_parity.csv): C1, C3 and C5 convert.
+    let args = [
+        "import",
+        "samples/zalo-mini-app-loyalty.ron",
+        "tests/import/duckdb_parity.csv",
+        "--dry-run",
+    ];
+    let out = journeymap(&args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(
+        stdout(&out),
+        "touchpoint,events,customers,conversion_rate,csat,nps\n\
+         Checkout,3,2,1,3.5,50\n\
+         Home page,5,4,0.5,3.75,33.333333\n\
+         Store,1,1,1,4,100\n\
+         Zalo OA,4,4,0.5,1.5,-66.666667\n"
+    );
+    // The summary goes to stderr: nothing matches the Zalo map's touchpoints.
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("read 13 rows of duckdb_parity.csv (0 skipped)"), "{err}");
+    assert!(err.contains("touchpoints: 0 matched, 4 unmatched"), "{err}");
+    // Stages the map does not have follow in code-point order: Buy, Consider, Discover.
+    let mut by_stage = args.to_vec();
+    by_stage.extend(["--by", "stage"]);
+    let out = journeymap(&by_stage);
+    assert_eq!(
+        stdout(&out),
+        "stage,customers,continuation\nBuy,3,0.666667\nConsider,4,0.5\nDiscover,4,\n"
+    );
+}
+
+#[test]
+fn import_writes_the_numbers_into_the_map_and_a_second_import_asks_nothing() {
+    let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
+    let map = dir.path().join("map.ron");
+    std::fs::copy(common::repo().join("samples/zalo-mini-app-loyalty.ron"), &map)
+        .unwrap_or_else(|e| panic!("{e}"));
+    let map_arg = map.display().to_string();
+    let data = "samples/zalo-mini-app-loyalty-data.csv";
+    let out = journeymap(&["import", &map_arg, data]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let text = stdout(&out);
+    assert!(text.contains("read 600 rows"), "{text}");
+    assert!(text.contains("touchpoints: 13 matched, 0 unmatched"), "{text}");
+    let loaded = journeymap::file::load(&map).unwrap_or_else(|e| panic!("{e}"));
+    let metrics = &loaded.map.metrics;
+    assert_eq!(metrics.snapshots.len(), 1);
+    let snapshot = &metrics.snapshots[0];
+    assert_eq!(snapshot.source.file_name, "zalo-mini-app-loyalty-data.csv");
+    assert_eq!(snapshot.source.rows_read, 600);
+    assert!(snapshot.touchpoints.iter().all(|t| t.card.is_some()));
+    // The Vietnamese headers were guessed and saved for the next import.
+    let saved = metrics.import.as_ref().map(|s| s.columns.clone()).unwrap_or_default();
+    assert!(saved.contains(&(journeymap::model::Role::Customer, "Mã khách hàng".to_owned())));
+    // Re-import: a second snapshot, nothing asked.
+    let out = journeymap(&["import", &map_arg, data]);
+    assert!(out.status.success());
+    let loaded = journeymap::file::load(&map).unwrap_or_else(|e| panic!("{e}"));
+    assert_eq!(loaded.map.metrics.snapshots.len(), 2);
+    assert!(loaded.warnings.is_empty(), "{:?}", loaded.warnings);
+}

@@ -4,8 +4,8 @@
 //!
 //! Customers go through the stages in order; at each stage they meet one or two of its
 //! touchpoint cards (the touchpoint value is the card's text, so the map matches it); a share
-//! drops off after each stage; those who reach the purchase stage (about 60 % of the way)
-//! convert there. CSAT answers follow the map's first emotion curve at the touchpoint's step
+//! drops off after each stage; three in four of those who reach the purchase stage (about 60 %
+//! of the way) convert there. CSAT answers follow the map's first emotion curve at the touchpoint's step
 //! (score −2…+2 → 1…5, with noise), and NPS answers the customer's mood so far.
 
 use super::synth::Lcg;
@@ -115,6 +115,8 @@ impl Walk {
             .unwrap_or(start);
         let mut mood = 0.0_f32;
         let mut walk = Vec::new();
+        // Three in four of those who reach the purchase stage buy there.
+        let buys = self.chance(75);
         for k in 0..self.stages.len() {
             let meets = 1 + self.rng.below(2);
             for _ in 0..meets {
@@ -140,7 +142,7 @@ impl Walk {
                     time,
                     touchpoint: text,
                     stage: self.stages[k].name.clone(),
-                    converted: k == self.purchase,
+                    converted: buys && k == self.purchase,
                     csat,
                     nps,
                     channel,
