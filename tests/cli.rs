@@ -197,7 +197,11 @@ fn import_dry_run_prints_the_per_touchpoint_and_per_stage_tables_of_the_issue() 
         "--dry-run",
     ];
     let out = journeymap(&args);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     assert_eq!(
         stdout(&out),
         "touchpoint,events,customers,conversion_rate,csat,nps\n\
@@ -208,7 +212,10 @@ fn import_dry_run_prints_the_per_touchpoint_and_per_stage_tables_of_the_issue() 
     );
     // The summary goes to stderr: nothing matches the Zalo map's touchpoints.
     let err = String::from_utf8_lossy(&out.stderr);
-    assert!(err.contains("read 13 rows of duckdb_parity.csv (0 skipped)"), "{err}");
+    assert!(
+        err.contains("read 13 rows of duckdb_parity.csv (0 skipped)"),
+        "{err}"
+    );
     assert!(err.contains("touchpoints: 0 matched, 4 unmatched"), "{err}");
     // Stages the map does not have follow in code-point order: Buy, Consider, Discover.
     let mut by_stage = args.to_vec();
@@ -224,15 +231,25 @@ fn import_dry_run_prints_the_per_touchpoint_and_per_stage_tables_of_the_issue() 
 fn import_writes_the_numbers_into_the_map_and_a_second_import_asks_nothing() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let map = dir.path().join("map.ron");
-    std::fs::copy(common::repo().join("samples/zalo-mini-app-loyalty.ron"), &map)
-        .unwrap_or_else(|e| panic!("{e}"));
+    std::fs::copy(
+        common::repo().join("samples/zalo-mini-app-loyalty.ron"),
+        &map,
+    )
+    .unwrap_or_else(|e| panic!("{e}"));
     let map_arg = map.display().to_string();
     let data = "samples/zalo-mini-app-loyalty-data.csv";
     let out = journeymap(&["import", &map_arg, data]);
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     let text = stdout(&out);
     assert!(text.contains("read 600 rows"), "{text}");
-    assert!(text.contains("touchpoints: 13 matched, 0 unmatched"), "{text}");
+    assert!(
+        text.contains("touchpoints: 13 matched, 0 unmatched"),
+        "{text}"
+    );
     let loaded = journeymap::file::load(&map).unwrap_or_else(|e| panic!("{e}"));
     let metrics = &loaded.map.metrics;
     assert_eq!(metrics.snapshots.len(), 1);
@@ -241,8 +258,15 @@ fn import_writes_the_numbers_into_the_map_and_a_second_import_asks_nothing() {
     assert_eq!(snapshot.source.rows_read, 600);
     assert!(snapshot.touchpoints.iter().all(|t| t.card.is_some()));
     // The Vietnamese headers were guessed and saved for the next import.
-    let saved = metrics.import.as_ref().map(|s| s.columns.clone()).unwrap_or_default();
-    assert!(saved.contains(&(journeymap::model::Role::Customer, "Mã khách hàng".to_owned())));
+    let saved = metrics
+        .import
+        .as_ref()
+        .map(|s| s.columns.clone())
+        .unwrap_or_default();
+    assert!(saved.contains(&(
+        journeymap::model::Role::Customer,
+        "Mã khách hàng".to_owned()
+    )));
     // Re-import: a second snapshot, nothing asked.
     let out = journeymap(&["import", &map_arg, data]);
     assert!(out.status.success());

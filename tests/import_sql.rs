@@ -98,7 +98,11 @@ fn assert_same_table(ours: &str, duckdb: &str, what: &str) {
         r
     };
     let (a, b) = (rows(ours), rows(duckdb));
-    assert_eq!(a.len(), b.len(), "{what}: rows differ\nours:\n{ours}\nduckdb:\n{duckdb}");
+    assert_eq!(
+        a.len(),
+        b.len(),
+        "{what}: rows differ\nours:\n{ours}\nduckdb:\n{duckdb}"
+    );
     for (x, y) in a.iter().zip(&b) {
         assert_eq!(x.len(), y.len(), "{what}: {x:?} vs {y:?}");
         for (p, q) in x.iter().zip(y) {
@@ -117,9 +121,24 @@ fn compare(python: &str, map: &str, data: &Path) {
     let ours_tp = journeymap(&["import", map, &data_arg, "--dry-run"]);
     let ours_st = journeymap(&["import", map, &data_arg, "--dry-run", "--by", "stage"]);
     let sql = journeymap(&[
-        "import", map, "--emit-sql", "duckdb", "--map", "customer=customer_id", "--map",
-        "timestamp=event_time", "--map", "touchpoint=touchpoint", "--map", "stage=stage",
-        "--map", "converted=converted", "--map", "csat=csat", "--map", "nps=nps",
+        "import",
+        map,
+        "--emit-sql",
+        "duckdb",
+        "--map",
+        "customer=customer_id",
+        "--map",
+        "timestamp=event_time",
+        "--map",
+        "touchpoint=touchpoint",
+        "--map",
+        "stage=stage",
+        "--map",
+        "converted=converted",
+        "--map",
+        "csat=csat",
+        "--map",
+        "nps=nps",
     ]);
     let sql_file = dir.path().join("q.sql");
     let (tp_file, st_file) = (dir.path().join("tp.csv"), dir.path().join("st.csv"));
@@ -158,8 +177,15 @@ fn the_duckdb_query_gives_the_importers_numbers() {
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let data = dir.path().join("events.csv");
     journeymap(&[
-        "generate-events", "--map", "samples/zalo-mini-app-loyalty.ron", "--rows", "5000",
-        "--seed", "9", "-o", &data.display().to_string(),
+        "generate-events",
+        "--map",
+        "samples/zalo-mini-app-loyalty.ron",
+        "--rows",
+        "5000",
+        "--seed",
+        "9",
+        "-o",
+        &data.display().to_string(),
     ]);
     compare(&python, "samples/zalo-mini-app-loyalty.ron", &data);
 }
