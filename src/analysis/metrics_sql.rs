@@ -175,73 +175,73 @@ pub fn emit_sql(
     Some(format!(
         "-- journeymap: per-touchpoint, per-stage and monthly metrics of {table}\n\
 WITH ev AS (\n\
-  SELECT {cust} AS customer, {tp} AS touchpoint, {stage} AS stage, {period} AS period,\n\
-         {converted} AS converted, {csat} AS csat, {nps} AS nps\n\
-  FROM {table}\n\
+\x20\x20SELECT {cust} AS customer, {tp} AS touchpoint, {stage} AS stage, {period} AS period,\n\
+\x20\x20\x20\x20\x20\x20\x20\x20\x20{converted} AS converted, {csat} AS csat, {nps} AS nps\n\
+\x20\x20FROM {table}\n\
 ),\n\
 rows_ AS (SELECT * FROM ev WHERE customer IS NOT NULL AND touchpoint IS NOT NULL),\n\
 conv_file AS (SELECT customer, {any_converted} AS converted FROM rows_ GROUP BY customer),\n\
 conv_month AS (\n\
-  SELECT period, customer, {any_converted} AS converted FROM rows_\n\
-  WHERE period IS NOT NULL GROUP BY period, customer\n\
+\x20\x20SELECT period, customer, {any_converted} AS converted FROM rows_\n\
+\x20\x20WHERE period IS NOT NULL GROUP BY period, customer\n\
 ),\n\
 tp AS (\n\
-  SELECT touchpoint, CAST(NULL AS {text}) AS period, COUNT(*) AS events,\n\
-         COUNT(DISTINCT customer) AS customers, AVG(csat) AS csat,\n\
-         100.0 * (COUNT(CASE WHEN nps >= 9 THEN 1 END) - COUNT(CASE WHEN nps <= 6 THEN 1 END))\n\
-           / NULLIF(COUNT(nps), 0) AS nps\n\
-  FROM rows_ GROUP BY touchpoint\n\
-  UNION ALL\n\
-  SELECT touchpoint, period, COUNT(*), COUNT(DISTINCT customer), AVG(csat),\n\
-         100.0 * (COUNT(CASE WHEN nps >= 9 THEN 1 END) - COUNT(CASE WHEN nps <= 6 THEN 1 END))\n\
-           / NULLIF(COUNT(nps), 0)\n\
-  FROM rows_ WHERE period IS NOT NULL GROUP BY touchpoint, period\n\
+\x20\x20SELECT touchpoint, CAST(NULL AS {text}) AS period, COUNT(*) AS events,\n\
+\x20\x20\x20\x20\x20\x20\x20\x20\x20COUNT(DISTINCT customer) AS customers, AVG(csat) AS csat,\n\
+\x20\x20\x20\x20\x20\x20\x20\x20\x20100.0 * (COUNT(CASE WHEN nps >= 9 THEN 1 END) - COUNT(CASE WHEN nps <= 6 THEN 1 END))\n\
+\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20/ NULLIF(COUNT(nps), 0) AS nps\n\
+\x20\x20FROM rows_ GROUP BY touchpoint\n\
+\x20\x20UNION ALL\n\
+\x20\x20SELECT touchpoint, period, COUNT(*), COUNT(DISTINCT customer), AVG(csat),\n\
+\x20\x20\x20\x20\x20\x20\x20\x20\x20100.0 * (COUNT(CASE WHEN nps >= 9 THEN 1 END) - COUNT(CASE WHEN nps <= 6 THEN 1 END))\n\
+\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20/ NULLIF(COUNT(nps), 0)\n\
+\x20\x20FROM rows_ WHERE period IS NOT NULL GROUP BY touchpoint, period\n\
 ),\n\
 tp_conv AS (\n\
-  SELECT t.touchpoint, CAST(NULL AS {text}) AS period, {conversion} AS conversion_rate\n\
-  FROM (SELECT DISTINCT touchpoint, customer FROM rows_) AS t\n\
-  JOIN conv_file AS c ON c.customer = t.customer GROUP BY t.touchpoint\n\
-  UNION ALL\n\
-  SELECT t.touchpoint, t.period, {conversion}\n\
-  FROM (SELECT DISTINCT touchpoint, period, customer FROM rows_ WHERE period IS NOT NULL) AS t\n\
-  JOIN conv_month AS c ON c.customer = t.customer AND c.period = t.period\n\
-  GROUP BY t.touchpoint, t.period\n\
+\x20\x20SELECT t.touchpoint, CAST(NULL AS {text}) AS period, {conversion} AS conversion_rate\n\
+\x20\x20FROM (SELECT DISTINCT touchpoint, customer FROM rows_) AS t\n\
+\x20\x20JOIN conv_file AS c ON c.customer = t.customer GROUP BY t.touchpoint\n\
+\x20\x20UNION ALL\n\
+\x20\x20SELECT t.touchpoint, t.period, {conversion}\n\
+\x20\x20FROM (SELECT DISTINCT touchpoint, period, customer FROM rows_ WHERE period IS NOT NULL) AS t\n\
+\x20\x20JOIN conv_month AS c ON c.customer = t.customer AND c.period = t.period\n\
+\x20\x20GROUP BY t.touchpoint, t.period\n\
 ),\n\
 map_order AS ({order_values}),\n\
 stage_names AS (\n\
-  SELECT s.stage, ROW_NUMBER() OVER (ORDER BY COALESCE(o.pos, 1000000), s.stage) AS k\n\
-  FROM (SELECT DISTINCT stage FROM rows_ WHERE stage IS NOT NULL) AS s\n\
-  LEFT JOIN map_order AS o ON o.name = LOWER(s.stage)\n\
+\x20\x20SELECT s.stage, ROW_NUMBER() OVER (ORDER BY COALESCE(o.pos, 1000000), s.stage) AS k\n\
+\x20\x20FROM (SELECT DISTINCT stage FROM rows_ WHERE stage IS NOT NULL) AS s\n\
+\x20\x20LEFT JOIN map_order AS o ON o.name = LOWER(s.stage)\n\
 ),\n\
 stage_customers AS (\n\
-  SELECT DISTINCT n.k, r.stage, CAST(NULL AS {text}) AS period, r.customer\n\
-  FROM rows_ AS r JOIN stage_names AS n ON n.stage = r.stage\n\
-  UNION ALL\n\
-  SELECT DISTINCT n.k, r.stage, r.period, r.customer\n\
-  FROM rows_ AS r JOIN stage_names AS n ON n.stage = r.stage WHERE r.period IS NOT NULL\n\
+\x20\x20SELECT DISTINCT n.k, r.stage, CAST(NULL AS {text}) AS period, r.customer\n\
+\x20\x20FROM rows_ AS r JOIN stage_names AS n ON n.stage = r.stage\n\
+\x20\x20UNION ALL\n\
+\x20\x20SELECT DISTINCT n.k, r.stage, r.period, r.customer\n\
+\x20\x20FROM rows_ AS r JOIN stage_names AS n ON n.stage = r.stage WHERE r.period IS NOT NULL\n\
 ),\n\
 st AS (\n\
-  SELECT a.stage, a.period, COUNT(DISTINCT a.customer) AS customers,\n\
-         CASE WHEN MAX(n.k) IS NULL THEN NULL\n\
-              ELSE CAST(COUNT(DISTINCT b.customer) AS {double}) / COUNT(DISTINCT a.customer) END\n\
-           AS continuation\n\
-  FROM stage_customers AS a\n\
-  LEFT JOIN stage_names AS n ON n.k = a.k + 1\n\
-  LEFT JOIN stage_customers AS b\n\
-    ON b.k = a.k + 1 AND b.customer = a.customer\n\
-   AND COALESCE(b.period, '') = COALESCE(a.period, '')\n\
-  GROUP BY a.stage, a.period\n\
+\x20\x20SELECT a.stage, a.period, COUNT(DISTINCT a.customer) AS customers,\n\
+\x20\x20\x20\x20\x20\x20\x20\x20\x20CASE WHEN MAX(n.k) IS NULL THEN NULL\n\
+\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20ELSE CAST(COUNT(DISTINCT b.customer) AS {double}) / COUNT(DISTINCT a.customer) END\n\
+\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20\x20AS continuation\n\
+\x20\x20FROM stage_customers AS a\n\
+\x20\x20LEFT JOIN stage_names AS n ON n.k = a.k + 1\n\
+\x20\x20LEFT JOIN stage_customers AS b\n\
+\x20\x20\x20\x20ON b.k = a.k + 1 AND b.customer = a.customer\n\
+\x20\x20\x20AND COALESCE(b.period, '') = COALESCE(a.period, '')\n\
+\x20\x20GROUP BY a.stage, a.period\n\
 )\n\
 SELECT touchpoint, CAST(NULL AS {text}) AS stage, period, 'events' AS metric,\n\
-       CAST(events AS {double}) AS value FROM tp\n\
+\x20\x20\x20\x20\x20\x20\x20CAST(events AS {double}) AS value FROM tp\n\
 UNION ALL SELECT touchpoint, NULL, period, 'customers', CAST(customers AS {double}) FROM tp\n\
 UNION ALL SELECT touchpoint, NULL, period, 'csat', csat FROM tp WHERE csat IS NOT NULL\n\
 UNION ALL SELECT touchpoint, NULL, period, 'nps', nps FROM tp WHERE nps IS NOT NULL\n\
 UNION ALL SELECT touchpoint, NULL, period, 'conversion_rate', conversion_rate FROM tp_conv\n\
-  WHERE conversion_rate IS NOT NULL\n\
+\x20\x20WHERE conversion_rate IS NOT NULL\n\
 UNION ALL SELECT NULL, stage, period, 'customers', CAST(customers AS {double}) FROM st\n\
 UNION ALL SELECT NULL, stage, period, 'continuation', continuation FROM st\n\
-  WHERE continuation IS NOT NULL\n\
+\x20\x20WHERE continuation IS NOT NULL\n\
 ORDER BY 1, 2, 3, 4;\n",
         cust = d.text_of(&customer),
         tp = d.text_of(&touchpoint),
