@@ -2,23 +2,13 @@
 //! the clipboard delivers, the document holds one form.
 
 use crate::model::{
-    Card, EmotionCurve, IdGen, IdKind, JourneyMap, Lane, Stage, Step, clamp_score, clean_text,
-    for_each_text_mut, make_nfc, nfc,
+    Card, EmotionCurve, IdGen, IdKind, JourneyMap, Lane, Stage, Step, clamp_score,
+    for_each_text_mut,
 };
 
+use super::clean::{EditError, tidy, tidy_in_place};
 use super::{Applied, EditCommand};
 use crate::model::Id;
-
-/// Why a command could not be applied (the UI offered something that no longer exists).
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
-pub enum EditError {
-    /// The element is not in the map.
-    #[error("{0} is not in the map")]
-    Missing(Id),
-    /// A stage must keep at least one step, and the map its structure.
-    #[error("this would leave the map inconsistent: {0}")]
-    Refused(&'static str),
-}
 
 pub(super) fn apply(map: &mut JourneyMap, command: EditCommand) -> Result<Applied, EditError> {
     let mut applied = Applied::default();
@@ -487,17 +477,4 @@ fn normalize_card(card: &mut Card) {
         opp.impact = opp.impact.clamp(1, 5);
         opp.effort = opp.effort.clamp(1, 5);
     }
-}
-
-/// Text as the document holds it: NFC, with no control characters but tab and newline and no
-/// bidi overrides, whatever an input method, a paste or another app delivered.
-pub(super) fn tidy(text: &str) -> String {
-    let mut text = nfc(text);
-    clean_text(&mut text);
-    text
-}
-
-pub(super) fn tidy_in_place(text: &mut String) {
-    make_nfc(text);
-    clean_text(text);
 }

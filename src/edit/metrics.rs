@@ -10,8 +10,8 @@ use crate::model::{
     value_key,
 };
 
-use super::apply::{tidy, tidy_in_place};
-use super::{EditCommand, EditError};
+use super::EditCommand;
+use super::clean::{EditError, tidy, tidy_in_place};
 
 /// Applies one of the customer-data commands; any other command changes nothing here.
 pub(super) fn apply(map: &mut JourneyMap, command: EditCommand) -> Result<(), EditError> {

@@ -9,11 +9,12 @@
 //! text field loses focus, or a drag ends), like rerun's undo "inflection points".
 
 mod apply;
+mod clean;
 pub mod make;
 mod metrics;
 pub mod paste;
 
-pub use apply::EditError;
+pub use clean::EditError;
 
 use crate::model::{
     Card, ColorToken, EmotionPoint, Id, ImportSettings, JourneyMap, LaneKind, MapType, MetricKind,
