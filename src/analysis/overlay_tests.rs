@@ -3,9 +3,8 @@
 #![allow(clippy::unwrap_used, clippy::float_cmp)]
 
 use super::*;
-use crate::model::{
-    Card, DataSource, EmotionPoint, Lane, LaneKind, Stage, StageMetrics, Step, Target,
-};
+use crate::model::testing::{lane, one_step_stage};
+use crate::model::{Card, DataSource, EmotionPoint, LaneKind, StageMetrics, Target};
 
 fn id(s: &str) -> Id {
     Id::new(s)
@@ -47,27 +46,11 @@ fn stage(value: &str, stage: &str, customers: u64, continuation: Option<f64>) ->
 fn map() -> JourneyMap {
     let mut map = JourneyMap::new("t");
     for (stage_id, name, step) in [("s1", "Nhận biết", "st2"), ("s3", "Mua hàng", "st4")] {
-        map.stages.push(Stage {
-            id: id(stage_id),
-            name: name.into(),
-            color: None,
-            steps: vec![Step {
-                id: id(step),
-                name: String::new(),
-            }],
-        });
+        map.stages.push(one_step_stage(stage_id, name, step));
     }
     map.lanes = vec![
-        Lane {
-            id: id("l5"),
-            name: "Điểm chạm".into(),
-            kind: LaneKind::Touchpoints,
-        },
-        Lane {
-            id: id("l6"),
-            name: "Cảm xúc".into(),
-            kind: LaneKind::Emotions,
-        },
+        lane("l5", "Điểm chạm", LaneKind::Touchpoints),
+        lane("l6", "Cảm xúc", LaneKind::Emotions),
     ];
     map.cards = vec![
         Card::new(id("c8"), id("st2"), id("l5"), "Zalo OA"),

@@ -3,10 +3,11 @@
 #![allow(clippy::unwrap_used)]
 
 use super::super::{Document, EditCommand, EditError, make};
+use crate::model::testing::{lane, one_step_stage};
 use crate::model::{
-    Card, DataSource, Direction, Evidence, Id, ImportSettings, JourneyMap, Lane, LaneKind,
-    MetricKind, MetricSnapshot, MetricValues, PainAnchor, Role, Stage, StageMetrics, Step, Target,
-    TouchpointMetrics, validate,
+    Card, DataSource, Direction, Evidence, Id, ImportSettings, JourneyMap, LaneKind, MetricKind,
+    MetricSnapshot, MetricValues, PainAnchor, Role, StageMetrics, Target, TouchpointMetrics,
+    validate,
 };
 
 fn id(s: &str) -> Id {
@@ -18,27 +19,11 @@ fn id(s: &str) -> Id {
 fn map() -> JourneyMap {
     let mut map = JourneyMap::new("t");
     for (stage, name, step) in [("s1", "Nhận biết", "st2"), ("s3", "Mua", "st4")] {
-        map.stages.push(Stage {
-            id: id(stage),
-            name: name.into(),
-            color: None,
-            steps: vec![Step {
-                id: id(step),
-                name: String::new(),
-            }],
-        });
+        map.stages.push(one_step_stage(stage, name, step));
     }
     map.lanes = vec![
-        Lane {
-            id: id("l5"),
-            name: "Điểm chạm".into(),
-            kind: LaneKind::Touchpoints,
-        },
-        Lane {
-            id: id("l6"),
-            name: "Điểm đau".into(),
-            kind: LaneKind::PainPoints,
-        },
+        lane("l5", "Điểm chạm", LaneKind::Touchpoints),
+        lane("l6", "Điểm đau", LaneKind::PainPoints),
     ];
     map.cards = vec![
         Card::new(id("c7"), id("st2"), id("l5"), "Zalo OA"),

@@ -13,6 +13,8 @@ mod restore;
 pub mod synth;
 pub mod synth_events;
 pub mod template;
+#[cfg(test)]
+pub(crate) mod testing;
 mod text;
 mod warning;
 

@@ -212,9 +212,10 @@ impl Restorer {
 
 #[cfg(test)]
 mod tests {
+    use crate::model::testing::{lane, one_step_stage};
     use crate::model::{
-        Card, DataSource, Direction, Evidence, Id, JourneyMap, Lane, LaneKind, MetricKind,
-        MetricSnapshot, MetricValues, PainPoint, PainStatus, Stage, StageMetrics, Step, Target,
+        Card, DataSource, Direction, Evidence, Id, JourneyMap, LaneKind, MetricKind,
+        MetricSnapshot, MetricValues, PainPoint, PainStatus, StageMetrics, Target,
         TouchpointMetrics, restore, validate,
     };
 
@@ -222,20 +223,9 @@ mod tests {
     /// is all valid.
     fn map() -> JourneyMap {
         let mut map = JourneyMap::new("t");
-        map.stages.push(Stage {
-            id: Id::new("s1"),
-            name: "Mua".into(),
-            color: None,
-            steps: vec![Step {
-                id: Id::new("st2"),
-                name: String::new(),
-            }],
-        });
-        map.lanes.push(Lane {
-            id: Id::new("l3"),
-            name: "Điểm chạm".into(),
-            kind: LaneKind::Touchpoints,
-        });
+        map.stages.push(one_step_stage("s1", "Mua", "st2"));
+        map.lanes
+            .push(lane("l3", "Điểm chạm", LaneKind::Touchpoints));
         map.cards.push(Card::new(
             Id::new("c4"),
             Id::new("st2"),

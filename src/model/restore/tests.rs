@@ -2,32 +2,17 @@
 
 use super::ids::all_ids;
 use super::*;
+use crate::model::testing::{lane, one_step_stage};
 use crate::model::{
-    Card, EmotionCurve, EmotionPoint, Evidence, Id, Lane, LaneKind, MAX_ID_NUMBER, PainAnchor,
-    PainPoint, Stage, Step,
+    Card, EmotionCurve, EmotionPoint, Evidence, Id, LaneKind, MAX_ID_NUMBER, PainAnchor, PainPoint,
 };
 
 fn small_map() -> JourneyMap {
     let mut map = JourneyMap::new("Test");
-    map.stages.push(Stage {
-        id: Id::new("s1"),
-        name: "Awareness".into(),
-        color: None,
-        steps: vec![Step {
-            id: Id::new("st2"),
-            name: String::new(),
-        }],
-    });
-    map.lanes.push(Lane {
-        id: Id::new("l3"),
-        name: "Touchpoints".into(),
-        kind: LaneKind::Touchpoints,
-    });
-    map.lanes.push(Lane {
-        id: Id::new("l4"),
-        name: "Feeling".into(),
-        kind: LaneKind::Emotions,
-    });
+    map.stages.push(one_step_stage("s1", "Awareness", "st2"));
+    map.lanes
+        .push(lane("l3", "Touchpoints", LaneKind::Touchpoints));
+    map.lanes.push(lane("l4", "Feeling", LaneKind::Emotions));
     map.cards.push(Card::new(
         Id::new("c5"),
         Id::new("st2"),

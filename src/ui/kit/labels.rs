@@ -155,28 +155,17 @@ mod tests {
 
     use super::*;
     use crate::analysis::overlay::{Flag, FlagReason};
+    use crate::model::testing::{lane, one_step_stage};
     use crate::model::{
-        Direction, Lane, MetricKind, MetricSnapshot, MetricValues, Stage, Step, Target,
-        TouchpointMetrics,
+        Direction, MetricKind, MetricSnapshot, MetricValues, Target, TouchpointMetrics,
     };
 
     /// A touchpoint card "Zalo OA" converting 3.1 % against a 5 % target.
     fn map() -> JourneyMap {
         let mut map = JourneyMap::new("t");
-        map.stages.push(Stage {
-            id: Id::new("s1"),
-            name: "Mua".into(),
-            color: None,
-            steps: vec![Step {
-                id: Id::new("st2"),
-                name: String::new(),
-            }],
-        });
-        map.lanes.push(Lane {
-            id: Id::new("l3"),
-            name: "Điểm chạm".into(),
-            kind: LaneKind::Touchpoints,
-        });
+        map.stages.push(one_step_stage("s1", "Mua", "st2"));
+        map.lanes
+            .push(lane("l3", "Điểm chạm", LaneKind::Touchpoints));
         map.cards.push(Card::new(
             Id::new("c4"),
             Id::new("st2"),
