@@ -9,7 +9,7 @@ use csv::ByteRecord;
 use super::problems::{ImportError, SkipReason, Skips};
 use super::rows::{Field, RowView, Scratch};
 use super::text::{Cancelled, Counted, Decoded, TextEncoding, TooLong, Tracked};
-use super::{Job, ReadKind, Row};
+use super::{Job, Row};
 
 /// The CSV reader's buffer.
 const BUFFER: usize = 256 * 1024;
@@ -36,8 +36,7 @@ pub fn read(
         .buffer_capacity(BUFFER)
         .from_reader(tracked);
     let mut record = ByteRecord::new();
-    let mut scratch = Scratch::default();
-    let mut aggregates = Vec::new();
+    let mut buffers = (Scratch::default(), Vec::new());
     let mut records = 0u64;
     let mut rows_read = 0u64;
     let mut header_seen = false;
@@ -98,18 +97,7 @@ pub fn read(
                 Some(bytes) => std::str::from_utf8(bytes).map_or(Field::NotText, Field::Text),
             },
         };
-        match job.kind {
-            ReadKind::Events(columns) => match view.event(line, columns, &mut scratch) {
-                Ok(row) => on_row(Row::Event(&row)),
-                Err(reason) => skips.add(line, reason),
-            },
-            ReadKind::Aggregates(columns) => {
-                match view.aggregates(line, columns, &mut aggregates) {
-                    Ok(()) => aggregates.iter().for_each(|a| on_row(Row::Aggregate(a))),
-                    Err(reason) => skips.add(line, reason),
-                }
-            }
-        }
+        job.hand_over(&view, line, &mut buffers, skips, on_row);
     }
     let hash = reader.into_inner().into_inner().get_ref().hash();
     Ok((rows_read, hash))

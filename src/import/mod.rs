@@ -345,6 +345,31 @@ struct Job<'a> {
     progress: &'a Progress,
 }
 
+impl Job<'_> {
+    /// Hands one row (already checked for width) to `on_row` as an event or its aggregates,
+    /// or records in `skips` why it cannot be used. Both readers end each row here.
+    fn hand_over<'a, F: Fn(usize) -> rows::Field<'a>>(
+        &self,
+        view: &rows::RowView<'_, F>,
+        line: u64,
+        buffers: &mut (rows::Scratch, Vec<AggregateRow>),
+        skips: &mut Skips,
+        on_row: &mut impl FnMut(Row<'_>),
+    ) {
+        let (scratch, aggregates) = buffers;
+        match self.kind {
+            ReadKind::Events(columns) => match view.event(line, columns, scratch) {
+                Ok(row) => on_row(Row::Event(&row)),
+                Err(reason) => skips.add(line, reason),
+            },
+            ReadKind::Aggregates(columns) => match view.aggregates(line, columns, aggregates) {
+                Ok(()) => aggregates.iter().for_each(|a| on_row(Row::Aggregate(a))),
+                Err(reason) => skips.add(line, reason),
+            },
+        }
+    }
+}
+
 /// Events or aggregates, with their columns.
 enum ReadKind {
     Events(EventColumns),

@@ -12,7 +12,7 @@ use super::problems::{ImportError, SkipReason, Skips};
 use super::roles::fold;
 use super::rows::{Field, RowView, Scratch};
 use super::sniff::{SampleRows, clean};
-use super::{Input, Job, ReadKind, Row};
+use super::{Input, Job, Row};
 
 /// The largest workbook read (it is read whole, as spreadsheets are).
 const LARGEST: u64 = 256 << 20;
@@ -94,8 +94,7 @@ pub fn read(
     let first = first_line(&range);
     let total = job.progress.total();
     let height = range.height().max(1) as u64;
-    let mut scratch = Scratch::default();
-    let mut aggregates = Vec::new();
+    let mut buffers = (Scratch::default(), Vec::new());
     let mut rows_read = 0u64;
     for (i, cells) in range.rows().enumerate() {
         let i = i as u64;
@@ -126,18 +125,7 @@ pub fn read(
             options: job.options,
             get: |i: usize| cells.get(i).map_or(Field::Empty, field),
         };
-        match job.kind {
-            ReadKind::Events(columns) => match view.event(line, columns, &mut scratch) {
-                Ok(row) => on_row(Row::Event(&row)),
-                Err(reason) => skips.add(line, reason),
-            },
-            ReadKind::Aggregates(columns) => {
-                match view.aggregates(line, columns, &mut aggregates) {
-                    Ok(()) => aggregates.iter().for_each(|a| on_row(Row::Aggregate(a))),
-                    Err(reason) => skips.add(line, reason),
-                }
-            }
-        }
+        job.hand_over(&view, line, &mut buffers, skips, on_row);
     }
     Ok((rows_read, hash))
 }
