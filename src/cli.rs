@@ -538,6 +538,17 @@ fn import_summary(out: &mut String, imported: &Imported) {
     for skip in s.skips.kept.iter().take(10) {
         let _ = writeln!(out, "  {skip}");
     }
+    let ignored = &s.skips.ignored;
+    if ignored.total > 0 {
+        let _ = writeln!(
+            out,
+            "ignored {} values out of range (their rows were used)",
+            ignored.total
+        );
+        for skip in ignored.kept.iter().take(10) {
+            let _ = writeln!(out, "  {}", skip.ignored_text());
+        }
+    }
     let m = &imported.matching;
     let _ = writeln!(
         out,

@@ -189,7 +189,8 @@ fn the_demo_data_beside_the_zalo_sample_is_what_generate_events_writes() {
 
 #[test]
 fn import_dry_run_prints_the_per_touchpoint_and_per_stage_tables_of_the_issue() {
-    // Thirteen hand-counted events (tests/import/duckdb_parity.csv): C1, C3 and C5 convert.
+    // Fourteen hand-counted events (tests/import/duckdb_parity.csv): C1, C3 and C5 convert;
+    // the last row's CSAT 7 and NPS 12 are ignored, the row still counts.
     let args = [
         "import",
         "samples/zalo-mini-app-loyalty.ron",
@@ -207,23 +208,27 @@ fn import_dry_run_prints_the_per_touchpoint_and_per_stage_tables_of_the_issue() 
         "touchpoint,events,customers,conversion_rate,csat,nps\n\
          Checkout,3,2,1,3.5,50\n\
          Home page,5,4,0.5,3.75,33.333333\n\
-         Store,1,1,1,4,100\n\
+         Store,2,2,0.5,4,100\n\
          Zalo OA,4,4,0.5,1.5,-66.666667\n"
     );
     // The summary goes to stderr: nothing matches the Zalo map's touchpoints.
     let err = String::from_utf8_lossy(&out.stderr);
     assert!(
-        err.contains("read 13 rows of duckdb_parity.csv (0 skipped)"),
+        err.contains("read 14 rows of duckdb_parity.csv (0 skipped)"),
         "{err}"
     );
     assert!(err.contains("touchpoints: 0 matched, 4 unmatched"), "{err}");
+    assert!(
+        err.contains("line 15: csat 7 is outside 1–5; value ignored"),
+        "{err}"
+    );
     // Stages the map does not have follow in code-point order: Buy, Consider, Discover.
     let mut by_stage = args.to_vec();
     by_stage.extend(["--by", "stage"]);
     let out = journeymap(&by_stage);
     assert_eq!(
         stdout(&out),
-        "stage,customers,continuation\nBuy,3,0.666667\nConsider,4,0.5\nDiscover,4,\n"
+        "stage,customers,continuation\nBuy,4,0.75\nConsider,4,0.5\nDiscover,4,\n"
     );
 }
 

@@ -433,6 +433,9 @@ fn short_long_and_unusable_rows_are_skipped_and_reported() {
         [
             "2|C1|2026-03-01T00:00:00|Home|-|true|4|9|-",
             "5|C4|2026-03-01T00:00:00|Home|-|true|4|9|-",
+            // An answer out of range is ignored, the row kept.
+            "8|C7|2026-03-01T00:00:00|Home|-|true|-|9|-",
+            "9|C8|2026-03-01T00:00:00|Home|-|true|4|-|-",
             "13|C11|2026-03-02T00:00:00|Cart|-|false|-|-|-",
         ]
     );
@@ -444,16 +447,32 @@ fn short_long_and_unusable_rows_are_skipped_and_reported() {
             "line 4: 7 fields where the header has 6: a filled field past its last column; row skipped",
             "line 6: event_time \"yesterday\" is not a date and time (ISO 8601, dd/mm/yyyy HH:MM, Unix seconds or an Excel serial); row skipped",
             "line 7: converted \"maybe\" is not yes or no (1/0, true/false, yes/no, y/n, có/không); row skipped",
-            "line 8: csat 6 is outside 1–5; row skipped",
-            "line 9: nps 11 is outside 0–10; row skipped",
             "line 10: customer_id is empty; row skipped",
             "line 11: touchpoint is empty; row skipped",
             "line 12: csat \"abc\" is not a number; row skipped",
         ]
     );
-    assert_eq!(summary.skips.kept[4].reason.key(), "import-skip-range");
+    let ignored: Vec<String> = summary
+        .skips
+        .ignored
+        .kept
+        .iter()
+        .map(journeymap::import::Skip::ignored_text)
+        .collect();
     assert_eq!(
-        summary.skips.kept[4].reason.args(),
+        ignored,
+        [
+            "line 8: csat 6 is outside 1–5; value ignored",
+            "line 9: nps 11 is outside 0–10; value ignored",
+        ]
+    );
+    assert_eq!(summary.skips.ignored.total, 2);
+    assert_eq!(
+        summary.skips.ignored.kept[0].reason.key(),
+        "import-skip-range"
+    );
+    assert_eq!(
+        summary.skips.ignored.kept[0].reason.args(),
         [
             ("column", "csat".to_owned()),
             ("value", "6".to_owned()),
@@ -473,8 +492,6 @@ fn short_long_and_unusable_rows_are_skipped_and_reported() {
             count("import-skip-long", None, 1, 4),
             count("import-skip-timestamp", Some("event_time"), 1, 6),
             count("import-skip-flag", Some("converted"), 1, 7),
-            count("import-skip-range", Some("csat"), 1, 8),
-            count("import-skip-range", Some("nps"), 1, 9),
             count("import-skip-empty", Some("customer_id"), 1, 10),
             count("import-skip-empty", Some("touchpoint"), 1, 11),
             count("import-skip-number", Some("csat"), 1, 12),
@@ -482,7 +499,7 @@ fn short_long_and_unusable_rows_are_skipped_and_reported() {
     );
     assert_eq!(
         (summary.source.rows_read, summary.source.rows_skipped),
-        (12, 9)
+        (12, 7)
     );
 }
 

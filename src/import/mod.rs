@@ -359,7 +359,12 @@ impl Job<'_> {
         let (scratch, aggregates) = buffers;
         match self.kind {
             ReadKind::Events(columns) => match view.event(line, columns, scratch) {
-                Ok(row) => on_row(Row::Event(&row)),
+                Ok(row) => {
+                    on_row(Row::Event(&row));
+                    for reason in scratch.ignored.drain(..) {
+                        skips.ignore(line, reason);
+                    }
+                }
                 Err(reason) => skips.add(line, reason),
             },
             ReadKind::Aggregates(columns) => match view.aggregates(line, columns, aggregates) {

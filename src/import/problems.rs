@@ -213,6 +213,13 @@ impl fmt::Display for Skip {
     }
 }
 
+impl Skip {
+    /// The English line for a value ignored in a row that was used.
+    pub fn ignored_text(&self) -> String {
+        format!("line {}: {}; value ignored", self.line, self.reason)
+    }
+}
+
 /// How many rows were skipped for one reason in one column.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SkipCount {
@@ -227,7 +234,8 @@ pub struct SkipCount {
 }
 
 /// Every skipped row counted, the first [`Skips::KEPT`] kept with their reasons: memory does
-/// not grow with the file.
+/// not grow with the file. Values ignored in rows that are kept (a CSAT outside 1–5, an NPS
+/// outside 0–10) are counted the same way, apart.
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct Skips {
     /// The first skipped rows, in file order.
@@ -236,33 +244,67 @@ pub struct Skips {
     pub counts: Vec<SkipCount>,
     /// Rows skipped in all.
     pub total: u64,
+    /// Values ignored (their rows were used without them): the first ones, counts, total.
+    pub ignored: Ignored,
+}
+
+/// Values ignored in rows that were used.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Ignored {
+    /// The first ones, in file order.
+    pub kept: Vec<Skip>,
+    /// Counts per reason and column.
+    pub counts: Vec<SkipCount>,
+    /// Values ignored in all.
+    pub total: u64,
 }
 
 impl Skips {
-    /// How many skipped rows are kept with their reasons.
+    /// How many skipped rows (and ignored values) are kept with their reasons.
     pub const KEPT: usize = 1000;
 
     /// Counts (and maybe keeps) one skipped row.
     pub fn add(&mut self, line: u64, reason: SkipReason) {
-        self.total += 1;
-        let key = reason.key();
-        let column = reason.column();
-        match self
-            .counts
-            .iter_mut()
-            .find(|c| c.key == key && c.column.as_deref() == column)
-        {
-            Some(count) => count.count += 1,
-            None => self.counts.push(SkipCount {
-                key,
-                column: column.map(str::to_owned),
-                count: 1,
-                first_line: line,
-            }),
-        }
-        if self.kept.len() < Self::KEPT {
-            self.kept.push(Skip { line, reason });
-        }
+        tally(
+            &mut self.kept,
+            &mut self.counts,
+            &mut self.total,
+            line,
+            reason,
+        );
+    }
+
+    /// Counts (and maybe keeps) one value ignored in a row that was used.
+    pub fn ignore(&mut self, line: u64, reason: SkipReason) {
+        let i = &mut self.ignored;
+        tally(&mut i.kept, &mut i.counts, &mut i.total, line, reason);
+    }
+}
+
+fn tally(
+    kept: &mut Vec<Skip>,
+    counts: &mut Vec<SkipCount>,
+    total: &mut u64,
+    line: u64,
+    reason: SkipReason,
+) {
+    *total += 1;
+    let key = reason.key();
+    let column = reason.column();
+    match counts
+        .iter_mut()
+        .find(|c| c.key == key && c.column.as_deref() == column)
+    {
+        Some(count) => count.count += 1,
+        None => counts.push(SkipCount {
+            key,
+            column: column.map(str::to_owned),
+            count: 1,
+            first_line: line,
+        }),
+    }
+    if kept.len() < Skips::KEPT {
+        kept.push(Skip { line, reason });
     }
 }
 

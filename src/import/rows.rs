@@ -89,6 +89,8 @@ pub struct Scratch {
     touchpoint: String,
     stage: String,
     channel: String,
+    /// Values of the last row that were ignored (out of range), for the summary.
+    pub ignored: Vec<SkipReason>,
 }
 
 /// How a row's fields are looked at: by column, with the headers for messages.
@@ -295,14 +297,21 @@ impl<'a, F: Fn(usize) -> Field<'a>> RowView<'_, F> {
             Some(c) => self.flag(c)?,
             None => None,
         };
-        let csat = match columns.csat {
-            Some(c) => self.number(c, (1.0, 5.0, "1–5"))?,
-            None => None,
+        // A CSAT or NPS answer out of range is ignored and reported; the row still counts.
+        let mut ignored = Vec::new();
+        let mut answer = |column: Option<usize>, range| match column {
+            Some(c) => match self.number(c, range) {
+                Err(reason @ SkipReason::OutOfRange { .. }) => {
+                    ignored.push(reason);
+                    Ok(None)
+                }
+                other => other,
+            },
+            None => Ok(None),
         };
-        let nps = match columns.nps {
-            Some(c) => self.number(c, (0.0, 10.0, "0–10"))?,
-            None => None,
-        };
+        let csat = answer(columns.csat, (1.0, 5.0, "1–5"))?;
+        let nps = answer(columns.nps, (0.0, 10.0, "0–10"))?;
+        scratch.ignored = ignored;
         Ok(EventRow {
             line,
             customer,
@@ -497,7 +506,7 @@ mod tests {
     #[test]
     fn unusable_values_say_which_column_and_value() {
         let headers = names(&["id", "tp", "at", "conv", "csat", "nps"]);
-        let cases: [([Field<'_>; 6], SkipReason); 6] = [
+        let cases: [([Field<'_>; 6], SkipReason); 4] = [
             (
                 [
                     Field::Text(""),
@@ -552,36 +561,6 @@ mod tests {
                     value: "maybe".into(),
                 },
             ),
-            (
-                [
-                    Field::Text("a"),
-                    Field::Text("x"),
-                    Field::Empty,
-                    Field::Empty,
-                    Field::Text("6"),
-                    Field::Empty,
-                ],
-                SkipReason::OutOfRange {
-                    column: "csat".into(),
-                    value: "6".into(),
-                    range: "1–5",
-                },
-            ),
-            (
-                [
-                    Field::Text("a"),
-                    Field::Text("x"),
-                    Field::Empty,
-                    Field::Empty,
-                    Field::Empty,
-                    Field::Text("11"),
-                ],
-                SkipReason::OutOfRange {
-                    column: "nps".into(),
-                    value: "11".into(),
-                    range: "0–10",
-                },
-            ),
         ];
         for (fields, reason) in cases {
             let mut scratch = Scratch::default();
@@ -590,6 +569,39 @@ mod tests {
                 Err(reason)
             );
         }
+    }
+
+    #[test]
+    fn out_of_range_answers_are_ignored_and_reported_but_the_row_counts() {
+        let headers = names(&["id", "tp", "at", "conv", "csat", "nps"]);
+        let fields = [
+            Field::Text("a"),
+            Field::Text("x"),
+            Field::Empty,
+            Field::Empty,
+            Field::Text("6"),
+            Field::Text("11"),
+        ];
+        let mut scratch = Scratch::default();
+        let row = view(&headers, &fields)
+            .event(2, &COLUMNS, &mut scratch)
+            .map(|r| (r.customer.to_owned(), r.csat, r.nps));
+        assert_eq!(row, Ok(("a".to_owned(), None, None)));
+        assert_eq!(
+            scratch.ignored,
+            [
+                SkipReason::OutOfRange {
+                    column: "csat".into(),
+                    value: "6".into(),
+                    range: "1–5",
+                },
+                SkipReason::OutOfRange {
+                    column: "nps".into(),
+                    value: "11".into(),
+                    range: "0–10",
+                },
+            ]
+        );
     }
 
     #[test]

@@ -92,18 +92,21 @@ fn an_xlsx_sheet_is_chosen_and_its_typed_cells_read() {
         rows,
         [
             "4|1001|2026-03-01T09:30:00|Trang chủ|-|true|4.5|-|-",
+            "5|KH1002|2026-03-02T06:00:00|Giỏ hàng|-|false|-|-|-",
             "6|KH1003|2026-03-03T08:00:00|Thanh toán|-|-|-|-|-",
         ]
     );
-    // Row 5's CSAT 7 is out of range: skipped and said so, with the sheet row.
+    // Row 5's CSAT 7 is out of range: ignored and said so, with the sheet row; the row counts.
+    assert!(summary.skips.kept.is_empty());
     assert_eq!(
         summary
             .skips
+            .ignored
             .kept
             .iter()
-            .map(ToString::to_string)
+            .map(journeymap::import::Skip::ignored_text)
             .collect::<Vec<_>>(),
-        ["line 5: Mức hài lòng 7 is outside 1–5; row skipped"]
+        ["line 5: Mức hài lòng 7 is outside 1–5; value ignored"]
     );
     assert_eq!(summary.source.file_name, "crm.xlsx");
     let settings = ImportSettings {
