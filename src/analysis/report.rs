@@ -179,27 +179,53 @@ fn md_list(items: &[String]) -> String {
         .join("<br>")
 }
 
+/// A Markdown table: a `#` column numbering the rows, `headers` after it (the first `numeric`
+/// of them right-aligned), one line per row of cells (already escaped).
+fn write_md_table(
+    out: &mut String,
+    headers: &[&str],
+    numeric: usize,
+    rows: impl Iterator<Item = Vec<String>>,
+) {
+    let _ = writeln!(out, "| # | {} |", headers.join(" | "));
+    let align: Vec<&str> = (0..headers.len())
+        .map(|i| if i < numeric { "---:" } else { "---" })
+        .collect();
+    let _ = writeln!(out, "|---:|{}|", align.join("|"));
+    for (i, cells) in rows.enumerate() {
+        let _ = writeln!(out, "| {} | {} |", i + 1, cells.join(" | "));
+    }
+}
+
 /// The pain-point table in Markdown, rows numbered in the given order.
 fn write_pain_table(out: &mut String, rows: &[PainRow]) {
-    out.push_str("| # | Score | Severity | Votes | Stage | Step | Pain point | Evidence | Status | Owner | Opportunities |\n");
-    out.push_str("|---:|---:|---:|---:|---|---|---|---|---|---|---|\n");
-    for (i, r) in rows.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            i + 1,
-            r.score,
-            r.severity,
-            r.votes,
+    let headers = [
+        "Score",
+        "Severity",
+        "Votes",
+        "Stage",
+        "Step",
+        "Pain point",
+        "Evidence",
+        "Status",
+        "Owner",
+        "Opportunities",
+    ];
+    let cells = rows.iter().map(|r| {
+        vec![
+            r.score.to_string(),
+            r.severity.to_string(),
+            r.votes.to_string(),
             md_cell(&r.stage),
             md_cell(&r.step),
             md_cell(&r.text),
             md_list(&r.evidence),
-            status_label(r.status),
+            status_label(r.status).to_string(),
             md_cell(&r.owner),
-            md_list(&r.opportunities)
-        );
-    }
+            md_list(&r.opportunities),
+        ]
+    });
+    write_md_table(out, &headers, 3, cells);
 }
 
 /// Some pain points as a Markdown table, in the given order (the review table's export).
@@ -337,23 +363,29 @@ pub fn to_markdown(map: &JourneyMap) -> String {
         "\n## Opportunities ({}), ranked by the pain they address\n",
         opps.len()
     );
-    out.push_str("| # | Pain addressed | Impact | Effort | Votes | Stage | Step | Opportunity | Addresses |\n");
-    out.push_str("|---:|---:|---:|---:|---:|---|---|---|---|\n");
-    for (i, r) in opps.iter().enumerate() {
-        let _ = writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} | {} | {} | {} |",
-            i + 1,
-            r.pain_score,
-            r.impact,
-            r.effort,
-            r.votes,
+    let headers = [
+        "Pain addressed",
+        "Impact",
+        "Effort",
+        "Votes",
+        "Stage",
+        "Step",
+        "Opportunity",
+        "Addresses",
+    ];
+    let cells = opps.iter().map(|r| {
+        vec![
+            r.pain_score.to_string(),
+            r.impact.to_string(),
+            r.effort.to_string(),
+            r.votes.to_string(),
             md_cell(&r.stage),
             md_cell(&r.step),
             md_cell(&r.text),
-            md_list(&r.addresses)
-        );
-    }
+            md_list(&r.addresses),
+        ]
+    });
+    write_md_table(&mut out, &headers, 4, cells);
     out
 }
 
