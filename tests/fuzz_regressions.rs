@@ -48,6 +48,11 @@ fn kept_paste_inputs_insert_valid_linked_undoable_cards() {
     run("paste", fuzz_checks::paste);
 }
 
+#[test]
+fn kept_import_inputs_read_or_refuse_in_one_line_with_counts_that_add_up() {
+    run("import", fuzz_checks::import);
+}
+
 /// Writes the seed corpora `cargo fuzz` starts from (not committed): the samples, the format
 /// and bad-file tests for the loader; for paste, cards as journeymap copies them (from the
 /// target map and from another), the same cards as a plain RON list, and plain text.

@@ -264,3 +264,59 @@ fn links(card: &Card) -> Vec<&Id> {
     }
     out
 }
+
+/// The customer-data importer on arbitrary bytes, as a file of unknown kind with every setting
+/// detected: preview and read never panic; a read either fails with a one-line message or hands
+/// over only usable rows (a customer and a touchpoint, CSAT in 1–5, NPS in 0–10) with counts
+/// that add up; the aggregated numbers stay in their ranges.
+pub fn import(data: &[u8]) {
+    use journeymap::analysis::metrics::Aggregator;
+    use journeymap::import::{self, Input, Progress, Row};
+    use journeymap::model::ImportSettings;
+
+    let input = Input::Bytes {
+        name: "fuzz.csv".into(),
+        bytes: data.to_vec(),
+    };
+    let settings = ImportSettings::default();
+    if let Err(err) = import::preview(&input, &settings) {
+        assert!(!err.to_string().contains('\n'), "a message of one line: {err}");
+    }
+    let mut aggregator = Aggregator::new();
+    let mut events = 0u64;
+    let read = import::read(&input, &settings, &Progress::new(), |row| match row {
+        Row::Event(e) => {
+            assert!(!e.customer.trim().is_empty(), "line {}: no customer", e.line);
+            assert!(!e.touchpoint.trim().is_empty(), "line {}: no touchpoint", e.line);
+            assert!(e.csat.is_none_or(|v| (1.0..=5.0).contains(&v)), "{e:?}");
+            assert!(e.nps.is_none_or(|v| (0.0..=10.0).contains(&v)), "{e:?}");
+            events += 1;
+            aggregator.add(e);
+        }
+        Row::Aggregate(a) => {
+            assert!(a.value.is_finite(), "{a:?}");
+            aggregator.add_aggregate(a);
+        }
+    });
+    match read {
+        Err(err) => assert!(!err.to_string().contains('\n'), "a message of one line: {err}"),
+        Ok(summary) => {
+            let source = &summary.source;
+            assert_eq!(summary.skips.total, source.rows_skipped);
+            assert!(source.rows_skipped <= source.rows_read, "{source:?}");
+            assert!(events <= source.rows_read, "{events} events of {source:?}");
+            assert_eq!(source.size, data.len() as u64);
+        }
+    }
+    let snapshot = aggregator.finish(&[]);
+    for t in &snapshot.touchpoints {
+        let v = &t.total;
+        assert!(v.conversion_rate.is_none_or(|r| (0.0..=1.0).contains(&r)), "{t:?}");
+        if v.csat_answers > 0 {
+            assert!(v.csat.is_some_and(|c| (1.0..=5.0).contains(&c)), "{t:?}");
+        }
+        if v.nps_answers > 0 {
+            assert!(v.nps.is_some_and(|n| (-100.0..=100.0).contains(&n)), "{t:?}");
+        }
+    }
+}
