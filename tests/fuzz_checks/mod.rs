@@ -280,14 +280,25 @@ pub fn import(data: &[u8]) {
     };
     let settings = ImportSettings::default();
     if let Err(err) = import::preview(&input, &settings) {
-        assert!(!err.to_string().contains('\n'), "a message of one line: {err}");
+        assert!(
+            !err.to_string().contains('\n'),
+            "a message of one line: {err}"
+        );
     }
     let mut aggregator = Aggregator::new();
     let mut events = 0u64;
     let read = import::read(&input, &settings, &Progress::new(), |row| match row {
         Row::Event(e) => {
-            assert!(!e.customer.trim().is_empty(), "line {}: no customer", e.line);
-            assert!(!e.touchpoint.trim().is_empty(), "line {}: no touchpoint", e.line);
+            assert!(
+                !e.customer.trim().is_empty(),
+                "line {}: no customer",
+                e.line
+            );
+            assert!(
+                !e.touchpoint.trim().is_empty(),
+                "line {}: no touchpoint",
+                e.line
+            );
             assert!(e.csat.is_none_or(|v| (1.0..=5.0).contains(&v)), "{e:?}");
             assert!(e.nps.is_none_or(|v| (0.0..=10.0).contains(&v)), "{e:?}");
             events += 1;
@@ -299,7 +310,10 @@ pub fn import(data: &[u8]) {
         }
     });
     match read {
-        Err(err) => assert!(!err.to_string().contains('\n'), "a message of one line: {err}"),
+        Err(err) => assert!(
+            !err.to_string().contains('\n'),
+            "a message of one line: {err}"
+        ),
         Ok(summary) => {
             let source = &summary.source;
             assert_eq!(summary.skips.total, source.rows_skipped);
@@ -311,12 +325,18 @@ pub fn import(data: &[u8]) {
     let snapshot = aggregator.finish(&[]);
     for t in &snapshot.touchpoints {
         let v = &t.total;
-        assert!(v.conversion_rate.is_none_or(|r| (0.0..=1.0).contains(&r)), "{t:?}");
+        assert!(
+            v.conversion_rate.is_none_or(|r| (0.0..=1.0).contains(&r)),
+            "{t:?}"
+        );
         if v.csat_answers > 0 {
             assert!(v.csat.is_some_and(|c| (1.0..=5.0).contains(&c)), "{t:?}");
         }
         if v.nps_answers > 0 {
-            assert!(v.nps.is_some_and(|n| (-100.0..=100.0).contains(&n)), "{t:?}");
+            assert!(
+                v.nps.is_some_and(|n| (-100.0..=100.0).contains(&n)),
+                "{t:?}"
+            );
         }
     }
 }
