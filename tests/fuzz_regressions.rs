@@ -81,7 +81,8 @@ fn seed_the_fuzz_corpora() {
                 &format!("{}-{name}", dir.replace('/', "-")),
                 &data,
             );
-            if dir == "samples" {
+            // The sample maps (not the demo data beside them) also seed the paste target.
+            if dir == "samples" && name.ends_with(".ron") {
                 samples.push((name, data));
             }
         }
@@ -120,6 +121,20 @@ fn seed_the_fuzz_corpora() {
         "  một \r\n\r\nhai\tba\n\u{1b}[31mred\u{7}\n".as_bytes(),
     );
     write("paste", "text-one", b"Customer calls the hotline");
+    // The importer: one small export per messy feature, and the head of the demo data.
+    for path in inputs_in(&repo.join("tests/import")) {
+        if path.extension().is_some_and(|e| e == "rs") {
+            continue;
+        }
+        let data = std::fs::read(&path).unwrap_or_else(|err| panic!("{}: {err}", path.display()));
+        let name = path
+            .file_name()
+            .map_or_else(String::new, |n| n.to_string_lossy().into_owned());
+        write("import", &name, &data);
+    }
+    let demo = std::fs::read(repo.join("samples/zalo-mini-app-loyalty-data.csv"))
+        .unwrap_or_else(|err| panic!("demo data: {err}"));
+    write("import", "zalo-head.csv", &demo[..demo.len().min(3000)]);
 }
 
 /// The files of a folder, sorted.
