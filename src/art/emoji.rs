@@ -33,6 +33,11 @@ pub fn emoji_art(emoji: &str) -> Option<EmojiArt> {
     })
 }
 
+/// Every bundled picture (to register them all with an image cache once).
+pub fn all_art() -> impl Iterator<Item = EmojiArt> {
+    ART.iter().map(|(_, art)| *art)
+}
+
 /// One bundled picture: the emoji and its file `assets/emoji/<name>.svg`.
 macro_rules! art {
     ($emoji:literal, $name:literal) => {

@@ -3,4 +3,4 @@
 
 pub mod emoji;
 
-pub use emoji::{EmojiArt, emoji_art};
+pub use emoji::{EmojiArt, all_art, emoji_art};

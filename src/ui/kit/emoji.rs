@@ -10,16 +10,20 @@ use egui::{
     Vec2, WidgetInfo, pos2,
 };
 
-use crate::art::{EmojiArt, emoji_art};
+use crate::art::{EmojiArt, all_art, emoji_art};
 
 /// Share of the emoji's box taken by the font size of a fallback glyph, so the glyph (whose
 /// line is taller than its ink) stays inside the box.
 const GLYPH_SCALE: f32 = 0.85;
 
-/// Installs the image loaders the colour emoji need (the SVG loader of `egui_extras`). Called
-/// once per context, in the window and in the tests.
+/// Installs the image loaders the colour emoji need (the SVG loader of `egui_extras`) and
+/// gives them every bundled picture's bytes, once, rather than at every paint. Called once per
+/// context, in the window and in the tests.
 pub fn install(ctx: &egui::Context) {
     egui_extras::install_image_loaders(ctx);
+    for art in all_art() {
+        ctx.include_bytes(uri(&art), art.svg);
+    }
 }
 
 /// The address under which an emoji's picture is given to egui's loaders.
@@ -45,7 +49,6 @@ pub fn paint_emoji(painter: &Painter, emoji: &str, rect: Rect, fallback: Color32
     if let Some(art) = emoji_art(emoji) {
         let ctx = painter.ctx();
         let uri = uri(&art);
-        ctx.include_bytes(uri.clone(), art.svg);
         let side = raster_side(rect.width().max(rect.height()) * ctx.pixels_per_point());
         let hint = SizeHint::Size {
             width: side,
