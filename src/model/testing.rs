@@ -1,7 +1,7 @@
 //! Builders for the unit tests' small maps (compiled only for tests): a stage with one step,
 //! a lane, in one line each.
 
-use super::{Id, Lane, LaneKind, Stage, Step};
+use super::{Card, Id, JourneyMap, Lane, LaneKind, Stage, Step};
 
 /// Stage `id` named `name` with one unnamed step `step`.
 pub(crate) fn one_step_stage(id: &str, name: &str, step: &str) -> Stage {
@@ -23,4 +23,20 @@ pub(crate) fn lane(id: &str, name: &str, kind: LaneKind) -> Lane {
         name: name.into(),
         kind,
     }
+}
+
+/// A map titled "t" with stage s1 "Mua" (step st2), touchpoint lane l3 and one touchpoint card
+/// c4 "Zalo OA" in it: the start of the customer-data tests.
+pub(crate) fn zalo_oa_map() -> JourneyMap {
+    let mut map = JourneyMap::new("t");
+    map.stages.push(one_step_stage("s1", "Mua", "st2"));
+    map.lanes
+        .push(lane("l3", "Điểm chạm", LaneKind::Touchpoints));
+    map.cards.push(Card::new(
+        Id::new("c4"),
+        Id::new("st2"),
+        Id::new("l3"),
+        "Zalo OA",
+    ));
+    map
 }

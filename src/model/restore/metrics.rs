@@ -212,26 +212,17 @@ impl Restorer {
 
 #[cfg(test)]
 mod tests {
-    use crate::model::testing::{lane, one_step_stage};
+    use crate::model::testing::zalo_oa_map;
     use crate::model::{
-        Card, DataSource, Direction, Evidence, Id, JourneyMap, LaneKind, MetricKind,
-        MetricSnapshot, MetricValues, PainPoint, PainStatus, StageMetrics, Target,
-        TouchpointMetrics, restore, validate,
+        Card, DataSource, Direction, Evidence, Id, JourneyMap, MetricKind, MetricSnapshot,
+        MetricValues, PainPoint, PainStatus, StageMetrics, Target, TouchpointMetrics, restore,
+        validate,
     };
 
     /// Stage s1 (step st2), a touchpoint card c4 and a pain point c5, with customer data that
     /// is all valid.
     fn map() -> JourneyMap {
-        let mut map = JourneyMap::new("t");
-        map.stages.push(one_step_stage("s1", "Mua", "st2"));
-        map.lanes
-            .push(lane("l3", "Điểm chạm", LaneKind::Touchpoints));
-        map.cards.push(Card::new(
-            Id::new("c4"),
-            Id::new("st2"),
-            Id::new("l3"),
-            "Zalo OA",
-        ));
+        let mut map = zalo_oa_map();
         let mut pain = Card::new(
             Id::new("c5"),
             Id::new("st2"),

@@ -155,23 +155,14 @@ mod tests {
 
     use super::*;
     use crate::analysis::overlay::{Flag, FlagReason};
-    use crate::model::testing::{lane, one_step_stage};
+    use crate::model::testing::zalo_oa_map;
     use crate::model::{
         Direction, MetricKind, MetricSnapshot, MetricValues, Target, TouchpointMetrics,
     };
 
     /// A touchpoint card "Zalo OA" converting 3.1 % against a 5 % target.
     fn map() -> JourneyMap {
-        let mut map = JourneyMap::new("t");
-        map.stages.push(one_step_stage("s1", "Mua", "st2"));
-        map.lanes
-            .push(lane("l3", "Điểm chạm", LaneKind::Touchpoints));
-        map.cards.push(Card::new(
-            Id::new("c4"),
-            Id::new("st2"),
-            Id::new("l3"),
-            "Zalo OA",
-        ));
+        let mut map = zalo_oa_map();
         map.metrics.snapshots.push(MetricSnapshot {
             overall: MetricValues {
                 conversion_rate: Some(0.04),
