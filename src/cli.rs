@@ -420,8 +420,12 @@ pub fn run_command(command: Command) -> anyhow::Result<ExitCode> {
                 settings.encoding = encoding;
             }
             settings.month_first |= month_first;
-            let today = jiff::Zoned::now().date();
-            let imported = import_data(&loaded.map, &data, settings, today)?;
+            let today = jiff::Zoned::now().date().to_string();
+            let input = crate::import::Input::Path(data.clone());
+            let progress = crate::import::Progress::new();
+            let imported =
+                crate::import::import_snapshot(&loaded.map, &input, settings, &today, &progress)
+                    .map_err(|e| anyhow::anyhow!("{}: {e}", data.display()))?;
             let mut report = String::new();
             import_summary(&mut report, &imported);
             if dry_run {
@@ -471,51 +475,9 @@ pub fn run_command(command: Command) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// A data file read into a snapshot, matched to the map, with what the summary says.
-struct Imported {
-    snapshot: crate::model::MetricSnapshot,
-    summary: crate::import::ReadSummary,
-    matching: crate::analysis::matching::Matching,
-}
-
-/// Reads `data` with `settings` into a snapshot of `map`'s numbers, dated `today`.
-fn import_data(
-    map: &crate::model::JourneyMap,
-    data: &Path,
-    mut settings: crate::model::ImportSettings,
-    today: jiff::civil::Date,
-) -> anyhow::Result<Imported> {
-    use crate::analysis::metrics::Aggregator;
-    use crate::import::{Input, Progress, Row};
-    let input = Input::Path(data.to_owned());
-    let mut aggregator = Aggregator::new();
-    let summary = crate::import::read(&input, &settings, &Progress::new(), |row| match row {
-        Row::Event(e) => aggregator.add(e),
-        Row::Aggregate(a) => aggregator.add_aggregate(a),
-    })
-    .map_err(|e| anyhow::anyhow!("{}: {e}", data.display()))?;
-    let stages: Vec<&str> = map.stages.iter().map(|s| s.name.as_str()).collect();
-    let mut snapshot = aggregator.finish(&stages);
-    // What was read, by the headers' names: the next import of the same export asks nothing.
-    settings.columns = summary
-        .mapping
-        .iter()
-        .filter_map(|(role, i)| summary.headers.get(*i).map(|h| (*role, h.clone())))
-        .collect();
-    snapshot.settings = settings;
-    snapshot.source = summary.source.clone();
-    snapshot.source.imported = today.to_string();
-    let matching = crate::analysis::matching::match_snapshot(map, &mut snapshot);
-    Ok(Imported {
-        snapshot,
-        summary,
-        matching,
-    })
-}
-
 /// The summary of an import: rows read and skipped (with reasons), matched and unmatched
 /// touchpoints.
-fn import_summary(out: &mut String, imported: &Imported) {
+fn import_summary(out: &mut String, imported: &crate::import::Imported) {
     use std::fmt::Write as _;
     let s = &imported.summary;
     let _ = writeln!(

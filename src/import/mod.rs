@@ -20,6 +20,7 @@ mod delimited;
 mod problems;
 mod roles;
 mod rows;
+mod snapshot;
 mod sniff;
 mod text;
 mod values;
@@ -32,6 +33,7 @@ use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
 pub use problems::{ImportError, Skip, SkipCount, SkipReason, Skips};
 pub use roles::{Shape, fold, guess_roles, role_named};
+pub use snapshot::{Imported, import_snapshot};
 pub use text::RECORD_LIMIT;
 pub use values::{
     TimeNumbers, ValueOptions, parse_flag, parse_number, parse_period, parse_timestamp,
