@@ -4,7 +4,7 @@
 //!
 //! Customers go through the stages in order; at each stage they meet one or two of its
 //! touchpoint cards (the touchpoint value is the card's text, so the map matches it); a share
-//! drops off after each stage; three in four of those who reach the purchase stage (about 60 %
+//! drops off after each stage, a larger one after a touchpoint the curve calls painful; three in four of those who reach the purchase stage (about 60 %
 //! of the way) convert there. CSAT answers follow the map's first emotion curve at the touchpoint's step
 //! (score −2…+2 → 1…5, with noise), and NPS answers the customer's mood so far.
 
@@ -119,11 +119,13 @@ impl Walk {
         let buys = self.chance(75);
         for k in 0..self.stages.len() {
             let meets = 1 + self.rng.below(2);
+            let mut worst = f32::INFINITY;
             for _ in 0..meets {
                 let n = self.stages[k].touchpoints.len();
                 let i = self.rng.below(n);
                 let (text, channel, score) = self.stages[k].touchpoints[i].clone();
                 mood = (mood + score) / 2.0;
+                worst = worst.min(score);
                 let noise = |rng: &mut Lcg| match rng.below(10) {
                     0 => -1.0,
                     1 => 1.0,
@@ -152,8 +154,16 @@ impl Walk {
                     .checked_add(jiff::SignedDuration::from_mins(gap))
                     .unwrap_or(time);
             }
-            // Drop-off after each stage: deeper stages keep fewer customers.
-            if !self.chance(72) {
+            // Drop-off after each stage: deeper stages keep fewer customers, and a painful
+            // touchpoint loses more of them (so it converts below the overall rate).
+            let keep = if worst <= -1.0 {
+                45
+            } else if worst < 0.0 {
+                65
+            } else {
+                82
+            };
+            if !self.chance(keep) {
                 break;
             }
         }

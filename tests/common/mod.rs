@@ -266,3 +266,48 @@ pub fn copied_text(harness: &Harness<'static, JourneyApp>) -> Option<String> {
             _ => None,
         })
 }
+
+/// The Vietnamese Zalo loyalty sample with its demo export imported twice, as a team would
+/// over two quarters: first the rows of May–August (dated 2026-09-01), then the whole file
+/// (dated 2026-11-01), so every overlay has a value, a change since the previous import and
+/// six months of trend.
+pub fn zalo_with_data() -> journeymap::model::JourneyMap {
+    use journeymap::edit::{Document, EditCommand};
+    use journeymap::import::{Input, Progress, import_snapshot};
+    let path = repo().join("samples/zalo-mini-app-loyalty.ron");
+    let map = journeymap::file::load(&path)
+        .unwrap_or_else(|e| panic!("sample: {e}"))
+        .map;
+    let data = std::fs::read(repo().join("samples/zalo-mini-app-loyalty-data.csv"))
+        .unwrap_or_else(|e| panic!("demo data: {e}"));
+    let text = String::from_utf8(data.clone()).unwrap_or_else(|e| panic!("demo data: {e}"));
+    // The earlier export: the title block and header as they are, then the rows before September.
+    let early: String = text
+        .split_inclusive('\n')
+        .filter(|line| {
+            let date = line.split(';').nth(1).unwrap_or("");
+            let month = date.get(3..10).unwrap_or("");
+            !matches!(month, "09/2026" | "10/2026")
+        })
+        .collect();
+    let mut doc = Document::new(map, false);
+    for (name, bytes, today) in [
+        (
+            "zalo-mini-app-loyalty-data.csv",
+            early.into_bytes(),
+            "2026-09-01",
+        ),
+        ("zalo-mini-app-loyalty-data.csv", data, "2026-11-01"),
+    ] {
+        let input = Input::Bytes {
+            name: name.to_owned(),
+            bytes,
+        };
+        let settings = doc.map().metrics.import.clone().unwrap_or_default();
+        let imported = import_snapshot(doc.map(), &input, settings, today, &Progress::new())
+            .unwrap_or_else(|e| panic!("demo import: {e}"));
+        doc.apply(EditCommand::AddMetricSnapshot(Box::new(imported.snapshot)))
+            .unwrap_or_else(|e| panic!("demo import: {e:?}"));
+    }
+    doc.map().clone()
+}
