@@ -4,6 +4,7 @@
 //! exporters.
 //! Pure functions of the model only: nothing here draws, reads input or touches files.
 
+pub mod data_view;
 pub mod matching;
 pub mod matrix;
 pub mod metrics;

@@ -23,6 +23,7 @@ mod rows;
 mod snapshot;
 mod sniff;
 mod text;
+mod typed;
 mod values;
 mod workbook;
 
@@ -35,6 +36,7 @@ pub use problems::{ImportError, Skip, SkipCount, SkipReason, Skips};
 pub use roles::{Shape, fold, guess_roles, role_named};
 pub use snapshot::{Imported, import_snapshot};
 pub use text::RECORD_LIMIT;
+pub use typed::{TypedError, parse_target};
 pub use values::{
     TimeNumbers, ValueOptions, parse_flag, parse_number, parse_period, parse_timestamp,
 };

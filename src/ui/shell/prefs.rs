@@ -29,6 +29,8 @@ pub struct Prefs {
     pub show_review: bool,
     /// Show the opportunities' priority matrix.
     pub show_matrix: bool,
+    /// Show the customer data (funnel, trends, imports).
+    pub show_data: bool,
     /// The maps shown in the workshop view, by file (made absolute where the system can).
     pub workshop_maps: Vec<PathBuf>,
     /// The panels that were open before the workshop view hid them: `Some` while the
@@ -48,6 +50,8 @@ pub struct Panels {
     pub review: bool,
     /// The priority matrix.
     pub matrix: bool,
+    /// The customer data.
+    pub data: bool,
 }
 
 impl Default for Prefs {
@@ -61,6 +65,7 @@ impl Default for Prefs {
             show_persona: false,
             show_review: false,
             show_matrix: false,
+            show_data: false,
             workshop_maps: Vec::new(),
             panels_before_workshop: None,
         }
@@ -110,6 +115,7 @@ impl Prefs {
             persona: self.show_persona,
             review: self.show_review,
             matrix: self.show_matrix,
+            data: self.show_data,
         }
     }
 
@@ -118,6 +124,7 @@ impl Prefs {
         self.show_persona = panels.persona;
         self.show_review = panels.review;
         self.show_matrix = panels.matrix;
+        self.show_data = panels.data;
     }
 
     /// Whether the map in `path` was last shown in the workshop view.

@@ -48,6 +48,7 @@ pub(super) fn card_ui(
             ui.add_space(ui.spacing().item_spacing.y);
             channel_ui(ui, lang, &mut edited.channel);
         }
+        super::data::card_data_ui(ui, lang, map, card, out);
         ui.add_space(ui.spacing().item_spacing.y);
         pain_ui(
             ui,

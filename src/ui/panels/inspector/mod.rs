@@ -1,9 +1,11 @@
 //! The inspector: every field of what is selected on the canvas. This file only picks the
 //! section for the selection; the sections live beside it (`card`, `pain` with its evidence,
-//! `opportunity`, and `structure` for stages, steps and lanes). Nothing here is shared with the
-//! other panels: a widget two panels need goes down to `ui::kit::widgets`.
+//! `opportunity`, `structure` for stages, steps and lanes, and `data` for the customer data and
+//! targets of a touchpoint or a stage). Nothing here is shared with the other panels: a widget
+//! two panels need goes down to `ui::kit::widgets`.
 
 mod card;
+mod data;
 mod opportunity;
 mod pain;
 mod structure;
@@ -39,6 +41,7 @@ pub fn inspector_ui(
                 .and_then(|id| map.stages.iter().enumerate().find(|(_, s)| &s.id == id))
             {
                 structure::stage_ui(ui, lang, index, stage, out);
+                data::stage_data_ui(ui, lang, map, stage, out);
             } else if let Some((stage, step)) = selection
                 .step
                 .as_ref()

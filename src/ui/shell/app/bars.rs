@@ -3,6 +3,10 @@
 
 use super::*;
 
+/// Shows or hides the customer data (View menu): Ctrl+Shift+D, D for data.
+pub(super) const DATA_SHORTCUT: KeyboardShortcut =
+    KeyboardShortcut::new(Modifiers::COMMAND.plus(Modifiers::SHIFT), Key::D);
+
 impl JourneyApp {
     pub(super) fn menu_bar_ui(
         &mut self,
@@ -153,6 +157,12 @@ impl JourneyApp {
             ui.checkbox(&mut self.prefs.show_persona, tr(lang, "view-persona"));
             ui.checkbox(&mut self.prefs.show_review, tr(lang, "view-review"));
             ui.checkbox(&mut self.prefs.show_matrix, tr(lang, "view-matrix"));
+            let data = ui.ctx().format_shortcut(&DATA_SHORTCUT);
+            ui.add(egui::Checkbox::new(
+                &mut self.prefs.show_data,
+                tr(lang, "view-data"),
+            ))
+            .on_hover_text(data);
             ui.checkbox(&mut self.editor.voting, tr(lang, "view-voting"));
             let mut workshop = self.prefs.workshop();
             if ui

@@ -31,6 +31,7 @@ use crate::ui::kit::fonts;
 use crate::ui::kit::i18n::{Lang, map_type_key, native_name, tr, tr_args};
 use crate::ui::kit::theme::{Theme, size};
 use crate::ui::panels::inspector;
+use crate::ui::review::data;
 use crate::ui::review::dock::{self, DockTab};
 use crate::ui::review::matrix;
 use crate::ui::review::table::{self as review, ReviewAction, ReviewFormat, ReviewState};
@@ -413,18 +414,18 @@ impl JourneyApp {
             // The review table and the matrix share the dock under the map, across the whole
             // width, under the side panels: the table has many columns, and neither covers
             // the map.
-            if self.prefs.show_review || self.prefs.show_matrix {
+            let docked = [
+                self.prefs.show_review,
+                self.prefs.show_matrix,
+                self.prefs.show_data,
+            ];
+            if docked.contains(&true) {
                 egui::Panel::bottom("review")
                     .resizable(true)
                     .default_size(330.0)
                     .show(ui, |ui| {
                         let selected = self.editor.selection.cards.clone();
-                        let front = dock::dock_tabs_ui(
-                            ui,
-                            lang,
-                            self.prefs.show_review,
-                            self.prefs.show_matrix,
-                        );
+                        let front = dock::dock_tabs_ui(ui, lang, docked);
                         let action = match front {
                             Some(DockTab::Table) => review::review_panel_ui(
                                 ui,
@@ -433,10 +434,14 @@ impl JourneyApp {
                                 &mut self.review,
                                 &selected,
                                 &mut out.commands,
-                                !self.prefs.show_matrix,
+                                docked == [true, false, false],
                             ),
                             Some(DockTab::Matrix) => matrix::matrix_ui(ui, lang, map, &selected)
                                 .map(ReviewAction::Select),
+                            Some(DockTab::Data) => {
+                                data::data_panel_ui(ui, lang, map, &selected, &mut out.commands);
+                                None
+                            }
                             None => None,
                         };
                         match action {
@@ -688,6 +693,12 @@ impl JourneyApp {
         }
         if shortcut(Modifiers::COMMAND, Key::Q) {
             ctx.send_viewport_cmd(egui::ViewportCommand::Close);
+        }
+        if shortcut(
+            bars::DATA_SHORTCUT.modifiers,
+            bars::DATA_SHORTCUT.logical_key,
+        ) {
+            self.prefs.show_data = !self.prefs.show_data;
         }
         // Inside a text field, Ctrl+Z belongs to the field.
         if typing {

@@ -1,0 +1,59 @@
+# Customer data panel (funnel, trends, imports) and targets in the inspector (issue 11, panel part)
+
+view-data = Customer data
+data-title = Customer data
+data-empty-title = This map has no customer data yet.
+data-empty-body = Import last quarter’s export (CSV or Excel) to see here how many customers reach each stage, each touchpoint’s monthly trend, and the imports the numbers came from.
+data-empty-how = File → Import customer data…
+data-no-value = —
+data-summary = Latest import: { $file }, { $date } · { $customers } customers · overall conversion { $overall }
+data-imports = { $count ->
+        [one] 1 import
+       *[other] { $count } imports
+    }
+data-delete-import = Delete…
+data-delete-import-named = Delete import { $file } of { $date }
+data-import-when = { $size } · imported { $date }
+data-import-rows = { $read } rows read · { $skipped } skipped
+data-aliases = Assigned data values
+data-remove-alias = Unassign “{ $value }”
+data-ignored = Ignored data values
+data-unignore = Stop ignoring “{ $value }”
+data-delete-title = Delete this import?
+data-delete-body = The numbers of “{ $file }” imported { $date } leave the map, with their trends. The map never kept the raw rows: only Undo (Ctrl+Z) or importing the file again brings them back.
+data-delete-last = It is the only import: the map will show no customer data.
+data-delete-confirm = Delete import
+data-funnel-title = Stage funnel
+data-funnel-none = The latest import has no stage column, so there is no funnel.
+data-funnel-unmatched = { $name } (no stage of the map)
+data-funnel-no-data = { $name } — no data
+data-funnel-drop = { $drop } · { $next } go on
+data-funnel-row = { $name }: { $customers } customers, { $reach } of the first stage
+data-funnel-row-next = { $name }: { $customers } customers, { $reach } of the first stage; { $next } go on to the next stage ({ $drop })
+data-funnel-row-none = { $name }: no customers in the data
+data-trends-title = Monthly trends
+data-trends-metric = Metric
+data-trends-touchpoints = Touchpoints ▾
+data-trends-default = Selected or flagged touchpoints
+data-trends-none = Select a touchpoint card with data on the map, or pick touchpoints.
+data-trends-no-months = The data has no dates, so there are no monthly numbers.
+data-trend-point = { $card } — { $month }: { $value }
+data-insp-title = Customer data
+data-insp-hint = From the latest import; the change is since the import before.
+data-insp-change = ({ $change })
+data-insp-flag-target = Misses its target of { $target }
+data-insp-flag-overall = Below the overall rate of { $overall }
+data-insp-target = Target
+data-insp-target-of = { $metric } target
+data-insp-direction-hint = Whether a value above the target (higher is better) or below it (lower is better) meets it
+data-insp-higher = Higher is better
+data-insp-lower = Lower is better
+data-insp-hint-percent = in %, e.g. 45 or 45.5
+data-insp-hint-csat = 1 to 5, e.g. 4.2
+data-insp-hint-nps = −100 to 100, e.g. 30
+data-insp-hint-count = a number of customers
+data-insp-not-a-number = Not a number: type it { $hint }; empty removes the target.
+data-insp-out-of-range = Out of range: type it { $hint }.
+data-insp-add-pain = ⚠ Add pain point
+data-insp-pain-exists = A pain point already cites this number.
+data-insp-no-pain-lane = Add a pain-point lane to the map first
