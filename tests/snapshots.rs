@@ -216,3 +216,25 @@ fn a_vietnamese_sample_on_a_projector_in_normal_and_workshop_view() {
         snapshot(&mut h, &format!("projector_workshop_{name}"));
     }
 }
+
+#[test]
+fn customer_data_funnel_and_trends() {
+    // The Zalo sample with its demo data imported twice: the customer data docked under the
+    // map on a projector, the funnel, the flagged touchpoint's monthly conversion and the
+    // imports side by side, numbers with decimal commas.
+    for (theme, name) in themes() {
+        let app = JourneyApp::new(
+            Some(journeymap::ui::OpenMap::unsaved(common::zalo_with_data())),
+            None,
+        )
+        .with_today(TODAY)
+        .with_prefs(Prefs {
+            show_data: true,
+            show_inspector: false,
+            ..vietnamese_ui()
+        });
+        let mut h = common::harness_sized(app, theme, PROJECTOR);
+        h.run();
+        snapshot(&mut h, &format!("funnel_{name}"));
+    }
+}

@@ -5,27 +5,26 @@
 //! node with the same text, so screen readers (and tests) read the funnel.
 
 use egui::{Align2, RichText, Role, Sense, Ui, WidgetInfo};
-use egui_plot::{Bar, BarChart, Plot, PlotBounds, PlotPoint, Text};
+use egui_plot::{Bar, BarChart, Plot, PlotBounds, PlotPoint};
 
 use super::data::decimal_comma;
 use crate::analysis::data_view::{FunnelRow, drop_off_text, funnel_rows};
 use crate::analysis::overlay::format_value;
 use crate::model::{ColorToken, JourneyMap, MetricKind};
 use crate::ui::kit::i18n::{Lang, tr, tr_args};
-use crate::ui::kit::theme::Theme;
+use crate::ui::kit::theme::{Theme, size};
 
 /// Thickness of a bar, in rows (one row is one unit of the plot's y axis).
 const BAR_THICKNESS: f64 = 0.42;
 
 /// Share of the plot's width the longest bar takes: the rest holds its count.
-const LONGEST_BAR: f64 = 0.62;
+const LONGEST_BAR: f64 = 0.6;
 
 /// Least height of one stage's row, in points.
 const MIN_ROW_HEIGHT: f32 = 34.0;
 
 /// The funnel with its title; a note instead when the data has no stages.
 pub(super) fn funnel_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap) {
-    let comma = decimal_comma(lang);
     ui.label(RichText::new(tr(lang, "data-funnel-title")).strong());
     let rows = funnel_rows(map);
     if rows.is_empty() {
@@ -41,12 +40,7 @@ pub(super) fn funnel_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap) {
     let x_max = most / LONGEST_BAR;
     #[expect(clippy::cast_precision_loss, reason = "a handful of stages")]
     let count = rows.len() as f64;
-    // Row i sits at y = count − 1 − i: the first stage on top.
-    let y_of = |i: usize| {
-        #[expect(clippy::cast_precision_loss, reason = "a handful of stages")]
-        let i = i as f64;
-        count - 1.0 - i
-    };
+    // Row i sits at y = count − 1 − i: the first stage on top (see `y_of`).
     let texts: Vec<String> = rows.iter().map(|r| row_text(lang, r)).collect();
     let colors: Vec<egui::Color32> = rows
         .iter()
@@ -68,12 +62,14 @@ pub(super) fn funnel_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap) {
     let height = ui
         .available_height()
         .max(MIN_ROW_HEIGHT * rows.len() as f32);
-    let text_color = ui.visuals().text_color();
-    let weak_color = ui.visuals().weak_text_color();
-    let warning = theme.warning_text;
     let bounds = PlotBounds::from_min_max([0.0, -0.75], [x_max, count - 1.0 + 0.8]);
     let plot_rows = rows.clone();
     let plot_colors = colors.clone();
+    let y_of = move |i: usize| {
+        #[expect(clippy::cast_precision_loss, reason = "a handful of stages")]
+        let i = i as f64;
+        count - 1.0 - i
+    };
     let response = Plot::new("customer-funnel")
         .height(height)
         .show_axes(false)
@@ -106,86 +102,13 @@ pub(super) fn funnel_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap) {
                     .horizontal()
                     .allow_hover(false),
             );
-            for (i, row) in plot_rows.iter().enumerate() {
-                let y = y_of(i);
-                let name = match (&row.stage, &row.data) {
-                    (None, _) => tr_args(
-                        lang,
-                        "data-funnel-unmatched",
-                        &[("name", row.name.clone().into())],
-                    ),
-                    (Some(_), None) => tr_args(
-                        lang,
-                        "data-funnel-no-data",
-                        &[("name", row.name.clone().into())],
-                    ),
-                    (Some(_), Some(_)) => row.name.clone(),
-                };
-                let name_color = if row.stage.is_none() {
-                    warning
-                } else {
-                    text_color
-                };
-                plot_ui.text(
-                    Text::new(
-                        format!("funnel-name-{i}"),
-                        PlotPoint::new(0.0, y + BAR_THICKNESS / 2.0 + 0.04),
-                        RichText::new(name).strong(),
-                    )
-                    .color(name_color)
-                    .anchor(Align2::LEFT_BOTTOM)
-                    .allow_hover(false),
-                );
-                let Some(data) = &row.data else {
-                    continue;
-                };
-                #[expect(clippy::cast_precision_loss, reason = "customer counts")]
-                let customers = data.customers as f64;
-                let count = format!(
-                    " {} · {}",
-                    format_value(MetricKind::Customers, customers, comma),
-                    format_value(MetricKind::Continuation, data.reach, comma)
-                );
-                plot_ui.text(
-                    Text::new(
-                        format!("funnel-count-{i}"),
-                        PlotPoint::new(customers, y),
-                        count,
-                    )
-                    .color(text_color)
-                    .anchor(Align2::LEFT_CENTER)
-                    .allow_hover(false),
-                );
-                if let (Some(drop), Some(next)) = (data.drop_off, data.continuation) {
-                    let label = tr_args(
-                        lang,
-                        "data-funnel-drop",
-                        &[
-                            ("drop", drop_off_text(drop, comma).into()),
-                            (
-                                "next",
-                                format_value(MetricKind::Continuation, next, comma).into(),
-                            ),
-                        ],
-                    );
-                    plot_ui.text(
-                        Text::new(
-                            format!("funnel-drop-{i}"),
-                            PlotPoint::new(x_max, y - 0.5),
-                            label,
-                        )
-                        .color(weak_color)
-                        .anchor(Align2::RIGHT_CENTER)
-                        .allow_hover(false),
-                    );
-                }
-            }
         });
     response
         .response
         .widget_info(|| WidgetInfo::labeled(Role::Figure, true, tr(lang, "data-funnel-title")));
-    // Each stage's row: hover for its numbers; an accessible node with the same text.
     let transform = response.transform;
+    paint_labels_ui(ui, lang, &theme, &rows, &transform, x_max, y_of);
+    // Each stage's row: hover for its numbers; an accessible node with the same text.
     for (i, text) in texts.into_iter().enumerate() {
         let y = y_of(i);
         let rect = transform.rect_from_values(
@@ -196,6 +119,96 @@ pub(super) fn funnel_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap) {
         let row = ui.interact(rect, id, Sense::hover());
         row.widget_info(|| WidgetInfo::labeled(Role::Row, true, &text));
         row.on_hover_text(text);
+    }
+}
+
+/// Paints each stage's name over its bar, its customers and reach after the bar, and, at the
+/// right between two stages, the share lost and the share that goes on. Painted after the plot
+/// (not as plot items) so they use the panel's fonts and stay inside the plot's frame.
+fn paint_labels_ui(
+    ui: &Ui,
+    lang: Lang,
+    theme: &Theme,
+    rows: &[FunnelRow],
+    transform: &egui_plot::PlotTransform,
+    x_max: f64,
+    y_of: impl Fn(usize) -> f64,
+) {
+    let comma = decimal_comma(lang);
+    let frame = *transform.frame();
+    let painter = ui.painter_at(frame);
+    let inset = 6.0;
+    let text_color = ui.visuals().text_color();
+    let weak_color = ui.visuals().weak_text_color();
+    let name_font = crate::ui::kit::fonts::bold(size::BODY_FONT - 1.0);
+    let number_font = egui::FontId::proportional(size::BODY_FONT - 1.0);
+    let drop_font = egui::FontId::proportional(size::CHIP_FONT + 0.5);
+    for (i, row) in rows.iter().enumerate() {
+        let y = y_of(i);
+        let bar_top = transform.position_from_point(&PlotPoint::new(0.0, y + BAR_THICKNESS / 2.0));
+        let name = match (&row.stage, &row.data) {
+            (None, _) => tr_args(
+                lang,
+                "data-funnel-unmatched",
+                &[("name", row.name.clone().into())],
+            ),
+            (Some(_), None) => tr_args(
+                lang,
+                "data-funnel-no-data",
+                &[("name", row.name.clone().into())],
+            ),
+            (Some(_), Some(_)) => row.name.clone(),
+        };
+        let color = if row.stage.is_none() {
+            theme.warning_text
+        } else {
+            text_color
+        };
+        painter.text(
+            egui::pos2(frame.left() + inset, bar_top.y - 1.0),
+            Align2::LEFT_BOTTOM,
+            name,
+            name_font.clone(),
+            color,
+        );
+        let Some(data) = &row.data else {
+            continue;
+        };
+        #[expect(clippy::cast_precision_loss, reason = "customer counts")]
+        let customers = data.customers as f64;
+        let bar_end = transform.position_from_point(&PlotPoint::new(customers, y));
+        painter.text(
+            egui::pos2(bar_end.x + inset, bar_end.y),
+            Align2::LEFT_CENTER,
+            format!(
+                "{} · {}",
+                format_value(MetricKind::Customers, customers, comma),
+                format_value(MetricKind::Continuation, data.reach, comma)
+            ),
+            number_font.clone(),
+            text_color,
+        );
+        if let (Some(drop), Some(next)) = (data.drop_off, data.continuation) {
+            let between = transform.position_from_point(&PlotPoint::new(x_max, y - 0.5));
+            let label = tr_args(
+                lang,
+                "data-funnel-drop",
+                &[
+                    ("drop", drop_off_text(drop, comma).into()),
+                    (
+                        "next",
+                        format_value(MetricKind::Continuation, next, comma).into(),
+                    ),
+                ],
+            );
+            painter.text(
+                egui::pos2(frame.right() - inset, between.y),
+                Align2::RIGHT_CENTER,
+                label,
+                drop_font.clone(),
+                weak_color,
+            );
+        }
     }
 }
 
