@@ -44,8 +44,7 @@ fn card_id(map: &JourneyMap, text: &str) -> Id {
     map.cards
         .iter()
         .find(|c| c.text == text)
-        .map(|c| c.id.clone())
-        .unwrap_or_else(|| panic!("no card {text}"))
+        .map_or_else(|| panic!("no card {text}"), |c| c.id.clone())
 }
 
 /// Clicks a card on the canvas, by its text.
@@ -126,7 +125,10 @@ fn selecting_a_touchpoint_card_shows_its_monthly_trend() {
     }
     let text = map.card(&other).map(|c| c.text.clone()).unwrap_or_default();
     click_card(&mut h, &text);
-    assert_eq!(h.state().editor().selection.cards, [other.clone()]);
+    assert_eq!(
+        h.state().editor().selection.cards,
+        std::slice::from_ref(&other)
+    );
     let months = trend(&map, &other, MetricKind::ConversionRate);
     assert!(months.len() >= 2, "the demo has several months");
     assert_eq!(trend_points(&h, &map, &other), months.len());

@@ -116,7 +116,7 @@ pub fn default_trend_cards(map: &JourneyMap, selected: &[Id], most: usize) -> Ve
         .filter_map(|id| Some((card_values(map, &id)?.0.customers, id)))
         .collect();
     // Stable: equal counts keep map order.
-    by_customers.sort_by(|a, b| b.0.cmp(&a.0));
+    by_customers.sort_by_key(|(customers, _)| std::cmp::Reverse(*customers));
     by_customers
         .into_iter()
         .take(most)

@@ -54,11 +54,7 @@ pub(super) fn funnel_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap) {
                 )
         })
         .collect();
-    #[expect(
-        clippy::cast_possible_truncation,
-        clippy::cast_precision_loss,
-        reason = "a handful of stages"
-    )]
+    #[expect(clippy::cast_precision_loss, reason = "a handful of stages")]
     let height = ui
         .available_height()
         .max(MIN_ROW_HEIGHT * rows.len() as f32);

@@ -36,6 +36,9 @@ const LINE_COLORS: [ColorToken; 6] = [
     ColorToken::Pink,
 ];
 
+/// One line of the chart: its card, its colour and its months' values, oldest first.
+type Series = (Id, egui::Color32, Vec<(String, f64)>);
+
 /// Least height of the plot, in points.
 const MIN_PLOT_HEIGHT: f32 = 120.0;
 
@@ -69,7 +72,7 @@ pub(super) fn trends_ui(
         return;
     }
     let metric = state.metric;
-    let series: Vec<(Id, egui::Color32, Vec<(String, f64)>)> = cards
+    let series: Vec<Series> = cards
         .iter()
         .zip(LINE_COLORS.iter().cycle())
         .map(|(card, color)| (card.clone(), theme.strong(*color), trend(map, card, metric)))
@@ -147,12 +150,7 @@ fn touchpoint_picker_ui(
 
 /// A colour sample and the card's name for each line, one line each (long Vietnamese names do
 /// not fit side by side), cut with "…" to the column's width; the whole text on hover.
-fn legend_ui(
-    ui: &mut Ui,
-    lang: Lang,
-    map: &JourneyMap,
-    series: &[(Id, egui::Color32, Vec<(String, f64)>)],
-) {
+fn legend_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, series: &[Series]) {
     for (card, color, _) in series {
         let Some(card) = map.card(card) else {
             continue;
@@ -180,7 +178,7 @@ fn plot_ui(
     lang: Lang,
     map: &JourneyMap,
     metric: MetricKind,
-    series: &[(Id, egui::Color32, Vec<(String, f64)>)],
+    series: &[Series],
     months: &[String],
 ) {
     let comma = decimal_comma(lang);

@@ -164,6 +164,7 @@ fn target_ui(ui: &mut Ui, lang: Lang, subject: &Id, reading: &Reading, out: &mut
         &[("metric", tr(lang, metric_key(metric)).into())],
     );
     let hint = tr(lang, hint_key(metric));
+    let example = tr(lang, example_key(metric));
     let field = ui
         .horizontal(|ui| {
             ui.label(tr(lang, "data-insp-target"));
@@ -172,7 +173,7 @@ fn target_ui(ui: &mut Ui, lang: Lang, subject: &Id, reading: &Reading, out: &mut
                     TextEdit::singleline(&mut text)
                         .id_salt("target")
                         .desired_width(TARGET_FIELD_WIDTH)
-                        .hint_text(hint.clone()),
+                        .hint_text(example),
                 )
                 .accessible_name(name.clone())
                 .on_hover_text(hint.clone());
@@ -310,6 +311,16 @@ fn direction_key(direction: Direction) -> &'static str {
     match direction {
         Direction::Higher => "data-insp-higher",
         Direction::Lower => "data-insp-lower",
+    }
+}
+
+/// The message key of an example target of `metric`, short enough for the field.
+fn example_key(metric: MetricKind) -> &'static str {
+    match metric {
+        m if m.is_rate() => "data-insp-example-percent",
+        MetricKind::Csat => "data-insp-example-csat",
+        MetricKind::Nps => "data-insp-example-nps",
+        _ => "data-insp-example-count",
     }
 }
 
