@@ -89,12 +89,21 @@ pub fn read(
             );
             continue;
         }
+        // The whole record checked as UTF-8 at once (it nearly always is); field by field
+        // only when it is not, so that only the columns read can make a row unusable.
+        let whole = std::str::from_utf8(record.as_slice()).ok();
         let view = RowView {
             headers: job.headers,
             options: job.options,
-            get: |i: usize| match record.get(i) {
-                None => Field::Empty,
-                Some(bytes) => std::str::from_utf8(bytes).map_or(Field::NotText, Field::Text),
+            get: |i: usize| match (whole, record.range(i)) {
+                (_, None) => Field::Empty,
+                (Some(text), Some(range)) => text.get(range).map_or(Field::NotText, Field::Text),
+                (None, Some(range)) => record
+                    .as_slice()
+                    .get(range)
+                    .map_or(Field::Empty, |bytes| {
+                        std::str::from_utf8(bytes).map_or(Field::NotText, Field::Text)
+                    }),
             },
         };
         job.hand_over(&view, line, &mut buffers, skips, on_row);

@@ -14,7 +14,7 @@ use super::problems::SkipReason;
 use super::roles::{fold, metric_named};
 use super::values::{
     ValueOptions, from_excel_serial, parse_count, parse_flag, parse_number, parse_period,
-    parse_timestamp, surely_nfc, trim,
+    nfc_without_lookup, parse_timestamp, surely_nfc, trim,
 };
 
 /// One field of a row.
@@ -157,7 +157,7 @@ impl<'a, F: Fn(usize) -> Field<'a>> RowView<'_, F> {
         if text.is_empty() {
             return Ok(None);
         }
-        if surely_nfc(text) || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        if surely_nfc(text) || nfc_without_lookup(text) || is_nfc_quick(text.chars()) == IsNormalized::Yes {
             return Ok(Some(text));
         }
         buf.clear();
