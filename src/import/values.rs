@@ -541,7 +541,11 @@ mod tests {
         let mut passed = 0;
         for c in (0..0x2_0000u32).filter_map(char::from_u32) {
             let text = c.to_string();
-            assert!(!surely_nfc(&text) || nfc_without_lookup(&text), "U+{:04X}", c as u32);
+            assert!(
+                !surely_nfc(&text) || nfc_without_lookup(&text),
+                "U+{:04X}",
+                c as u32
+            );
             if nfc_without_lookup(&text) {
                 passed += 1;
                 assert_eq!(
@@ -553,7 +557,9 @@ mod tests {
             }
         }
         assert_eq!(passed, 0x300 + 0x100 + 0x6e);
-        assert!(nfc_without_lookup("Quảng cáo Zalo: “Quay là trúng” – ngay…"));
+        assert!(nfc_without_lookup(
+            "Quảng cáo Zalo: “Quay là trúng” – ngay…"
+        ));
         assert!(!nfc_without_lookup("a\u{2000}b"), "U+2000 is U+2002 in NFC");
         assert!(!nfc_without_lookup("Gio\u{309}"));
     }
