@@ -166,7 +166,13 @@ impl Aggregator {
             .collect();
         let per = per_cell(t, &next_of);
         let has_conversion = t.has_conversion;
-        let values = |c: u32| cell_values(&t.cells[c as usize], per.converted[c as usize], has_conversion);
+        let values = |c: u32| {
+            cell_values(
+                &t.cells[c as usize],
+                per.converted[c as usize],
+                has_conversion,
+            )
+        };
 
         // Month cells by subject, in month order.
         let mut tp_months: Vec<Vec<u32>> = vec![Vec::new(); t.touchpoints.values.len()];
@@ -213,8 +219,8 @@ impl Aggregator {
             .map(|&s| {
                 let cell = t.stages.cells[s];
                 let customers = t.cells[cell as usize].customers;
-                let continuation = next_stage[s]
-                    .and_then(|_| share(per.continuing[cell as usize], customers));
+                let continuation =
+                    next_stage[s].and_then(|_| share(per.continuing[cell as usize], customers));
                 let months = stage_months[s]
                     .iter()
                     .map(|&c| {

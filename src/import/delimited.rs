@@ -3,9 +3,9 @@
 //! reused for every row.
 //!
 //! With two cores or more and a file big enough for it to pay, the reading is a pipeline: a
-//! second thread reads, hashes, decodes and splits the file into records, handing them over in
-//! batches of about [`BATCH_BYTES`] through a queue of [`QUEUE`] batches, while the calling
-//! thread turns them into rows and counts them. The rows, their order, the skips and the
+//! second thread reads, hashes, decodes, splits the file into records and checks them as
+//! UTF-8, handing them over in batches of about [`BATCH_BYTES`] through a queue of [`QUEUE`]
+//! batches, while the calling thread turns them into rows and counts them. The rows, their order, the skips and the
 //! errors are the same either way; memory stays bounded (a few batches).
 
 use std::io::Read;
@@ -78,6 +78,7 @@ pub fn read(
             ends.extend((0..record.len()).filter_map(|i| record.range(i).map(|r| r.end)));
             let view = Record {
                 bytes: record.as_slice(),
+                text: std::str::from_utf8(record.as_slice()).ok(),
                 ends: &ends,
             };
             rows.take(view, line, skips, on_row);
@@ -93,7 +94,7 @@ pub fn read(
                 let mut batch = empties.try_recv().unwrap_or_default();
                 batch.clear();
                 let mut end = Ok(false);
-                while batch.bytes.len() < BATCH_BYTES {
+                while batch.size() < BATCH_BYTES {
                     match splitter.next(&mut record) {
                         Ok(Some(line)) => batch.push(&record, line),
                         Ok(None) => {
@@ -186,10 +187,12 @@ impl<'p, R: Read> Splitter<'p, R> {
     }
 }
 
-/// One record: its fields' bytes one after the other, and where each field ends.
+/// One record: its fields' bytes one after the other, the same as text when they are UTF-8,
+/// and where each field ends.
 #[derive(Clone, Copy)]
 struct Record<'a> {
     bytes: &'a [u8],
+    text: Option<&'a str>,
     ends: &'a [usize],
 }
 
@@ -212,41 +215,77 @@ impl<'a> Record<'a> {
     }
 }
 
-/// Records handed from the reading thread to the counting one: every record's bytes and field
-/// ends in two shared buffers, so that a batch's memory is about its bytes whatever its rows.
+/// Records handed from the reading thread to the counting one, already checked as UTF-8:
+/// every record's text (or bytes, when they are not UTF-8) and field ends in shared buffers,
+/// so that a batch's memory is about its bytes whatever its rows.
 #[derive(Debug, Default)]
 struct Batch {
+    text: String,
     bytes: Vec<u8>,
     ends: Vec<usize>,
-    /// Per record: where its bytes and its ends start, and its line.
-    records: Vec<(usize, usize, u64)>,
+    records: Vec<Entry>,
+}
+
+/// Where one record of a batch is.
+#[derive(Clone, Copy, Debug)]
+struct Entry {
+    /// In `text` (else in `bytes`).
+    utf8: bool,
+    start: usize,
+    end: usize,
+    ends_start: usize,
+    ends_end: usize,
+    line: u64,
 }
 
 impl Batch {
     fn clear(&mut self) {
+        self.text.clear();
         self.bytes.clear();
         self.ends.clear();
         self.records.clear();
     }
 
+    fn size(&self) -> usize {
+        self.text.len() + self.bytes.len()
+    }
+
     fn push(&mut self, record: &ByteRecord, line: u64) {
-        self.records.push((self.bytes.len(), self.ends.len(), line));
-        self.bytes.extend_from_slice(record.as_slice());
+        let ends_start = self.ends.len();
         self.ends
             .extend((0..record.len()).filter_map(|i| record.range(i).map(|r| r.end)));
+        let (utf8, start, end) = match std::str::from_utf8(record.as_slice()) {
+            Ok(text) => {
+                let start = self.text.len();
+                self.text.push_str(text);
+                (true, start, self.text.len())
+            }
+            Err(_) => {
+                let start = self.bytes.len();
+                self.bytes.extend_from_slice(record.as_slice());
+                (false, start, self.bytes.len())
+            }
+        };
+        self.records.push(Entry {
+            utf8,
+            start,
+            end,
+            ends_start,
+            ends_end: self.ends.len(),
+            line,
+        });
     }
 
     fn records(&self) -> impl Iterator<Item = (Record<'_>, u64)> {
-        let mut next = self.records.iter().skip(1);
-        self.records.iter().map(move |&(bytes, ends, line)| {
-            let (bytes_end, ends_end) = next
-                .next()
-                .map_or((self.bytes.len(), self.ends.len()), |&(b, e, _)| (b, e));
-            let record = Record {
-                bytes: self.bytes.get(bytes..bytes_end).unwrap_or_default(),
-                ends: self.ends.get(ends..ends_end).unwrap_or_default(),
+        self.records.iter().map(|e| {
+            let (bytes, text) = if e.utf8 {
+                let text = self.text.get(e.start..e.end).unwrap_or_default();
+                (text.as_bytes(), Some(text))
+            } else {
+                (self.bytes.get(e.start..e.end).unwrap_or_default(), None)
             };
-            (record, line)
+            let ends = self.ends.get(e.ends_start..e.ends_end).unwrap_or_default();
+            (Record { bytes, text, ends }, e.line)
         })
     }
 }
@@ -308,9 +347,9 @@ impl<'j, 'a> Rows<'j, 'a> {
             );
             return;
         }
-        // The whole record checked as UTF-8 at once (it nearly always is); field by field
-        // only when it is not, so that only the columns read can make a row unusable.
-        let whole = std::str::from_utf8(record.bytes).ok();
+        // The whole record was checked as UTF-8 at once (it nearly always is); field by
+        // field only when it is not, so that only the columns read can make a row unusable.
+        let whole = record.text;
         let view = RowView {
             headers: job.headers,
             options: job.options,

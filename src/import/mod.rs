@@ -376,8 +376,10 @@ impl Job<'_> {
             ReadKind::Events(columns) => match view.event(line, columns, scratch) {
                 Ok(row) => {
                     on_row(Row::Event(&row));
-                    for reason in scratch.ignored.drain(..) {
-                        skips.ignore(line, reason);
+                    if !scratch.ignored.is_empty() {
+                        for reason in scratch.ignored.drain(..) {
+                            skips.ignore(line, reason);
+                        }
                     }
                 }
                 Err(reason) => skips.add(line, reason),
