@@ -496,6 +496,28 @@ mod tests {
         assert!(last.starts_with("error: "), "{last}");
     }
 
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(48))]
+
+        /// Any bytes made of delimiters, quotes, line breaks, spaces, digits, letters and
+        /// broken UTF-8, repeated over more than one batch, read the same on two threads.
+        #[test]
+        fn any_text_reads_the_same_on_two_threads(
+            chunk in proptest::collection::vec(
+                proptest::sample::select(b"a;,\t\"\r\n 1.\xc3\xa9\xff".to_vec()),
+                1..400,
+            ),
+        ) {
+            let mut bytes = b"customer_id;touchpoint;csat\n".to_vec();
+            while bytes.len() < BATCH_BYTES + 4096 {
+                bytes.extend_from_slice(&chunk);
+                bytes.extend_from_slice(b"\nc1;Web;4\n");
+            }
+            let input = Input::Bytes { name: "any.csv".into(), bytes };
+            same_on_one_and_two_threads(&input);
+        }
+    }
+
     #[test]
     fn a_cancelled_read_stops_on_two_threads_too() {
         let input = Input::Bytes {
