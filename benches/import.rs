@@ -155,7 +155,11 @@ fn main() {
                     break;
                 };
                 let cores = if threads == 0 { cores } else { threads };
-                line(&format!("DuckDB load + query, {cores} core(s)"), load + query, None);
+                line(
+                    &format!("DuckDB load + query, {cores} core(s)"),
+                    load + query,
+                    None,
+                );
                 line(&format!("  of which load, {cores} core(s)"), load, None);
             }
         }

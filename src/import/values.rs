@@ -61,9 +61,10 @@ pub fn nfc_without_lookup(text: &str) -> bool {
         at += match (b, bytes.get(at + 1), bytes.get(at + 2)) {
             (0x00..=0x7f, _, _) => 1,
             (0xc2..=0xcb, _, _) => 2,
-            (0xe1, Some(0xb8..=0xbb), _) => 3,
-            // U+2002–U+203F and U+2040–U+206F.
-            (0xe2, Some(0x80), Some(0x82..=0xbf)) | (0xe2, Some(0x81), Some(0x80..=0xaf)) => 3,
+            // U+1E00–U+1EFF, U+2002–U+203F and U+2040–U+206F.
+            (0xe1, Some(0xb8..=0xbb), _)
+            | (0xe2, Some(0x80), Some(0x82..=0xbf))
+            | (0xe2, Some(0x81), Some(0x80..=0xaf)) => 3,
             _ => return false,
         };
     }
