@@ -10,8 +10,10 @@
 //! (`JOURNEYMAP_PYTHON`, else `python3`), DuckDB computes the same tables on the same file with
 //! the query of `journeymap import --emit-sql duckdb`, and its time is printed beside.
 //!
-//! Timings vary by machine and load: this prints, it never fails on a figure. `JOURNEYMAP_BENCH_ROWS`
-//! changes the number of rows, `JOURNEYMAP_BENCH_RUNS` the runs per figure.
+//! "CPU s" is the user + system seconds of our import: on a busy machine, where the wall clock
+//! also counts the time spent waiting for a core, it shows the work itself. Timings vary by
+//! machine and load: this prints, it never fails on a figure. `JOURNEYMAP_BENCH_ROWS` changes
+//! the number of rows, `JOURNEYMAP_BENCH_RUNS` the runs per figure.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -117,36 +119,37 @@ fn main() {
     }
     println!();
     println!(
-        "| {:<36} | {:<34} | {:>8} | {:>8} | {:>9} | {:>8} |",
-        "export", "what", "seconds", "MB/s", "rows/s", "peak MiB"
+        "| {:<36} | {:<34} | {:>8} | {:>8} | {:>9} | {:>8} | {:>8} |",
+        "export", "what", "seconds", "MB/s", "rows/s", "CPU s", "peak MiB"
     );
     println!(
-        "|{:-<38}|{:-<36}|{:->10}|{:->10}|{:->11}|{:->10}|",
-        "", "", "", "", "", ""
+        "|{:-<38}|{:-<36}|{:->10}|{:->10}|{:->11}|{:->10}|{:->10}|",
+        "", "", "", "", "", "", ""
     );
     for style in &STYLES {
         let data = dir.path().join(format!("events-{}.csv", style.name));
         generate(style.name, rows, &data);
         let mb = std::fs::metadata(&data).map_or(0, |m| m.len()) as f64 / 1e6;
         let label = format!("{} ({mb:.0} MB)", style.label);
-        let line = |what: &str, took: Duration, peak: Option<f64>| {
-            let secs = took.as_secs_f64();
+        let line = |what: &str, figure: Figure| {
+            let secs = figure.wall.as_secs_f64();
+            let cpu = figure.cpu.map(|c| format!("{:.3}", c.as_secs_f64()));
+            let peak = figure.peak.map(|p| format!("{p:.0}"));
             println!(
-                "| {label:<36} | {what:<34} | {secs:>8.3} | {:>8.0} | {:>9} | {:>8} |",
+                "| {label:<36} | {what:<34} | {secs:>8.3} | {:>8.0} | {:>9} | {:>8} | {:>8} |",
                 mb / secs,
                 thousands((rows as f64 / secs) as u64),
-                peak.map_or_else(|| "–".to_owned(), |p| format!("{p:.0}"))
+                cpu.as_deref().unwrap_or("–"),
+                peak.as_deref().unwrap_or("–"),
             );
         };
         let ours = |mode: &str, pin: bool| in_child(mode, &data, pin, runs);
         if one_core {
-            let (t, peak) = ours("import", true);
-            line("journeymap import, 1 core", t, peak);
+            line("journeymap import, 1 core", ours("import", true));
         }
-        let (t, peak) = ours("import", false);
-        line(&format!("journeymap import, {cores} cores"), t, peak);
-        let (t, peak) = ours("read", false);
-        line("journeymap read only (no maths)", t, peak);
+        let two = ours("import", false);
+        line(&format!("journeymap import, {cores} cores"), two);
+        line("journeymap read only (no maths)", ours("read", false));
         if let Some(python) = &python {
             let sql = dir.path().join(format!("{}.sql", style.name));
             write_sql(style, &sql);
@@ -155,12 +158,16 @@ fn main() {
                     break;
                 };
                 let cores = if threads == 0 { cores } else { threads };
+                let figure = |wall| Figure {
+                    wall,
+                    cpu: None,
+                    peak: None,
+                };
                 line(
                     &format!("DuckDB load + query, {cores} core(s)"),
-                    load + query,
-                    None,
+                    figure(load + query),
                 );
-                line(&format!("  of which load, {cores} core(s)"), load, None);
+                line(&format!("  of which load, {cores} core(s)"), figure(load));
             }
         }
     }
@@ -212,11 +219,20 @@ fn can_pin() -> bool {
         .is_ok_and(|o| o.status.success())
 }
 
+/// One figure: median wall seconds, CPU seconds (user + system; ours, on Linux) and peak
+/// resident MiB (ours, on Linux).
+struct Figure {
+    wall: Duration,
+    cpu: Option<Duration>,
+    peak: Option<f64>,
+}
+
 /// Runs this benchmark again `runs` times as a child doing `mode` on `data` (pinned to core 0
-/// when `pin`): the median seconds and the median peak resident MiB (Linux only).
-fn in_child(mode: &str, data: &Path, pin: bool, runs: usize) -> (Duration, Option<f64>) {
+/// when `pin`): the medians.
+fn in_child(mode: &str, data: &Path, pin: bool, runs: usize) -> Figure {
     let me = std::env::current_exe().unwrap_or_else(|e| panic!("{e}"));
     let mut times = Vec::new();
+    let mut cpus = Vec::new();
     let mut peaks = Vec::new();
     for _ in 0..runs {
         let mut command = if pin {
@@ -242,12 +258,19 @@ fn in_child(mode: &str, data: &Path, pin: bool, runs: usize) -> (Duration, Optio
             );
         };
         times.push(Duration::from_secs_f64(secs));
-        if let Some(kib) = words.next().and_then(|w| w.parse::<f64>().ok()) {
+        let mut number = || words.next().and_then(|w| w.parse::<f64>().ok());
+        if let Some(cpu) = number().filter(|c| *c >= 0.0) {
+            cpus.push(Duration::from_secs_f64(cpu));
+        }
+        if let Some(kib) = number().filter(|k| *k > 0.0) {
             peaks.push(Duration::from_secs_f64(kib / 1024.0));
         }
     }
-    let peak = (!peaks.is_empty()).then(|| median(peaks).as_secs_f64());
-    (median(times), peak)
+    Figure {
+        wall: median(times),
+        cpu: (!cpus.is_empty()).then(|| median(cpus)),
+        peak: (!peaks.is_empty()).then(|| median(peaks).as_secs_f64()),
+    }
 }
 
 /// The child: one import (or read) of the file named in `JOURNEYMAP_BENCH_DATA`; prints its
@@ -292,10 +315,23 @@ fn child(mode: &str) {
                 .find_map(|l| l.strip_prefix("VmHWM:"))
                 .and_then(|v| v.trim().trim_end_matches("kB").trim().parse::<u64>().ok())
         });
-    match peak {
-        Some(kib) => println!("{took} {kib}"),
-        None => println!("{took}"),
-    }
+    println!(
+        "{took} {} {}",
+        cpu_seconds().unwrap_or(-1.0),
+        peak.unwrap_or(0)
+    );
+}
+
+/// The process's user and system seconds so far (Linux: `/proc/self/stat`, in the kernel's
+/// fixed 100 ticks a second).
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // The fields after the command name (which is in parentheses and may hold spaces).
+    let rest = stat.get(stat.rfind(')')? + 2..)?;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = |i: usize| fields.get(i)?.parse::<f64>().ok();
+    // utime and stime are fields 14 and 15 of the line, 12 and 13 after the name.
+    Some((ticks(11)? + ticks(12)?) / 100.0)
 }
 
 /// A Python that can `import duckdb`, if there is one.
