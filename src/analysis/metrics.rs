@@ -15,9 +15,7 @@
 //!
 //! Memory grows with distinct customers and touchpoints, never with the number of rows.
 
-use std::collections::{BTreeMap, hash_map::Entry};
-
-use rustc_hash::{FxHashMap, FxHashSet};
+use std::collections::BTreeMap;
 
 use crate::model::{MetricKind, MetricSnapshot, MetricValues, StageMetrics, TouchpointMetrics};
 
@@ -64,111 +62,37 @@ pub struct AggregateRow {
     pub period: Option<String>,
 }
 
-/// A calendar month as a sortable key: `year * 12 + month - 1`.
-type Month = i32;
-
-fn month_of(t: jiff::civil::DateTime) -> Month {
-    i32::from(t.year()) * 12 + i32::from(t.month()) - 1
-}
+use super::tally::{Cell, Kind, Month, Tally};
 
 fn month_name(m: Month) -> String {
     format!("{:04}-{:02}", m.div_euclid(12), m.rem_euclid(12) + 1)
 }
 
-/// Sums over a set of rows, from which [`MetricValues`] are computed.
-#[derive(Debug, Default)]
-struct Acc {
-    events: u64,
-    customers: FxHashSet<u32>,
-    csat_sum: f64,
-    csat_n: u64,
-    promoters: u64,
-    detractors: u64,
-    nps_n: u64,
-}
-
-impl Acc {
-    fn add(&mut self, customer: u32, row: &EventRow<'_>) {
-        self.events += 1;
-        self.customers.insert(customer);
-        if let Some(csat) = row.csat {
-            self.csat_sum += csat;
-            self.csat_n += 1;
-        }
-        if let Some(nps) = row.nps {
-            self.nps_n += 1;
-            if nps >= 9.0 {
-                self.promoters += 1;
-            } else if nps <= 6.0 {
-                self.detractors += 1;
-            }
-        }
-    }
-
-    /// The values, with `converted` telling whether a customer converted (`None`: the data
-    /// has no conversion at all).
-    fn values(&self, converted: Option<&dyn Fn(u32) -> bool>) -> MetricValues {
-        let customers = self.customers.len() as u64;
-        let conversion_rate = converted.and_then(|converted| {
-            (customers > 0).then(|| {
-                let n = self.customers.iter().filter(|c| converted(**c)).count();
-                n as f64 / customers as f64
-            })
-        });
-        MetricValues {
-            events: self.events,
-            customers,
-            conversion_rate,
-            csat: (self.csat_n > 0).then(|| self.csat_sum / self.csat_n as f64),
-            csat_answers: self.csat_n,
-            nps: (self.nps_n > 0).then(|| {
-                100.0 * (self.promoters as f64 - self.detractors as f64) / self.nps_n as f64
-            }),
-            nps_answers: self.nps_n,
-        }
-    }
-}
-
-/// One touchpoint (or the whole file): over every row, and per month.
-#[derive(Debug, Default)]
-struct Series {
-    total: Acc,
-    months: BTreeMap<Month, Acc>,
-}
-
-impl Series {
-    fn add(&mut self, customer: u32, month: Option<Month>, row: &EventRow<'_>) {
-        self.total.add(customer, row);
-        if let Some(m) = month {
-            self.months.entry(m).or_default().add(customer, row);
-        }
-    }
-}
-
-/// A stage's customers, over every row and per month.
-#[derive(Debug, Default)]
-struct StageAcc {
-    customers: FxHashSet<u32>,
-    months: BTreeMap<Month, FxHashSet<u32>>,
+#[cfg(test)]
+fn month_of(t: jiff::civil::DateTime) -> Month {
+    super::tally::month_of(t)
 }
 
 /// Turns rows into a snapshot's numbers, one row at a time.
 #[derive(Debug, Default)]
 pub struct Aggregator {
-    /// Customer id → its number.
-    customer_ids: FxHashMap<Box<str>, u32>,
-    /// By customer number: converted on any row of the file.
-    converted: Vec<bool>,
-    /// Customers that converted on a row of each month.
-    converted_in: FxHashSet<(Month, u32)>,
-    /// Whether any row said whether its customer converted.
-    has_conversion: bool,
-    overall: Series,
-    touchpoints: FxHashMap<Box<str>, Series>,
-    stages: FxHashMap<Box<str>, StageAcc>,
+    /// The raw events' counts.
+    tally: Tally,
     /// Pre-aggregated values: (is stage, subject) → (period → values).
     given: BTreeMap<(bool, String), BTreeMap<Option<String>, MetricValues>>,
 }
+
+/// What `finish` works out per cell from the customers: how many converted (on any row for a
+/// whole cell, in the cell's month for a month cell) and, for stage cells, how many reach the
+/// next stage (in the same month for a month cell).
+struct PerCell {
+    converted: Vec<u64>,
+    continuing: Vec<u64>,
+}
+
+/// For a stage cell: no next stage (`None`), the next stage's cell, or [`NO_CELL`] when the
+/// next stage has no row in that month.
+const NO_CELL: u32 = u32::MAX;
 
 impl Aggregator {
     /// An aggregator with nothing seen yet.
@@ -178,46 +102,7 @@ impl Aggregator {
 
     /// Counts one event row.
     pub fn add(&mut self, row: &EventRow<'_>) {
-        let customer = match self.customer_ids.get(row.customer) {
-            Some(n) => *n,
-            None => {
-                let n = u32::try_from(self.converted.len()).unwrap_or(u32::MAX);
-                self.customer_ids.insert(row.customer.into(), n);
-                self.converted.push(false);
-                n
-            }
-        };
-        let month = row.timestamp.map(month_of);
-        if let Some(converted) = row.converted {
-            self.has_conversion = true;
-            if converted {
-                if let Some(c) = self.converted.get_mut(customer as usize) {
-                    *c = true;
-                }
-                if let Some(m) = month {
-                    self.converted_in.insert((m, customer));
-                }
-            }
-        }
-        self.overall.add(customer, month, row);
-        match self.touchpoints.get_mut(row.touchpoint) {
-            Some(series) => series.add(customer, month, row),
-            None => {
-                let mut series = Series::default();
-                series.add(customer, month, row);
-                self.touchpoints.insert(row.touchpoint.into(), series);
-            }
-        }
-        if let Some(stage) = row.stage {
-            let acc = match self.stages.entry(stage.into()) {
-                Entry::Occupied(e) => e.into_mut(),
-                Entry::Vacant(e) => e.insert(StageAcc::default()),
-            };
-            acc.customers.insert(customer);
-            if let Some(m) = month {
-                acc.months.entry(m).or_default().insert(customer);
-            }
-        }
+        self.tally.add(row);
     }
 
     /// Takes one value of a pre-aggregated table. A later value for the same subject, metric
@@ -251,72 +136,107 @@ impl Aggregator {
     /// in the order given by `stage_order` (the map's stage names; values not in it follow in
     /// code-point order).
     pub fn finish(self, stage_order: &[&str]) -> MetricSnapshot {
-        let converted = |c: u32| self.converted.get(c as usize).copied().unwrap_or(false);
-        let whole: Option<&dyn Fn(u32) -> bool> = if self.has_conversion {
-            Some(&converted)
-        } else {
-            None
-        };
-        let series = |s: &Series| {
-            let months = s
-                .months
-                .iter()
-                .map(|(m, acc)| {
-                    let in_month = |c: u32| self.converted_in.contains(&(*m, c));
-                    let f: Option<&dyn Fn(u32) -> bool> = if self.has_conversion {
-                        Some(&in_month)
-                    } else {
-                        None
-                    };
-                    (month_name(*m), acc.values(f))
-                })
-                .collect::<Vec<_>>();
-            (s.total.values(whole), months)
-        };
-        let mut touchpoints: Vec<TouchpointMetrics> = self
-            .touchpoints
-            .iter()
-            .map(|(value, s)| {
-                let (total, months) = series(s);
-                TouchpointMetrics {
-                    value: value.to_string(),
-                    card: None,
-                    total,
-                    months,
-                }
-            })
-            .collect();
-        let (overall, _) = series(&self.overall);
-
+        let t = &self.tally;
         // Stages: the map's order first, then the others in code-point order (an order the
         // SQL of `--emit-sql` can give too).
         let rank = |value: &str| stage_order.iter().position(|s| same_name(s, value));
-        let mut stages: Vec<(&Box<str>, &StageAcc)> = self.stages.iter().collect();
-        stages.sort_by(|(a, _), (b, _)| {
+        let mut order: Vec<usize> = (0..t.stages.values.len()).collect();
+        order.sort_by(|&a, &b| {
+            let (a, b) = (&t.stages.values[a], &t.stages.values[b]);
             (rank(a).unwrap_or(usize::MAX), a).cmp(&(rank(b).unwrap_or(usize::MAX), b))
         });
-        let mut stage_metrics: Vec<StageMetrics> = stages
+        let mut next_stage: Vec<Option<u32>> = vec![None; order.len()];
+        for pair in order.windows(2) {
+            next_stage[pair[0]] = u32::try_from(pair[1]).ok();
+        }
+        let next_of: Vec<Option<u32>> = t
+            .cells
+            .iter()
+            .map(|cell| {
+                let next = *next_stage.get(cell.subject as usize)?;
+                match cell.kind {
+                    Kind::Stage => next.map(|n| t.stages.cells[n as usize]),
+                    Kind::StageMonth => next.map(|n| {
+                        t.find_month_cell(Kind::StageMonth, n, cell.month)
+                            .unwrap_or(NO_CELL)
+                    }),
+                    _ => None,
+                }
+            })
+            .collect();
+        let per = per_cell(t, &next_of);
+        let has_conversion = t.has_conversion;
+        let values = |c: u32| {
+            cell_values(
+                &t.cells[c as usize],
+                per.converted[c as usize],
+                has_conversion,
+            )
+        };
+
+        // Month cells by subject, in month order.
+        let mut tp_months: Vec<Vec<u32>> = vec![Vec::new(); t.touchpoints.values.len()];
+        let mut stage_months: Vec<Vec<u32>> = vec![Vec::new(); t.stages.values.len()];
+        for (n, cell) in t.cells.iter().enumerate() {
+            let n = u32::try_from(n).unwrap_or(NO_CELL);
+            let list = match cell.kind {
+                Kind::TouchpointMonth => tp_months.get_mut(cell.subject as usize),
+                Kind::StageMonth => stage_months.get_mut(cell.subject as usize),
+                _ => None,
+            };
+            if let Some(list) = list {
+                list.push(n);
+            }
+        }
+        for list in tp_months.iter_mut().chain(stage_months.iter_mut()) {
+            list.sort_by_key(|&c| t.cells[c as usize].month);
+        }
+        let months = |list: &[u32]| -> Vec<(String, MetricValues)> {
+            list.iter()
+                .map(|&c| (month_name(t.cells[c as usize].month), values(c)))
+                .collect()
+        };
+
+        let mut touchpoints: Vec<TouchpointMetrics> = t
+            .touchpoints
+            .values
             .iter()
             .enumerate()
-            .map(|(k, (value, acc))| {
-                let next = stages.get(k + 1).map(|(_, n)| *n);
-                let continuation = next.and_then(|n| share_also_in(&acc.customers, &n.customers));
-                let months = acc
-                    .months
+            .map(|(n, value)| TouchpointMetrics {
+                value: value.to_string(),
+                card: None,
+                total: values(t.touchpoints.cells[n]),
+                months: months(&tp_months[n]),
+            })
+            .collect();
+        let converted_customers = t.customers.iter().filter(|c| c.converted).count() as u64;
+        let mut whole = t.overall.clone();
+        whole.customers = t.customer_count();
+        let overall = cell_values(&whole, converted_customers, has_conversion);
+        let share = |part: u64, of: u64| (of > 0).then(|| part as f64 / of as f64);
+        let mut stage_metrics: Vec<StageMetrics> = order
+            .iter()
+            .map(|&s| {
+                let cell = t.stages.cells[s];
+                let customers = t.cells[cell as usize].customers;
+                let continuation =
+                    next_stage[s].and_then(|_| share(per.continuing[cell as usize], customers));
+                let months = stage_months[s]
                     .iter()
-                    .map(|(m, customers)| {
-                        let cont = next.and_then(|n| {
-                            n.months
-                                .get(m)
-                                .map_or(Some(0.0), |next| share_also_in(customers, next))
-                        });
-                        (month_name(*m), customers.len() as u64, cont)
+                    .map(|&c| {
+                        let m = &t.cells[c as usize];
+                        let cont = match next_of[c as usize] {
+                            None => None,
+                            Some(NO_CELL) => Some(0.0),
+                            Some(_) => share(per.continuing[c as usize], m.customers),
+                        };
+                        (month_name(m.month), m.customers, cont)
                     })
                     .collect();
                 StageMetrics {
-                    value: value.to_string(),
+                    value: t.stages.values[s].to_string(),
                     stage: None,
-                    customers: acc.customers.len() as u64,
+                    customers,
                     continuation,
                     months,
                 }
@@ -364,10 +284,59 @@ impl Aggregator {
     }
 }
 
-/// The share of `from` that is also in `to` (`None` when `from` is empty).
-fn share_also_in(from: &FxHashSet<u32>, to: &FxHashSet<u32>) -> Option<f64> {
-    (!from.is_empty())
-        .then(|| from.iter().filter(|c| to.contains(c)).count() as f64 / from.len() as f64)
+/// Goes through every customer once: the conversions and continuations of each cell.
+fn per_cell(t: &Tally, next_of: &[Option<u32>]) -> PerCell {
+    let mut per = PerCell {
+        converted: vec![0; t.cells.len()],
+        continuing: vec![0; t.cells.len()],
+    };
+    let mut converted_in: Vec<Month> = Vec::new();
+    for customer in &t.customers {
+        converted_in.clear();
+        converted_in.extend(
+            customer
+                .seen
+                .cells()
+                .map(|c| &t.cells[c as usize])
+                .filter(|cell| cell.kind == Kind::ConvertedIn)
+                .map(|cell| cell.month),
+        );
+        for c in customer.seen.cells() {
+            let cell = &t.cells[c as usize];
+            let converted = match cell.kind {
+                Kind::Touchpoint | Kind::Stage => customer.converted,
+                Kind::TouchpointMonth | Kind::StageMonth => converted_in.contains(&cell.month),
+                Kind::ConvertedIn => false,
+            };
+            if converted {
+                per.converted[c as usize] += 1;
+            }
+            if let Some(next) = next_of[c as usize]
+                && next != NO_CELL
+                && customer.seen.contains(next)
+            {
+                per.continuing[c as usize] += 1;
+            }
+        }
+    }
+    per
+}
+
+/// A cell's values, `converted` of its customers having converted (no rate when the data has
+/// no conversion at all).
+fn cell_values(cell: &Cell, converted: u64, has_conversion: bool) -> MetricValues {
+    let customers = cell.customers;
+    MetricValues {
+        events: cell.events,
+        customers,
+        conversion_rate: (has_conversion && customers > 0)
+            .then(|| converted as f64 / customers as f64),
+        csat: (cell.csat_n > 0).then(|| cell.csat_sum / cell.csat_n as f64),
+        csat_answers: cell.csat_n,
+        nps: (cell.nps_n > 0)
+            .then(|| 100.0 * (cell.promoters as f64 - cell.detractors as f64) / cell.nps_n as f64),
+        nps_answers: cell.nps_n,
+    }
 }
 
 /// Whether a stage's name and a data value name the same stage: equal after trimming,

@@ -12,3 +12,4 @@ pub mod metrics_sql;
 pub mod overlay;
 pub mod report;
 pub mod review;
+mod tally;

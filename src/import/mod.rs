@@ -32,6 +32,7 @@ use std::io::Read;
 use std::path::PathBuf;
 use std::sync::atomic::{AtomicBool, AtomicU64, Ordering};
 
+pub use delimited::Threads;
 pub use problems::{ImportError, Skip, SkipCount, SkipReason, Skips};
 pub use roles::{Shape, fold, guess_roles, role_named};
 pub use snapshot::{Imported, import_snapshot};
@@ -75,7 +76,7 @@ impl Input {
         }
     }
 
-    fn open(&self) -> Result<Box<dyn Read + '_>, ImportError> {
+    fn open(&self) -> Result<Box<dyn Read + Send + '_>, ImportError> {
         match self {
             Input::Path(path) => Ok(Box::new(File::open(path).map_err(|e| self.read_error(e))?)),
             Input::Bytes { bytes, .. } => Ok(Box::new(bytes.as_slice())),
@@ -276,6 +277,18 @@ pub fn read(
     input: &Input,
     settings: &ImportSettings,
     progress: &Progress,
+    on_row: impl FnMut(Row<'_>),
+) -> Result<ReadSummary, ImportError> {
+    read_with(input, settings, progress, Threads::Auto, on_row)
+}
+
+/// [`read`], with the reading of a text file spread over threads as `threads` says (the rows
+/// and the summary are the same either way; `on_row` is called on the calling thread).
+pub fn read_with(
+    input: &Input,
+    settings: &ImportSettings,
+    progress: &Progress,
+    threads: Threads,
     mut on_row: impl FnMut(Row<'_>),
 ) -> Result<ReadSummary, ImportError> {
     let plan = plan(input, settings)?;
@@ -302,7 +315,7 @@ pub fn read(
                 input.open()?,
                 found,
                 delimiter,
-                &job,
+                (&job, threads),
                 &mut skips,
                 &mut on_row,
             )
@@ -365,8 +378,10 @@ impl Job<'_> {
             ReadKind::Events(columns) => match view.event(line, columns, scratch) {
                 Ok(row) => {
                     on_row(Row::Event(&row));
-                    for reason in scratch.ignored.drain(..) {
-                        skips.ignore(line, reason);
+                    if !scratch.ignored.is_empty() {
+                        for reason in scratch.ignored.drain(..) {
+                            skips.ignore(line, reason);
+                        }
                     }
                 }
                 Err(reason) => skips.add(line, reason),

@@ -13,8 +13,8 @@ use crate::model::MetricKind;
 use super::problems::SkipReason;
 use super::roles::{fold, metric_named};
 use super::values::{
-    ValueOptions, from_excel_serial, parse_count, parse_flag, parse_number, parse_period,
-    parse_timestamp, surely_nfc, trim,
+    ValueOptions, from_excel_serial, nfc_without_lookup, parse_count, parse_flag, parse_number,
+    parse_period, parse_timestamp, surely_nfc, trim,
 };
 
 /// One field of a row.
@@ -157,7 +157,10 @@ impl<'a, F: Fn(usize) -> Field<'a>> RowView<'_, F> {
         if text.is_empty() {
             return Ok(None);
         }
-        if surely_nfc(text) || is_nfc_quick(text.chars()) == IsNormalized::Yes {
+        if surely_nfc(text)
+            || nfc_without_lookup(text)
+            || is_nfc_quick(text.chars()) == IsNormalized::Yes
+        {
             return Ok(Some(text));
         }
         buf.clear();

@@ -51,6 +51,26 @@ pub fn surely_nfc(text: &str) -> bool {
     true
 }
 
+/// Whether `text` is surely NFC without looking it up, as [`surely_nfc`] says, or because its
+/// other characters are general punctuation (U+2002–U+206F: quotes, dashes, ellipses; no
+/// combining marks, nothing composes with them), as exports write in touchpoint names.
+pub fn nfc_without_lookup(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at = 0;
+    while let Some(&b) = bytes.get(at) {
+        at += match (b, bytes.get(at + 1), bytes.get(at + 2)) {
+            (0x00..=0x7f, _, _) => 1,
+            (0xc2..=0xcb, _, _) => 2,
+            // U+1E00–U+1EFF, U+2002–U+203F and U+2040–U+206F.
+            (0xe1, Some(0xb8..=0xbb), _)
+            | (0xe2, Some(0x80), Some(0x82..=0xbf))
+            | (0xe2, Some(0x81), Some(0x80..=0xaf)) => 3,
+            _ => return false,
+        };
+    }
+    true
+}
+
 /// The last day Excel can write (9999-12-31) as a serial.
 const LAST_SERIAL: f64 = 2_958_465.999_999;
 
@@ -188,6 +208,12 @@ pub fn parse_flag(text: &str) -> Option<bool> {
             Some(0.0) => Some(false),
             _ => None,
         };
+    }
+    // The usual spellings without folding (which allocates).
+    match text {
+        "có" | "Có" | "CÓ" | "đúng" | "Đúng" | "ĐÚNG" => return Some(true),
+        "không" | "Không" | "KHÔNG" => return Some(false),
+        _ => {}
     }
     match super::roles::fold(text).as_str() {
         "co" | "dung" => Some(true),
@@ -508,6 +534,35 @@ mod tests {
         assert!(!surely_nfc("Gio\u{309}"), "a combining mark is looked up");
         assert_eq!(trim("  a b \u{a0}"), "a b");
         assert_eq!(trim("ab"), "ab");
+    }
+
+    #[test]
+    fn the_wider_quick_nfc_test_is_right_on_every_character_it_passes() {
+        use unicode_normalization::{IsNormalized, is_nfc_quick};
+        let mut passed = 0;
+        for c in (0..0x2_0000u32).filter_map(char::from_u32) {
+            let text = c.to_string();
+            assert!(
+                !surely_nfc(&text) || nfc_without_lookup(&text),
+                "U+{:04X}",
+                c as u32
+            );
+            if nfc_without_lookup(&text) {
+                passed += 1;
+                assert_eq!(
+                    is_nfc_quick(text.chars()),
+                    IsNormalized::Yes,
+                    "U+{:04X}",
+                    c as u32
+                );
+            }
+        }
+        assert_eq!(passed, 0x300 + 0x100 + 0x6e);
+        assert!(nfc_without_lookup(
+            "Quảng cáo Zalo: “Quay là trúng” – ngay…"
+        ));
+        assert!(!nfc_without_lookup("a\u{2000}b"), "U+2000 is U+2002 in NFC");
+        assert!(!nfc_without_lookup("Gio\u{309}"));
     }
 
     #[test]
