@@ -367,12 +367,23 @@ mod tests {
         state.set_role(Role::Nps, None);
         assert_eq!(state.column_of(Role::Nps), None);
         assert_eq!(state.settings.columns, [(Role::Nps, String::new())]);
+        // Without a customer, a touchpoint and a metric column read as a wide table.
         state.set_role(Role::Customer, None);
         assert!(matches!(
+            state.preview.as_ref().map(|p| &p.shape),
+            Ok(Shape::Wide { .. })
+        ));
+        state.set_role(Role::Touchpoint, None);
+        assert!(matches!(
             state.blocker(),
-            Some(Blocker::Missing(roles)) if roles == [Role::Customer]
+            Some(Blocker::Missing(roles)) if roles == [Role::Customer, Role::Touchpoint]
         ));
         state.set_role(Role::Customer, Some(0));
+        assert!(matches!(
+            state.blocker(),
+            Some(Blocker::Missing(roles)) if roles == [Role::Touchpoint]
+        ));
+        state.set_role(Role::Touchpoint, Some(1));
         assert!(state.blocker().is_none());
         assert_eq!(state.column_of(Role::Customer), Some(0));
     }
