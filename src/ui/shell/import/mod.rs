@@ -180,7 +180,13 @@ impl ImportDialog {
         let screen = ctx.content_rect();
         let width = (screen.width() - 64.0).clamp(320.0, 1120.0);
         let mut changes = Vec::new();
-        let modal = egui::Modal::new(egui::Id::unique("journeymap-import-dialog"))
+        // One window per step: each is sized to its own contents, not the last step's.
+        let step = match &self.state.phase {
+            Phase::Mapping { .. } => "mapping",
+            Phase::Running { .. } => "running",
+            Phase::Review(_) => "review",
+        };
+        let modal = egui::Modal::new(egui::Id::unique(("journeymap-import-dialog", step)))
             .frame(egui::Frame::popup(&ctx.global_style()).inner_margin(14.0))
             .show(ctx, |ui| {
                 ui.set_width(width);
