@@ -124,8 +124,10 @@ fn the_mapping_dialog_reads_the_vietnamese_export_and_saves_the_changed_mapping(
         .state()
         .import_dialog()
         .and_then(|d| d.state().preview.as_ref().ok())
-        .map(|p| (p.detected.header_row, p.detected.delimiter, p.detected.bom))
-        .unwrap_or_else(|| panic!("no preview"));
+        .map_or_else(
+            || panic!("no preview"),
+            |p| (p.detected.header_row, p.detected.delimiter, p.detected.bom),
+        );
     assert_eq!(detected, (4, Some(';'), true));
     h.get_by_label("Kind of table: raw events, one row per event");
     // Every role guessed from the Vietnamese headers, shown as written.
@@ -234,7 +236,10 @@ fn cancel_stops_a_running_import_and_changes_nothing() {
     std::fs::write(&data, text).unwrap_or_else(|e| panic!("{e}"));
     let mut h = zalo_app(zalo_sample());
     let before = map_of(&h);
-    let revision = h.state().document().map(|d| d.revision());
+    let revision = h
+        .state()
+        .document()
+        .map(journeymap::edit::Document::revision);
     open_import(&mut h, &data);
     click_button(&mut h, "Import");
     assert_eq!(phase(&h), "running");

@@ -81,7 +81,7 @@ impl JourneyApp {
             Some(Outcome::Apply { command, status }) => {
                 // One undo step of its own, whatever was typed before.
                 open.doc.seal();
-                match open.doc.apply(command) {
+                match open.doc.apply(*command) {
                     Ok(_) => self.status = Some(status),
                     Err(err) => self.status = Some(err.to_string()),
                 }

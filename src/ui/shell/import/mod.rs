@@ -53,7 +53,7 @@ pub enum Outcome {
     /// Apply this command (one undo step); `status` says what was imported.
     Apply {
         /// The snapshot, aliases and ignored values, as one batch.
-        command: EditCommand,
+        command: Box<EditCommand>,
         /// A line for the status bar.
         status: String,
     },
@@ -241,7 +241,7 @@ impl ImportDialog {
                     ],
                 );
                 Some(Outcome::Apply {
-                    command: review.command(),
+                    command: Box::new(review.command()),
                     status,
                 })
             }

@@ -134,7 +134,7 @@ impl ImportState {
                 &[("kind", tr(lang, shape_key(&preview.shape)).into())],
             ));
             ui.add_space(4.0);
-            self.roles_ui(ui, lang, preview, changes);
+            Self::roles_ui(ui, lang, preview, changes);
             ui.add_space(6.0);
             ui.label(RichText::new(tr(lang, "import-dialog-preview")).strong());
             let height = (ui.ctx().content_rect().height() * 0.34).clamp(120.0, 420.0);
@@ -334,7 +334,7 @@ impl ImportState {
     }
 
     /// A drop-down per role: the column it is read from, or none.
-    fn roles_ui(&self, ui: &mut Ui, lang: Lang, preview: &Preview, changes: &mut Vec<Change>) {
+    fn roles_ui(ui: &mut Ui, lang: Lang, preview: &Preview, changes: &mut Vec<Change>) {
         let none = tr(lang, "import-dialog-none");
         ui.label(RichText::new(tr(lang, "import-dialog-columns")).strong());
         egui::Grid::new("import-roles")
