@@ -424,11 +424,13 @@ impl JourneyApp {
     }
 }
 
-/// Whether `path` names a file the import reads (by its extension).
+/// Whether `path` names a file the import reads (by its extension). A dropped `.txt` is
+/// more often notes than an export: it is refused, though the import's dialog lists it.
 fn is_data_file(path: &Path) -> bool {
     path.extension().is_some_and(|e| {
         crate::ui::shell::file_dialog::DATA_EXTENSIONS
             .iter()
+            .filter(|d| **d != "txt")
             .any(|d| e.eq_ignore_ascii_case(d))
     })
 }
