@@ -118,7 +118,8 @@ pub fn emit_sql(
     let column = |role| {
         columns
             .iter()
-            .find(|(r, _)| *r == role)
+            // An empty name is a role the user chose to read from no column.
+            .find(|(r, c)| *r == role && !c.trim().is_empty())
             .map(|(_, c)| d.ident(c))
     };
     let customer = column(Role::Customer)?;

@@ -351,6 +351,12 @@ pub(super) fn apply(map: &mut JourneyMap, command: EditCommand) -> Result<Applie
         | EditCommand::SetTarget(_)
         | EditCommand::RemoveTarget { .. }
         | EditCommand::SetImportSettings(_)) => super::metrics::apply(map, command)?,
+        // All or nothing: `Document::apply` puts the map back when one is refused.
+        EditCommand::Batch(commands) => {
+            for command in commands {
+                applied.created.extend(apply(map, command)?.created);
+            }
+        }
     }
     Ok(applied)
 }

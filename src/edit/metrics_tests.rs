@@ -339,3 +339,48 @@ fn a_pain_point_from_a_flagged_metric_links_to_it() {
         make::add_pain_from_metric(&map(), &id("c404"), MetricKind::Csat, String::new()).is_none()
     );
 }
+
+#[test]
+fn an_import_with_its_aliases_is_one_undo_step_and_all_or_nothing() {
+    let mut doc = Document::new(map(), true);
+    let batch = EditCommand::Batch(vec![
+        EditCommand::AddMetricSnapshot(Box::new(snapshot())),
+        EditCommand::SetAlias {
+            value: "web_checkout".into(),
+            card: id("c8"),
+        },
+        EditCommand::SetIgnored {
+            value: "test_event".into(),
+            ignored: true,
+        },
+    ]);
+    assert_eq!(batch.label_key(), "cmd-add-metric-snapshot");
+    check_undoable(&mut doc, batch);
+    let map = doc.map();
+    assert_eq!(doc.undo_depth(), 1);
+    assert_eq!(map.metrics.snapshots.len(), 1);
+    // The alias applied after the snapshot gives its numbers to the card.
+    assert_eq!(
+        map.metrics.snapshots[0].touchpoints[1].card.as_ref(),
+        Some(&id("c8"))
+    );
+    assert_eq!(map.metrics.ignored, ["test_event"]);
+    assert_eq!(
+        map.metrics.import.as_ref().map(|s| s.columns.clone()),
+        Some(vec![(Role::Customer, "Mã khách hàng".to_owned())])
+    );
+
+    // One refused command (an alias to a card that is not there) applies none of them.
+    let before = doc.map().clone();
+    let refused = EditCommand::Batch(vec![
+        EditCommand::AddMetricSnapshot(Box::new(snapshot())),
+        EditCommand::SetAlias {
+            value: "web_checkout".into(),
+            card: id("c99"),
+        },
+    ]);
+    assert!(matches!(doc.apply(refused), Err(EditError::Missing(_))));
+    assert_eq!(doc.map(), &before);
+    assert_eq!(doc.undo_depth(), 1);
+    assert_eq!(EditCommand::Batch(Vec::new()).label_key(), "cmd-batch");
+}

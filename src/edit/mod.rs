@@ -279,6 +279,9 @@ pub enum EditCommand {
     },
     /// Save (or forget) the column mapping offered for the next import.
     SetImportSettings(Option<ImportSettings>),
+    /// Several commands applied in order as one undo step (an import with its aliases): if
+    /// one is refused, none of them is applied. Its label is that of its first command.
+    Batch(Vec<EditCommand>),
 }
 
 impl EditCommand {
@@ -326,6 +329,7 @@ impl EditCommand {
             Self::SetTarget(_) => "cmd-set-target",
             Self::RemoveTarget { .. } => "cmd-remove-target",
             Self::SetImportSettings(_) => "cmd-import-settings",
+            Self::Batch(commands) => commands.first().map_or("cmd-batch", Self::label_key),
         }
     }
 

@@ -200,6 +200,11 @@ pub struct Preview {
     pub headers: Vec<String>,
     /// The first [`PREVIEW_ROWS`] data rows, cells as written (trimmed, NFC).
     pub rows: Vec<Vec<String>>,
+    /// The 1-based line (sheet row) of each of [`Preview::rows`].
+    pub row_lines: Vec<u64>,
+    /// The filled rows above the header (a title block), with their lines: at most
+    /// [`PREVIEW_ROWS`], the last ones, so the user can pick another header row.
+    pub above: Vec<(u64, Vec<String>)>,
     /// Each role's column as guessed from the headers, in the order of [`Role::ALL`].
     pub guessed: Vec<(Role, usize)>,
     /// Each role's column as it will be read: the guesses, overridden by the settings.
@@ -511,13 +516,16 @@ fn plan(input: &Input, settings: &ImportSettings) -> Result<Plan, ImportError> {
         month_first: settings.month_first,
         time_numbers: detected.time_numbers,
     };
-    let preview_rows = preview_rows(data);
+    let (row_lines, preview_rows) = preview_rows(data).unzip();
+    let filled_above: Vec<(u64, Vec<String>)> = preview_rows_above(&rows[..at]);
     Ok(Plan {
         width: headers.len(),
         preview: Preview {
             detected,
             headers,
             rows: preview_rows,
+            row_lines,
+            above: filled_above,
             guessed,
             mapping,
             shape,
@@ -527,12 +535,21 @@ fn plan(input: &Input, settings: &ImportSettings) -> Result<Plan, ImportError> {
     })
 }
 
-fn preview_rows(data: &[(u64, Vec<String>)]) -> Vec<Vec<String>> {
+fn preview_rows(data: &[(u64, Vec<String>)]) -> impl Iterator<Item = (u64, Vec<String>)> {
     data.iter()
         .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()))
         .take(PREVIEW_ROWS)
-        .map(|(_, cells)| cells.clone())
-        .collect()
+        .cloned()
+}
+
+/// The last [`PREVIEW_ROWS`] filled rows of `above` (the rows before the header).
+fn preview_rows_above(above: &[(u64, Vec<String>)]) -> Vec<(u64, Vec<String>)> {
+    let filled: Vec<&(u64, Vec<String>)> = above
+        .iter()
+        .filter(|(_, cells)| cells.iter().any(|c| !c.is_empty()))
+        .collect();
+    let skip = filled.len().saturating_sub(PREVIEW_ROWS);
+    filled.into_iter().skip(skip).cloned().collect()
 }
 
 /// The columns read for each role: the settings' choices (a header as written, or compared

@@ -4,7 +4,7 @@
 
 use crate::analysis::matching::{Matching, match_snapshot};
 use crate::analysis::metrics::Aggregator;
-use crate::model::{ImportSettings, JourneyMap, MetricSnapshot};
+use crate::model::{ImportSettings, JourneyMap, MetricSnapshot, Role};
 
 use super::{ImportError, Input, Progress, ReadSummary, Row, read};
 
@@ -36,11 +36,23 @@ pub fn import_snapshot(
     })?;
     let stages: Vec<&str> = map.stages.iter().map(|s| s.name.as_str()).collect();
     let mut snapshot = aggregator.finish(&stages);
+    // The columns read, and the roles the user chose to read from no column (kept as an
+    // empty name, so the next import does not guess them again).
+    let none: Vec<(Role, String)> = settings
+        .columns
+        .iter()
+        .filter(|(role, name)| {
+            name.trim().is_empty() && !summary.mapping.iter().any(|(r, _)| r == role)
+        })
+        .map(|(role, _)| (*role, String::new()))
+        .collect();
     settings.columns = summary
         .mapping
         .iter()
         .filter_map(|(role, i)| summary.headers.get(*i).map(|h| (*role, h.clone())))
+        .chain(none)
         .collect();
+    settings.columns.sort_by_key(|(role, _)| *role);
     snapshot.settings = settings;
     snapshot.source = summary.source.clone();
     snapshot.source.imported = today.to_owned();

@@ -3,6 +3,7 @@
 
 pub mod app;
 pub mod file_dialog;
+pub mod import;
 pub mod prefs;
 pub mod prompts;
 pub mod recovery;

@@ -36,6 +36,8 @@ pub struct Prefs {
     /// The panels that were open before the workshop view hid them: `Some` while the
     /// workshop view is on, so turning it off (even after a restart) brings them back.
     pub panels_before_workshop: Option<Panels>,
+    /// The data file last imported into each map: (map file, data file), newest first.
+    pub imports: Vec<(PathBuf, PathBuf)>,
 }
 
 /// Which side panels are open.
@@ -68,6 +70,7 @@ impl Default for Prefs {
             show_data: false,
             workshop_maps: Vec::new(),
             panels_before_workshop: None,
+            imports: Vec::new(),
         }
     }
 }
@@ -143,6 +146,25 @@ impl Prefs {
     }
 }
 
+impl Prefs {
+    /// Remembers that `data` was imported into the map in `map` (the ten newest maps kept).
+    pub fn remember_import(&mut self, map: &Path, data: &Path) {
+        let (map, data) = (absolute(map), absolute(data));
+        self.imports.retain(|(m, _)| m != &map);
+        self.imports.insert(0, (map, data));
+        self.imports.truncate(MAX_RECENT);
+    }
+
+    /// The data file last imported into the map in `map`.
+    pub fn last_import(&self, map: &Path) -> Option<&Path> {
+        let map = absolute(map);
+        self.imports
+            .iter()
+            .find(|(m, _)| m == &map)
+            .map(|(_, d)| d.as_path())
+    }
+}
+
 /// `path` made absolute where the system can, so one file has one key.
 fn absolute(path: &Path) -> PathBuf {
     std::fs::canonicalize(path).unwrap_or_else(|_| path.to_owned())
@@ -205,5 +227,18 @@ mod tests {
         assert!(prefs.workshop());
         prefs.set_workshop(false);
         assert_eq!(prefs.panels(), before);
+    }
+
+    #[test]
+    fn the_last_data_file_is_remembered_per_map() {
+        let mut prefs = Prefs::default();
+        let (a, b) = (Path::new("/maps/a.ron"), Path::new("/maps/b.ron"));
+        prefs.remember_import(a, Path::new("/data/q3.csv"));
+        prefs.remember_import(b, Path::new("/data/other.xlsx"));
+        prefs.remember_import(a, Path::new("/data/q4.csv"));
+        assert_eq!(prefs.last_import(a), Some(Path::new("/data/q4.csv")));
+        assert_eq!(prefs.last_import(b), Some(Path::new("/data/other.xlsx")));
+        assert_eq!(prefs.imports.len(), 2);
+        assert_eq!(prefs.last_import(Path::new("/maps/c.ron")), None);
     }
 }

@@ -49,6 +49,8 @@ impl JourneyApp {
                 }
             });
             ui.separator();
+            self.import_menu_ui(ui);
+            ui.separator();
             let save = egui::Button::new(tr(lang, "file-save")).shortcut_text(
                 ui.ctx()
                     .format_shortcut(&KeyboardShortcut::new(Modifiers::COMMAND, Key::S)),

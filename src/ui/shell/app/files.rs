@@ -19,6 +19,8 @@ impl JourneyApp {
                 .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
             {
                 self.request(PendingAction::Open(path));
+            } else if self.open.is_some() && is_data_file(&path) {
+                self.open_import(&path);
             } else {
                 let file = path.display().to_string();
                 self.prompt = Some(Prompt::Error(tr_args(
@@ -246,11 +248,17 @@ impl JourneyApp {
     }
 
     pub(super) fn start_dialog(&mut self, purpose: DialogPurpose) {
-        let start_dir = self
-            .open
-            .as_ref()
-            .and_then(|o| o.path.as_ref())
-            .and_then(|p| p.parent().map(Path::to_owned))
+        let last_data = (purpose == DialogPurpose::Import)
+            .then(|| self.last_import_path())
+            .flatten()
+            .and_then(|p| p.parent().map(Path::to_owned));
+        let start_dir = last_data
+            .or_else(|| {
+                self.open
+                    .as_ref()
+                    .and_then(|o| o.path.as_ref())
+                    .and_then(|p| p.parent().map(Path::to_owned))
+            })
             .or_else(|| {
                 self.prefs
                     .recent
@@ -266,6 +274,7 @@ impl JourneyApp {
         if use_builtin {
             let mode = match purpose {
                 DialogPurpose::Open => DialogMode::Open,
+                DialogPurpose::Import => DialogMode::OpenData,
                 DialogPurpose::SaveAs { .. } | DialogPurpose::Export { .. } => DialogMode::Save {
                     suggested_name: suggested,
                 },
@@ -274,21 +283,28 @@ impl JourneyApp {
             return;
         }
         let (sender, receiver) = mpsc::channel();
-        let is_open = purpose == DialogPurpose::Open;
-        let extension = DialogMode::Save {
-            suggested_name: suggested.clone(),
-        }
-        .extension();
-        let filter_name = match extension.as_str() {
-            "csv" => "CSV (.csv)".to_owned(),
-            "md" => "Markdown (.md)".to_owned(),
-            _ => "Journey map (.ron)".to_owned(),
+        let is_open = matches!(purpose, DialogPurpose::Open | DialogPurpose::Import);
+        let (filter_name, extensions) = if purpose == DialogPurpose::Import {
+            (
+                tr(self.lang(), "import-dialog-filter"),
+                DialogMode::OpenData.extensions(),
+            )
+        } else {
+            let extension = DialogMode::Save {
+                suggested_name: suggested.clone(),
+            }
+            .extension();
+            let filter_name = match extension.as_str() {
+                "csv" => "CSV (.csv)".to_owned(),
+                "md" => "Markdown (.md)".to_owned(),
+                _ => "Journey map (.ron)".to_owned(),
+            };
+            (filter_name, vec![extension])
         };
         let spawned = std::thread::Builder::new()
             .name("file-dialog".into())
             .spawn(move || {
-                let mut dialog =
-                    rfd::AsyncFileDialog::new().add_filter(filter_name, &[extension.as_str()]);
+                let mut dialog = rfd::AsyncFileDialog::new().add_filter(filter_name, &extensions);
                 if let Some(dir) = &start_dir {
                     dialog = dialog.set_directory(dir);
                 }
@@ -382,6 +398,7 @@ impl JourneyApp {
         match purpose {
             DialogPurpose::Export { text, .. } => self.write_export(&path, &text),
             DialogPurpose::Open => self.request(PendingAction::Open(path)),
+            DialogPurpose::Import => self.open_import(&path),
             DialogPurpose::SaveAs { then } => {
                 if self.save_to(&path)
                     && let Some(action) = then
@@ -405,4 +422,15 @@ impl JourneyApp {
     fn show_error(&mut self, key: &str, detail: &str) {
         self.prompt = Some(Prompt::Error(format!("{}: {detail}", tr(self.lang(), key))));
     }
+}
+
+/// Whether `path` names a file the import reads (by its extension). A dropped `.txt` is
+/// more often notes than an export: it is refused, though the import's dialog lists it.
+fn is_data_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| {
+        crate::ui::shell::file_dialog::DATA_EXTENSIONS
+            .iter()
+            .filter(|d| **d != "txt")
+            .any(|d| e.eq_ignore_ascii_case(d))
+    })
 }

@@ -10,6 +10,7 @@ mod autosave;
 mod bars;
 mod files;
 mod heading;
+mod import;
 mod workshop;
 
 use std::collections::BTreeSet;
@@ -107,6 +108,8 @@ enum DialogPurpose {
         text: String,
         name: String,
     },
+    /// Import the chosen customer-data file into the open map.
+    Import,
 }
 
 /// A save asked for by a shortcut or the File menu, done once this frame's edits are applied.
@@ -175,6 +178,10 @@ pub struct JourneyApp {
     /// The inspector is folded into a strip: nothing is selected (it follows the selection,
     /// but not while voting).
     inspector_folded: bool,
+    /// The import dialog, while it is open.
+    import: Option<crate::ui::shell::import::ImportDialog>,
+    /// The data file last imported in this session (for a map not yet in a file).
+    last_import: Option<PathBuf>,
 }
 
 impl JourneyApp {
@@ -214,6 +221,8 @@ impl JourneyApp {
             opened_view_pending: true,
             inspector_pinned: false,
             inspector_folded: true,
+            import: None,
+            last_import: None,
         }
     }
 
@@ -406,7 +415,8 @@ impl JourneyApp {
             egui::Panel::bottom("voting_bar").show(ui, |ui| self.voting_bar_ui(ui));
         }
 
-        let modal_open = self.prompt.is_some() || self.file_dialog.is_some();
+        let modal_open =
+            self.prompt.is_some() || self.file_dialog.is_some() || self.import.is_some();
         let mut reveal = None;
         let mut export = None;
         if let Some(open) = &self.open {
@@ -592,6 +602,7 @@ impl JourneyApp {
         }
         self.prompt_ui(&ctx);
         self.file_dialog_ui(&ctx);
+        self.import_dialog_ui(&ctx);
         self.poll_native_dialog(&ctx);
         self.watch_disk(&ctx);
         self.autosave(&ctx);

@@ -21,8 +21,8 @@ mod model;
 mod tests;
 mod ui;
 
-pub use model::DialogMode;
 use model::{Action, DialogState};
+pub use model::{DATA_EXTENSIONS, DialogMode};
 
 /// Space between the dialog's border and its contents.
 const DIALOG_MARGIN: f32 = 12.0;

@@ -19,7 +19,12 @@ pub enum DialogMode {
         /// The file name offered, e.g. `Hành trình mua sắm.ron`.
         suggested_name: String,
     },
+    /// Choose a customer-data export to import (any of [`DATA_EXTENSIONS`]).
+    OpenData,
 }
+
+/// The extensions of the customer-data files the import reads.
+pub const DATA_EXTENSIONS: [&str; 6] = ["csv", "tsv", "txt", "xlsx", "xls", "ods"];
 
 impl DialogMode {
     /// The extension of the files listed and saved: that of the suggested name when saving
@@ -27,11 +32,21 @@ impl DialogMode {
     pub fn extension(&self) -> String {
         match self {
             Self::Open => "ron".to_owned(),
+            Self::OpenData => DATA_EXTENSIONS[0].to_owned(),
             Self::Save { suggested_name } => Path::new(suggested_name)
                 .extension()
                 .and_then(|e| e.to_str())
                 .unwrap_or("ron")
                 .to_owned(),
+        }
+    }
+
+    /// The extensions of the files listed: the data files' for [`DialogMode::OpenData`],
+    /// else the one of [`DialogMode::extension`].
+    pub fn extensions(&self) -> Vec<String> {
+        match self {
+            Self::OpenData => DATA_EXTENSIONS.iter().map(|&e| e.to_owned()).collect(),
+            _ => vec![self.extension()],
         }
     }
 }
@@ -117,7 +132,7 @@ impl DialogState {
             .or_else(std::env::home_dir)
             .map_or_else(root_folder, |dir| std::path::absolute(&dir).unwrap_or(dir));
         let file_name = match &mode {
-            DialogMode::Open => String::new(),
+            DialogMode::Open | DialogMode::OpenData => String::new(),
             DialogMode::Save { suggested_name } => suggested_name.clone(),
         };
         Self {
@@ -223,14 +238,14 @@ impl DialogState {
         if typed.is_dir() {
             self.set_folder(typed);
             self.file_name = match &self.mode {
-                DialogMode::Open => String::new(),
+                DialogMode::Open | DialogMode::OpenData => String::new(),
                 // Keep a name the user may have typed before; a folder name is not one.
                 DialogMode::Save { suggested_name } => suggested_name.clone(),
             };
             return None;
         }
         match self.mode {
-            DialogMode::Open => {
+            DialogMode::Open | DialogMode::OpenData => {
                 if typed.is_file() {
                     return Some(typed);
                 }
@@ -267,7 +282,7 @@ impl DialogState {
         if self.listed_folder.as_ref() == Some(&self.folder) {
             return;
         }
-        match list_folder(&self.folder, &self.mode.extension()) {
+        match list_folder(&self.folder, &self.mode.extensions()) {
             Ok(entries) => {
                 self.entries = entries;
                 self.problem = None;
@@ -282,9 +297,10 @@ impl DialogState {
     }
 }
 
-/// The sub-folders and `.ron` files of `folder`, each group sorted by name; hidden entries
-/// (names starting with a dot) are left out, and so are entries that cannot be examined.
-fn list_folder(folder: &Path, extension: &str) -> Result<Vec<Entry>, ListingProblem> {
+/// The sub-folders and the files of `folder` with one of `extensions` (`.ron` maps), each
+/// group sorted by name; hidden entries (names starting with a dot) are left out, and so are
+/// entries that cannot be examined.
+fn list_folder(folder: &Path, extensions: &[String]) -> Result<Vec<Entry>, ListingProblem> {
     let read = std::fs::read_dir(folder).map_err(|err| match err.kind() {
         ErrorKind::NotFound | ErrorKind::NotADirectory => ListingProblem::Missing,
         ErrorKind::PermissionDenied => ListingProblem::NoPermission,
@@ -303,7 +319,8 @@ fn list_folder(folder: &Path, extension: &str) -> Result<Vec<Entry>, ListingProb
                 Ok(meta) => meta.is_dir(),
                 Err(_) => dir_entry.file_type().is_ok_and(|t| t.is_dir()),
             };
-            (is_folder || has_extension(&path, extension)).then_some(Entry {
+            let listed = extensions.iter().any(|e| has_extension(&path, e));
+            (is_folder || listed).then_some(Entry {
                 name,
                 path,
                 is_folder,
@@ -376,12 +393,17 @@ pub(super) mod tests {
     #[test]
     fn lists_folders_then_maps_and_hides_the_rest() {
         let dir = fixture();
-        let entries = list_folder(dir.path(), "ron").expect("listing");
+        let entries = list_folder(dir.path(), &["ron".to_owned()]).expect("listing");
         let names: Vec<_> = entries.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["maps", "top.ron"]);
-        let inner = list_folder(&dir.path().join("maps"), "ron").expect("listing");
+        let inner = list_folder(&dir.path().join("maps"), &["ron".to_owned()]).expect("listing");
         let names: Vec<_> = inner.iter().map(|e| e.name.as_str()).collect();
         assert_eq!(names, ["journey.ron"]);
+        // The import's dialog lists the data files instead.
+        let data = list_folder(&dir.path().join("maps"), &DialogMode::OpenData.extensions())
+            .expect("listing");
+        let names: Vec<_> = data.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["notes.txt"]);
     }
 
     #[test]

@@ -30,6 +30,7 @@ impl FileDialog {
         let exporting = extension != "ron";
         let title = match self.state.mode {
             DialogMode::Open => tr(lang, "dialog-open-title"),
+            DialogMode::OpenData => tr(lang, "dialog-import-title"),
             DialogMode::Save { .. } if exporting => tr(lang, "dialog-export-title"),
             DialogMode::Save { .. } => tr(lang, "dialog-save-title"),
         };
@@ -143,7 +144,7 @@ impl FileDialog {
         // Buttons, the main one on the right.
         ui.with_layout(Layout::right_to_left(Align::Center), |ui| {
             let confirm_key = match self.state.mode {
-                DialogMode::Open => "dialog-open",
+                DialogMode::Open | DialogMode::OpenData => "dialog-open",
                 DialogMode::Save { .. } if self.state.overwrite_armed.is_some() => "dialog-replace",
                 DialogMode::Save { .. } => "dialog-save",
             };
@@ -196,7 +197,7 @@ impl FileDialog {
             return row_ids;
         }
         if self.state.entries.is_empty() {
-            let extension = self.state.mode.extension();
+            let extension = self.state.mode.extensions().join(", ");
             let text = if extension == "ron" {
                 tr(lang, "dialog-empty-folder")
             } else {
