@@ -216,3 +216,65 @@ fn a_vietnamese_sample_on_a_projector_in_normal_and_workshop_view() {
         snapshot(&mut h, &format!("projector_workshop_{name}"));
     }
 }
+
+/// The Zalo sample with its demo data imported twice, opened unsaved with `prefs`.
+fn zalo_with_data_app(prefs: Prefs) -> JourneyApp {
+    JourneyApp::new(
+        Some(journeymap::ui::OpenMap::unsaved(common::zalo_with_data())),
+        None,
+    )
+    .with_today(TODAY)
+    .with_prefs(prefs)
+}
+
+#[test]
+fn customer_data_overlays_on_a_projector() {
+    // Badges with their changes, the weak touchpoint's flag, the cards tinted by conversion
+    // (chosen in View → Customer data) with the legend, at 1280×720.
+    for (theme, name) in themes() {
+        let app = zalo_with_data_app(Prefs {
+            show_inspector: false,
+            ..vietnamese_ui()
+        });
+        let mut h = common::harness_sized(app, theme, PROJECTOR);
+        h.run();
+        h.get_by_label("Xem").click();
+        h.run();
+        h.get_by_label("Dữ liệu khách hàng").click();
+        h.run();
+        h.get_by_label("Chuyển đổi").click();
+        h.run();
+        h.key_press(egui::Key::Escape);
+        h.run();
+        h.key_press(egui::Key::Escape);
+        h.run();
+        snapshot(&mut h, &format!("overlays_{name}"));
+    }
+}
+
+#[test]
+fn measured_and_assumed_emotion_curves() {
+    // The emotion lane scrolled into view: the assumed curve, the measured one (dashed) with
+    // its legend row, and the steps where they part by more than a point highlighted.
+    for (theme, name) in themes() {
+        let app = zalo_with_data_app(Prefs {
+            show_inspector: false,
+            ..vietnamese_ui()
+        });
+        let mut h = common::harness_sized(app, theme, PROJECTOR);
+        h.run();
+        let lane = h.get_by_label_contains("Cảm xúc").rect();
+        let canvas_top = h.get_by_label_contains("Điểm chạm").rect().top();
+        let at = egui::pos2(640.0, 400.0);
+        h.event(egui::Event::PointerMoved(at));
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, canvas_top - lane.top()),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.run_steps(30);
+        snapshot(&mut h, &format!("measured_vs_assumed_{name}"));
+    }
+}

@@ -239,6 +239,9 @@ fn card_menu_ui(
             channel_menu_ui(ui, card, lang, out);
         });
     }
+    if is_touchpoint {
+        super::data::flag_menu_ui(ui, state, map, card, lang, out);
+    }
     ui.separator();
     if ui.button(tr(lang, "edit-duplicate")).clicked() {
         duplicate(state, map, out);
