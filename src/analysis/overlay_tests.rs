@@ -388,7 +388,10 @@ fn a_change_is_good_in_the_direction_of_its_target() {
 #[test]
 fn changes_read_with_an_arrow_and_rates_in_points() {
     assert_eq!(format_change(MetricKind::ConversionRate, 0.02, false), "▲2");
-    assert_eq!(format_change(MetricKind::ConversionRate, -0.031, true), "▼3,1");
+    assert_eq!(
+        format_change(MetricKind::ConversionRate, -0.031, true),
+        "▼3,1"
+    );
     assert_eq!(format_change(MetricKind::Csat, -2.0, false), "▼2.0");
     assert_eq!(format_change(MetricKind::Customers, 20.0, false), "▲20");
     assert_eq!(format_change(MetricKind::Nps, 0.0, false), "=0");

@@ -271,11 +271,8 @@ impl MapLayout {
                     let divergence = divergent
                         .contains(&p.step)
                         .then(|| {
-                            let assumed_score = assumed?
-                                .points
-                                .iter()
-                                .find(|a| a.step == p.step)?
-                                .score;
+                            let assumed_score =
+                                assumed?.points.iter().find(|a| a.step == p.step)?.score;
                             let assumed_pos = pos2(x, scale.y_of(assumed_score));
                             let margin = BAND_HALF_WIDTH;
                             let band = Rect::from_min_max(

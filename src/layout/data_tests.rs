@@ -6,8 +6,7 @@ use super::*;
 use crate::layout::{ApproxMeasure, compute, compute_with_collapsed, compute_with_data};
 use crate::model::testing::{lane, zalo_oa_map};
 use crate::model::{
-    Direction, EmotionCurve, EmotionPoint, MetricSnapshot, MetricValues, Target,
-    TouchpointMetrics,
+    Direction, EmotionCurve, EmotionPoint, MetricSnapshot, MetricValues, Target, TouchpointMetrics,
 };
 
 fn values(customers: u64, conversion: f64, csat: f64) -> MetricValues {

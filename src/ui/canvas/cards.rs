@@ -63,18 +63,25 @@ pub(super) fn cards_interaction(
             )
         });
         focus_canvas_on_click(ui, state, &response);
-        // The card in full on hover (not while dragging, not over the text being edited).
-        let response = if state.drag.is_none() && editing_id.as_ref() != Some(&card.id) {
-            response.on_hover_ui(|ui| {
-                card_tooltip_ui(ui, f.lang, f.map, card);
-                if state.voting && votes.is_some() {
-                    ui.separator();
-                    ui.weak(tr(f.lang, "vote-hint"));
-                }
-            })
-        } else {
-            response
-        };
+        // The card in full on hover (not while dragging, not over the text being edited, not
+        // over its customer data, whose badges and flags have tooltips of their own).
+        let over_data = card_box
+            .data
+            .as_ref()
+            .zip(ui.input(|i| i.pointer.hover_pos()))
+            .is_some_and(|(d, p)| (to_screen * d.area).contains(p));
+        let response =
+            if state.drag.is_none() && editing_id.as_ref() != Some(&card.id) && !over_data {
+                response.on_hover_ui(|ui| {
+                    card_tooltip_ui(ui, f.lang, f.map, card);
+                    if state.voting && votes.is_some() {
+                        ui.separator();
+                        ui.weak(tr(f.lang, "vote-hint"));
+                    }
+                })
+            } else {
+                response
+            };
         if state.voting {
             // Workshop voting: every click is a dot, a right-click takes one back.
             if response.clicked() {

@@ -42,7 +42,12 @@ pub(super) fn data_interaction(
             response.widget_info(|| {
                 WidgetInfo::labeled(Role::Label, true, badge_label(f.lang, card, reading))
             });
-            response.on_hover_ui(|ui| badge_tooltip_ui(ui, f.lang, f.map, reading));
+            response.on_hover_ui(|ui| {
+                badge_tooltip_ui(ui, f.lang, f.map, reading);
+                if let Some(flag) = flag_of(f.map, card, reading) {
+                    ui.label(format!("⚑ {}", flag_reason_text(f.lang, f.map, &flag)));
+                }
+            });
         }
         for (metric, row) in &data.flags {
             let Some(reading) = readings.iter().find(|r| r.metric == *metric) else {
@@ -169,7 +174,10 @@ pub fn badge_label(lang: Lang, card: &Card, reading: &Reading) -> String {
         &[
             ("card", card_name(lang, card).into()),
             ("metric", tr(lang, metric_key(reading.metric)).into()),
-            ("value", format_value(reading.metric, reading.value, comma).into()),
+            (
+                "value",
+                format_value(reading.metric, reading.value, comma).into(),
+            ),
             ("change", change.into()),
         ],
     )
@@ -187,7 +195,10 @@ fn badge_tooltip_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, reading: &Reading
             "badge-tip-value",
             &[
                 ("metric", metric.into()),
-                ("value", format_value(reading.metric, reading.value, comma).into()),
+                (
+                    "value",
+                    format_value(reading.metric, reading.value, comma).into(),
+                ),
             ],
         ))
         .strong(),
@@ -199,7 +210,10 @@ fn badge_tooltip_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, reading: &Reading
                 "badge-tip-previous",
                 &[
                     ("date", date.to_owned().into()),
-                    ("value", format_value(reading.metric, previous, comma).into()),
+                    (
+                        "value",
+                        format_value(reading.metric, previous, comma).into(),
+                    ),
                 ],
             ));
         }
@@ -254,7 +268,7 @@ fn measured_interaction(ui: &mut Ui, state: &EditorState, f: &Frame<'_>) {
     let lang = f.lang;
     let comma = lang == Lang::Vi;
     let score = |s: f32| {
-        let text = format!("{s:+.1}");
+        let text = format!("{s:+.1}").replace('-', "−");
         if comma { text.replace('.', ",") } else { text }
     };
     let radius = (size::CURVE_POINT_RADIUS * 1.6 * state.view.zoom).max(7.0);

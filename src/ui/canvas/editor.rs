@@ -14,8 +14,8 @@ use crate::model::JourneyMap;
 use crate::ui::canvas::paint::{self as canvas, Overlay};
 use crate::ui::canvas::selection::Selection;
 use crate::ui::canvas::{
-    Drag, EditTarget, EditorOutput, EditorState, Frame, cards, cell_ids, curves, data, focus_canvas,
-    headers, inplace, keyboard,
+    Drag, EditTarget, EditorOutput, EditorState, Frame, cards, cell_ids, curves, data,
+    focus_canvas, headers, inplace, keyboard,
 };
 use crate::ui::kit::i18n::{Lang, tr_args};
 use crate::ui::kit::theme::Theme;

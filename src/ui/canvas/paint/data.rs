@@ -61,8 +61,13 @@ impl Paint<'_> {
         } else {
             Stroke::NONE
         };
-        self.painter
-            .rect(rect, self.rounding(3), t.badge_bg(), stroke, StrokeKind::Inside);
+        self.painter.rect(
+            rect,
+            self.rounding(3),
+            t.badge_bg(),
+            stroke,
+            StrokeKind::Inside,
+        );
         let font = self.font(BADGE_FONT);
         let mut job = egui::text::LayoutJob::default();
         let mut add = |text: String, color: Color32| {
@@ -149,7 +154,9 @@ impl Paint<'_> {
     fn sparkline(&self, strip: Rect, card: &Id) {
         let t = self.theme;
         let values = overlay::trend(self.map, card, self.layout.data.trend_metric());
-        let rect = self.rect(strip).shrink2(vec2(4.0 * self.zoom, 3.0 * self.zoom));
+        let rect = self
+            .rect(strip)
+            .shrink2(vec2(4.0 * self.zoom, 3.0 * self.zoom));
         self.painter.rect_filled(
             self.rect(strip),
             self.rounding(3),
@@ -189,8 +196,10 @@ impl Paint<'_> {
         if let Some(last) = points.last() {
             self.painter.circle_filled(*last, 2.5 * self.zoom, color);
         }
-        self.painter
-            .add(Shape::line(points, Stroke::new(1.5 * self.zoom.sqrt(), color)));
+        self.painter.add(Shape::line(
+            points,
+            Stroke::new(1.5 * self.zoom.sqrt(), color),
+        ));
     }
 
     /// The measured curve (dashed, ink-coloured, hollow points) over the assumed one, with a
@@ -227,8 +236,12 @@ impl Paint<'_> {
             for point in &shape.points {
                 let at = self.pos(point.pos);
                 let r = size::CURVE_POINT_RADIUS * self.zoom;
-                self.painter
-                    .circle(at, r, t.canvas_bg, Stroke::new(2.0 * self.zoom.sqrt(), color));
+                self.painter.circle(
+                    at,
+                    r,
+                    t.canvas_bg,
+                    Stroke::new(2.0 * self.zoom.sqrt(), color),
+                );
             }
         }
     }
@@ -259,8 +272,8 @@ impl Paint<'_> {
         );
     }
 
-    /// The heat's legend in the canvas's bottom-left corner: the metric and the colours from
-    /// low to high.
+    /// The heat's legend in the canvas's bottom-right corner (clear of the lane labels and
+    /// their curve legend): the metric and the colours from worst to best.
     pub(super) fn heat_legend(&self, canvas: Rect) {
         let Some(metric) = self.layout.data.heat else {
             return;
@@ -290,7 +303,7 @@ impl Paint<'_> {
         let width = title.size().x + low.size().x + ramp.x + high.size().x + 5.0 * pad;
         let height = title.size().y.max(ramp.y) + 2.0 * pad;
         let rect = Rect::from_min_size(
-            pos2(canvas.min.x + 12.0, canvas.max.y - height - 12.0),
+            pos2(canvas.max.x - width - 12.0, canvas.max.y - height - 12.0),
             vec2(width, height),
         );
         self.painter.rect(
@@ -338,7 +351,10 @@ pub fn flag_short_text(map: &JourneyMap, card: &Id, reading: &Reading, lang: Lan
         Some(overlay::FlagReason::BelowOverall { overall }) => tr_args(
             lang,
             "flag-short-below",
-            &[("overall", format_value(reading.metric, overall, comma).into())],
+            &[(
+                "overall",
+                format_value(reading.metric, overall, comma).into(),
+            )],
         ),
         Some(overlay::FlagReason::MissesTarget { target }) => tr_args(
             lang,

@@ -128,7 +128,11 @@ pub fn paint(
         heat: layout
             .data
             .heat
-            .map(|metric| crate::analysis::overlay::heat(map, metric).into_iter().collect())
+            .map(|metric| {
+                crate::analysis::overlay::heat(map, metric)
+                    .into_iter()
+                    .collect()
+            })
             .unwrap_or_default(),
     };
     p.lanes(visible_in_map);

@@ -503,12 +503,9 @@ impl JourneyApp {
             if let Some(open) = &mut self.open {
                 let collapsed = self.editor.collapsed.clone();
                 let revision = open.doc.revision();
-                let stale = open
-                    .layout
-                    .as_ref()
-                    .is_none_or(|(r, c, l)| {
-                        *r != revision || *c != collapsed || l.data != self.editor.data
-                    });
+                let stale = open.layout.as_ref().is_none_or(|(r, c, l)| {
+                    *r != revision || *c != collapsed || l.data != self.editor.data
+                });
                 if stale {
                     let measure = EguiMeasure(ui.ctx());
                     let computed = layout::compute_with_data(
