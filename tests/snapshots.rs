@@ -238,3 +238,87 @@ fn customer_data_funnel_and_trends() {
         snapshot(&mut h, &format!("funnel_{name}"));
     }
 }
+
+/// `map` (the Zalo sample with its demo data), opened unsaved with `prefs`.
+fn zalo_with_data_app(map: journeymap::model::JourneyMap, prefs: Prefs) -> JourneyApp {
+    JourneyApp::new(Some(journeymap::ui::OpenMap::unsaved(map)), None)
+        .with_today(TODAY)
+        .with_prefs(prefs)
+}
+
+#[test]
+fn customer_data_overlays_on_a_projector() {
+    // Badges with their changes, the weak touchpoint's flag, the cards tinted by conversion
+    // (chosen in View → Customer data) with the legend, at 1280×720.
+    for (theme, name) in themes() {
+        let app = zalo_with_data_app(
+            common::zalo_with_data(),
+            Prefs {
+                show_inspector: false,
+                ..vietnamese_ui()
+            },
+        );
+        let mut h = common::harness_sized(app, theme, PROJECTOR);
+        h.run();
+        h.get_by_label("Xem").click();
+        h.run();
+        h.get_by_label("Dữ liệu khách hàng").click();
+        h.run();
+        h.get_by_label("Chuyển đổi").click();
+        h.run();
+        h.key_press(egui::Key::Escape);
+        h.run();
+        h.key_press(egui::Key::Escape);
+        h.run();
+        snapshot(&mut h, &format!("overlays_{name}"));
+    }
+}
+
+#[test]
+fn measured_and_assumed_emotion_curves() {
+    // The emotion lane scrolled into view: the assumed curve, the measured one (dashed) with
+    // its legend row, and the step where they part by more than a point highlighted (one
+    // assumption made wrong: the demo data alone agrees with the curve within a point).
+    for (theme, name) in themes() {
+        let app = zalo_with_data_app(
+            common::zalo_with_a_wrong_assumption(),
+            Prefs {
+                show_inspector: false,
+                ..vietnamese_ui()
+            },
+        );
+        let mut h = common::harness_sized(app, theme, PROJECTOR);
+        h.run();
+        // Up by the height of the lanes above the emotion lane, at the zoom the map opened with.
+        let layout = h.state().layout().expect("a map is open");
+        let first = layout.lanes[0].row.top();
+        let emotions = layout
+            .lanes
+            .iter()
+            .find(|l| l.kind == journeymap::model::LaneKind::Emotions)
+            .expect("the sample has an emotion lane")
+            .row
+            .top();
+        let rise = (emotions - first) * h.state().view().zoom;
+        let at = egui::pos2(640.0, 400.0);
+        h.event(egui::Event::PointerMoved(at));
+        h.event(egui::Event::MouseWheel {
+            unit: egui::MouseWheelUnit::Point,
+            delta: egui::vec2(0.0, -rise),
+            phase: egui::TouchPhase::Move,
+            source: egui::MouseWheelSource::Unknown,
+            modifiers: egui::Modifiers::NONE,
+        });
+        h.run_steps(30);
+        // The divergent step's tooltip: both values.
+        let band = h
+            .get_all_by_label_contains("lệch hơn một điểm")
+            .next()
+            .expect("a divergent step")
+            .rect()
+            .center();
+        h.hover_at(band);
+        h.run_steps(30);
+        snapshot(&mut h, &format!("measured_vs_assumed_{name}"));
+    }
+}

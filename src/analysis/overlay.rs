@@ -496,6 +496,72 @@ pub fn measured_text(map: &JourneyMap, card: &Id, metric: MetricKind) -> String 
     }
 }
 
+/// Whether a reading's change since the previous import is for the better (`Some(true)`), for
+/// the worse, or neither (`None`: no previous value, or no change). Higher is better unless
+/// the reading's target says lower.
+pub fn change_is_good(reading: &Reading) -> Option<bool> {
+    let change = reading.change()?;
+    if change.abs() < 1e-9 {
+        return None;
+    }
+    let higher_is_better = !matches!(reading.target, Some((_, Direction::Lower)));
+    Some((change > 0.0) == higher_is_better)
+}
+
+/// A change as a badge shows it: "▲ 12", "▼ 3.1" (rates in percentage points), "= 0" when
+/// nothing moved. `decimal_comma` writes "▼ 3,1" (Vietnamese).
+pub fn format_change(metric: MetricKind, change: f64, decimal_comma: bool) -> String {
+    let arrow = if change.abs() < 1e-9 {
+        "="
+    } else if change > 0.0 {
+        "▲"
+    } else {
+        "▼"
+    };
+    let size = change.abs();
+    let text = match metric {
+        MetricKind::ConversionRate | MetricKind::Continuation => {
+            let points = format!("{:.1}", size * 100.0);
+            points.strip_suffix(".0").unwrap_or(&points).to_owned()
+        }
+        MetricKind::Csat => format!("{size:.1}"),
+        MetricKind::Nps | MetricKind::Events | MetricKind::Customers => format!("{size:.0}"),
+    };
+    let text = if decimal_comma {
+        text.replace('.', ",")
+    } else {
+        text
+    };
+    format!("{arrow}{text}")
+}
+
+/// The pain point made from `card`'s `metric` (its evidence links to that metric), if the map
+/// has one: a flag offers to add one only once.
+pub fn pain_from_metric<'a>(
+    map: &'a JourneyMap,
+    card: &Id,
+    metric: MetricKind,
+) -> Option<&'a crate::model::Card> {
+    map.cards.iter().find(|c| {
+        c.pain.as_ref().is_some_and(|p| {
+            p.evidence.iter().any(|e| {
+                matches!(e, crate::model::Evidence::Measured { card: c, metric: m }
+                    if c == card && *m == metric)
+            })
+        })
+    })
+}
+
+/// The date (as stored, ISO) of the import before the latest, if there are two.
+pub fn previous_import_date(map: &JourneyMap) -> Option<&str> {
+    let snapshots = &map.metrics.snapshots;
+    snapshots
+        .len()
+        .checked_sub(2)
+        .and_then(|i| snapshots.get(i))
+        .map(|s| s.source.imported.as_str())
+}
+
 #[cfg(test)]
 #[path = "overlay_tests.rs"]
 mod tests;

@@ -364,3 +364,63 @@ fn no_data_means_no_readings_no_flags_and_no_curve() {
     assert!(funnel(&map).is_empty());
     assert!(measured_curve(&map).is_empty());
 }
+
+#[test]
+fn a_change_is_good_in_the_direction_of_its_target() {
+    let map = map();
+    // Website's conversion rose from 4 % to 6 %: good, higher being better.
+    let rate = card_reading(&map, &id("c9"), MetricKind::ConversionRate).unwrap();
+    assert_eq!(change_is_good(&rate), Some(true));
+    // CSAT fell from 4 to 2: bad.
+    let csat = card_reading(&map, &id("c9"), MetricKind::Csat).unwrap();
+    assert_eq!(change_is_good(&csat), Some(false));
+    // With a "lower is better" target the same rise is bad.
+    let lower = Reading {
+        target: Some((0.05, Direction::Lower)),
+        ..rate.clone()
+    };
+    assert_eq!(change_is_good(&lower), Some(false));
+    // No previous import: neither.
+    let cafe = card_reading(&map, &id("c10"), MetricKind::Csat).unwrap();
+    assert_eq!(change_is_good(&cafe), None);
+}
+
+#[test]
+fn changes_read_with_an_arrow_and_rates_in_points() {
+    assert_eq!(format_change(MetricKind::ConversionRate, 0.02, false), "▲2");
+    assert_eq!(
+        format_change(MetricKind::ConversionRate, -0.031, true),
+        "▼3,1"
+    );
+    assert_eq!(format_change(MetricKind::Csat, -2.0, false), "▼2.0");
+    assert_eq!(format_change(MetricKind::Customers, 20.0, false), "▲20");
+    assert_eq!(format_change(MetricKind::Nps, 0.0, false), "=0");
+}
+
+#[test]
+fn a_pain_point_made_from_a_metric_is_found_by_its_evidence() {
+    let mut map = map();
+    assert!(pain_from_metric(&map, &id("c9"), MetricKind::ConversionRate).is_none());
+    let mut pain = Card::new(id("c20"), id("st2"), id("l5"), "Website converts badly");
+    pain.pain = Some(crate::model::PainPoint {
+        evidence: vec![crate::model::Evidence::Measured {
+            card: id("c9"),
+            metric: MetricKind::ConversionRate,
+        }],
+        severity: 3,
+        votes: 0,
+        status: crate::model::PainStatus::Open,
+        owner: String::new(),
+        anchor: None,
+    });
+    map.cards.push(pain);
+    assert_eq!(
+        pain_from_metric(&map, &id("c9"), MetricKind::ConversionRate).map(|c| c.id.clone()),
+        Some(id("c20"))
+    );
+    // Another metric of the same card has none.
+    assert!(pain_from_metric(&map, &id("c9"), MetricKind::Csat).is_none());
+    // The previous import's date: the older snapshot's.
+    map.metrics.snapshots[0].source.imported = "2026-09-01".into();
+    assert_eq!(previous_import_date(&map), Some("2026-09-01"));
+}

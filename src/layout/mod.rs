@@ -13,6 +13,7 @@ use emath::{Pos2, Rect, Vec2, pos2, vec2};
 use crate::model::{Card, ColorToken, EMOTION_MAX, Id, JourneyMap, LaneKind};
 
 mod curves;
+pub mod data;
 #[cfg(test)]
 mod tests;
 
@@ -57,6 +58,12 @@ pub struct LayoutMetrics {
     pub pain_marker_radius: f32,
     /// Height of a collapsed lane.
     pub collapsed_lane_height: f32,
+    /// Height of a customer-data badge (and of a flag row) on a touchpoint card.
+    pub badge_height: f32,
+    /// Space between badges, and above the customer data under a card's text.
+    pub badge_gap: f32,
+    /// Height of a touchpoint card's monthly sparkline strip.
+    pub sparkline_height: f32,
 }
 
 impl Default for LayoutMetrics {
@@ -80,6 +87,9 @@ impl Default for LayoutMetrics {
             point_clearance: 12.0,
             pain_marker_radius: 11.0,
             collapsed_lane_height: 34.0,
+            badge_height: 18.0,
+            badge_gap: 3.0,
+            sparkline_height: 22.0,
         }
     }
 }
@@ -152,6 +162,10 @@ pub struct MapLayout {
     pub curves: Vec<CurveShape>,
     /// Pain-point markers on the curves, one per step that has pain points.
     pub pain_markers: Vec<PainMarker>,
+    /// The measured emotion curve (from CSAT), in each emotion lane, when shown.
+    pub measured: Vec<data::MeasuredShape>,
+    /// The customer-data overlays this layout was computed for.
+    pub data: data::DataOptions,
     /// The service blueprint's line of visibility, between frontstage and backstage.
     pub visibility_line: Option<(Pos2, Pos2)>,
 }
@@ -229,6 +243,9 @@ pub struct CardBox {
     pub text: Rect,
     /// The row under the text where the vote dots go, on cards that take votes.
     pub votes: Option<Rect>,
+    /// The customer data under the text (badges, sparkline, flags), on touchpoint cards with
+    /// numbers when badges are shown.
+    pub data: Option<data::CardDataBox>,
 }
 
 /// An emotion curve placed in an emotion lane.
@@ -442,8 +459,24 @@ pub fn compute_with_collapsed(
     measure: &dyn TextMeasure,
     collapsed: &std::collections::BTreeSet<Id>,
 ) -> MapLayout {
+    compute_with_data(map, metrics, measure, collapsed, &data::DataOptions::none())
+}
+
+/// Computes the layout of `map`, with the lanes in `collapsed` shown as thin strips and the
+/// customer data chosen by `options` (touchpoint cards grow to hold their badges).
+pub fn compute_with_data(
+    map: &JourneyMap,
+    metrics: &LayoutMetrics,
+    measure: &dyn TextMeasure,
+    collapsed: &std::collections::BTreeSet<Id>,
+    options: &data::DataOptions,
+) -> MapLayout {
     let m = metrics;
-    let mut layout = MapLayout::default();
+    let mut layout = MapLayout {
+        data: options.clone(),
+        ..MapLayout::default()
+    };
+    let cards_data = data::cards_data(map, options);
     let grid_top = m.stage_header_height + m.step_header_height;
     let step_count = map.step_count();
     #[expect(clippy::cast_precision_loss, reason = "column counts are small")]
@@ -510,7 +543,9 @@ pub fn compute_with_collapsed(
         } else {
             0.0
         };
-        let height = m.card_padding * 2.0 + chip_height + text_height + vote_height;
+        let card_data = cards_data.get(&card.id);
+        let data_height = card_data.map_or(0.0, |d| d.height(m));
+        let height = m.card_padding * 2.0 + chip_height + text_height + data_height + vote_height;
         let stack = &mut stack_height[lane_index][step_index];
         let offset = *stack;
         *stack += height + m.card_gap;
@@ -522,6 +557,7 @@ pub fn compute_with_collapsed(
             height,
             chip,
             chip_height,
+            (data_height, card_data),
             vote_height,
         ));
     }
@@ -559,8 +595,17 @@ pub fn compute_with_collapsed(
         );
     }
 
-    for (card_index, step_index, lane_index, offset, height, chip, chip_height, vote_height) in
-        card_sizes
+    for (
+        card_index,
+        step_index,
+        lane_index,
+        offset,
+        height,
+        chip,
+        chip_height,
+        (data_height, card_data),
+        vote_height,
+    ) in card_sizes
     {
         let cell_left = layout.steps[step_index].header.min.x;
         let lane_top = layout.lanes[lane_index].row.min.y;
@@ -580,8 +625,15 @@ pub fn compute_with_collapsed(
         });
         let text = Rect::from_min_max(
             pos2(inner.min.x, inner.min.y + chip_height),
-            pos2(inner.max.x, inner.max.y - vote_height),
+            pos2(inner.max.x, inner.max.y - vote_height - data_height),
         );
+        let data = card_data.map(|d| {
+            let area = Rect::from_min_max(
+                pos2(inner.min.x, text.max.y),
+                pos2(inner.max.x, text.max.y + data_height),
+            );
+            data::place_card_data(area, d, m)
+        });
         let votes = (vote_height > 0.0)
             .then(|| Rect::from_min_max(pos2(inner.min.x, inner.max.y - vote_height), inner.max));
         layout.cards.push(CardBox {
@@ -593,10 +645,14 @@ pub fn compute_with_collapsed(
             chip,
             text,
             votes,
+            data,
         });
     }
 
     layout.add_curves(map, m, &step_index_of);
+    if options.measured {
+        layout.add_measured(map, m);
+    }
     layout.visibility_line = visibility_line(&layout);
     layout
 }

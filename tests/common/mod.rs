@@ -311,3 +311,26 @@ pub fn zalo_with_data() -> journeymap::model::JourneyMap {
     }
     doc.map().clone()
 }
+
+/// The demo data with one assumption wrong: the team thought scanning the QR code on the
+/// standee ("Quét QR trên POSM", st3) was a letdown (−1.5), while its customers rate it as
+/// neutral (measured +0.1). The demo data alone agrees with the assumed curve within a point
+/// everywhere.
+pub fn zalo_with_a_wrong_assumption() -> journeymap::model::JourneyMap {
+    let map = zalo_with_data();
+    let curve = map.curves[0].clone();
+    let mut point = curve
+        .points
+        .iter()
+        .find(|p| p.step == journeymap::model::Id::new("st3"))
+        .cloned()
+        .unwrap_or_else(|| panic!("the sample's curve has a point at st3"));
+    point.score = -1.5;
+    let mut doc = journeymap::edit::Document::new(map, false);
+    doc.apply(journeymap::edit::EditCommand::SetPoint {
+        curve: curve.id,
+        point,
+    })
+    .unwrap_or_else(|e| panic!("set point: {e:?}"));
+    doc.map().clone()
+}

@@ -63,18 +63,25 @@ pub(super) fn cards_interaction(
             )
         });
         focus_canvas_on_click(ui, state, &response);
-        // The card in full on hover (not while dragging, not over the text being edited).
-        let response = if state.drag.is_none() && editing_id.as_ref() != Some(&card.id) {
-            response.on_hover_ui(|ui| {
-                card_tooltip_ui(ui, f.lang, f.map, card);
-                if state.voting && votes.is_some() {
-                    ui.separator();
-                    ui.weak(tr(f.lang, "vote-hint"));
-                }
-            })
-        } else {
-            response
-        };
+        // The card in full on hover (not while dragging, not over the text being edited, not
+        // over its customer data, whose badges and flags have tooltips of their own).
+        let over_data = card_box
+            .data
+            .as_ref()
+            .zip(ui.input(|i| i.pointer.hover_pos()))
+            .is_some_and(|(d, p)| (to_screen * d.area).contains(p));
+        let response =
+            if state.drag.is_none() && editing_id.as_ref() != Some(&card.id) && !over_data {
+                response.on_hover_ui(|ui| {
+                    card_tooltip_ui(ui, f.lang, f.map, card);
+                    if state.voting && votes.is_some() {
+                        ui.separator();
+                        ui.weak(tr(f.lang, "vote-hint"));
+                    }
+                })
+            } else {
+                response
+            };
         if state.voting {
             // Workshop voting: every click is a dot, a right-click takes one back.
             if response.clicked() {
@@ -238,6 +245,9 @@ fn card_menu_ui(
         ui.menu_button(tr(lang, "ctx-channel"), |ui| {
             channel_menu_ui(ui, card, lang, out);
         });
+    }
+    if is_touchpoint {
+        super::data::flag_menu_ui(ui, state, map, card, lang, out);
     }
     ui.separator();
     if ui.button(tr(lang, "edit-duplicate")).clicked() {

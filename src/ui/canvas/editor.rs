@@ -14,8 +14,8 @@ use crate::model::JourneyMap;
 use crate::ui::canvas::paint::{self as canvas, Overlay};
 use crate::ui::canvas::selection::Selection;
 use crate::ui::canvas::{
-    Drag, EditTarget, EditorOutput, EditorState, Frame, cards, cell_ids, curves, focus_canvas,
-    headers, inplace, keyboard,
+    Drag, EditTarget, EditorOutput, EditorState, Frame, cards, cell_ids, curves, data,
+    focus_canvas, headers, inplace, keyboard,
 };
 use crate::ui::kit::i18n::{Lang, tr_args};
 use crate::ui::kit::theme::Theme;
@@ -140,6 +140,7 @@ pub fn editor_ui(
     if interactive {
         background_interaction(ui, state, &frame, &background, &mut out);
         cards::cards_interaction(ui, state, &frame, &mut out);
+        data::data_interaction(ui, state, &frame, &mut out);
         headers::headers_interaction(ui, state, &frame, &mut out);
         curves::points_interaction(ui, state, &frame, &mut out);
         // Markers sit beside points and over card corners: on top, so they stay clickable.

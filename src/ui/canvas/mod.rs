@@ -5,6 +5,7 @@
 mod cards;
 pub mod clipboard;
 pub mod curves;
+mod data;
 pub mod editor;
 mod headers;
 mod inplace;
@@ -110,6 +111,9 @@ pub struct EditorState {
     canvas_id: Option<egui::Id>,
     /// Names this open map on the clipboard, so a paste knows whether cards come from it.
     pub clipboard_source: u64,
+    /// The customer-data overlays shown (badges, heat, measured curve): a view choice of this
+    /// window, never saved in the map.
+    pub data: crate::layout::data::DataOptions,
 }
 
 impl EditorState {

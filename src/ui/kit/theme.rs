@@ -288,6 +288,70 @@ impl Theme {
         }
     }
 
+    /// A touchpoint card's fill tinted by heat (0 = the worst of the map, 1 = the best): from a
+    /// soft red through a soft yellow to a soft green, light enough in the light theme and dark
+    /// enough in the dark one that the card's text stays readable.
+    pub fn heat_fill(&self, heat: f64) -> Color32 {
+        let (bad, mid, good) = if self.dark {
+            ((112, 44, 48), (92, 80, 34), (36, 88, 52))
+        } else {
+            ((255, 200, 196), (255, 238, 176), (196, 238, 196))
+        };
+        #[expect(clippy::cast_possible_truncation, reason = "heat is within 0–1")]
+        let heat = heat.clamp(0.0, 1.0) as f32;
+        let lerp = |a: (u8, u8, u8), b: (u8, u8, u8), t: f32| {
+            let mix = |x: u8, y: u8| {
+                #[expect(
+                    clippy::cast_possible_truncation,
+                    clippy::cast_sign_loss,
+                    reason = "a mix of two bytes is a byte"
+                )]
+                let v = (f32::from(x) + (f32::from(y) - f32::from(x)) * t).round() as u8;
+                v
+            };
+            Color32::from_rgb(mix(a.0, b.0), mix(a.1, b.1), mix(a.2, b.2))
+        };
+        if heat < 0.5 {
+            lerp(bad, mid, heat * 2.0)
+        } else {
+            lerp(mid, good, (heat - 0.5) * 2.0)
+        }
+    }
+
+    /// A change for the better on a badge.
+    pub fn good(&self) -> Color32 {
+        self.light_or_dark((20, 120, 50), (110, 215, 130))
+    }
+
+    /// A change for the worse on a badge.
+    pub fn bad(&self) -> Color32 {
+        self.light_or_dark((190, 30, 40), (255, 120, 120))
+    }
+
+    /// Background of a customer-data badge on a card.
+    pub fn badge_bg(&self) -> Color32 {
+        if self.dark {
+            Color32::from_black_alpha(80)
+        } else {
+            Color32::from_white_alpha(190)
+        }
+    }
+
+    /// Background of a flag row on a weak touchpoint.
+    pub fn flag_bg(&self) -> Color32 {
+        self.light_or_dark((255, 226, 170), (96, 66, 16))
+    }
+
+    /// The flag's icon and outline (a warning colour).
+    pub fn flag(&self) -> Color32 {
+        self.light_or_dark((176, 96, 0), (250, 186, 70))
+    }
+
+    /// The measured emotion curve (from CSAT): ink-coloured, unlike any curve colour.
+    pub fn measured_curve(&self) -> Color32 {
+        self.light_or_dark((40, 42, 50), (236, 236, 242))
+    }
+
     /// Text drawn on a filled `background`: black or white, whichever reads better.
     pub fn text_on(background: Color32) -> Color32 {
         let luma = 0.299 * f32::from(background.r())

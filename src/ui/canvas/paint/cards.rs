@@ -21,7 +21,9 @@ impl Paint<'_> {
         };
         let kind = self.layout.lanes[b.lane_index].kind;
         let token = card.color.unwrap_or(Theme::lane_card_color(kind));
-        let fill = t.card_fill(token);
+        let fill = self
+            .heat_fill(&card.id)
+            .unwrap_or_else(|| t.card_fill(token));
         let rect = self.rect(b.rect);
         let rounding = self.rounding(size::CARD_ROUNDING);
         self.painter.rect_filled(
@@ -94,6 +96,7 @@ impl Paint<'_> {
                 );
             }
         }
+        self.card_data(b, card);
         if self.overlay.editing_card == Some(&card.id) {
             return;
         }

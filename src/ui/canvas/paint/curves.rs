@@ -118,9 +118,15 @@ impl Paint<'_> {
             .iter()
             .map(Some)
             .chain(std::iter::once(None));
+        // The measured curve's row (not clickable) comes before "add a curve".
+        let measured_row = usize::from(!self.layout.measured.is_empty());
         for (i, curve) in rows.enumerate() {
+            let i = if curve.is_none() { i + measured_row } else { i };
             #[expect(clippy::cast_precision_loss, reason = "few curves")]
             let top = top_left.y + i as f32 * row_height;
+            if curve.is_none() && measured_row == 1 {
+                self.measured_legend_row(painter, pos2(top_left.x, top - row_height), right);
+            }
             let rect = Rect::from_min_max(pos2(top_left.x, top), pos2(right, top + row_height));
             let y = rect.center().y;
             let eye = Rect::from_min_size(rect.min, vec2(16.0 * self.zoom, row_height));

@@ -10,6 +10,7 @@
 
 mod cards;
 mod curves;
+pub mod data;
 pub mod headers;
 mod view;
 
@@ -124,15 +125,26 @@ pub fn paint(
         metrics,
         overlay,
         legend: std::cell::RefCell::new(Vec::new()),
+        heat: layout
+            .data
+            .heat
+            .map(|metric| {
+                crate::analysis::overlay::heat(map, metric)
+                    .into_iter()
+                    .collect()
+            })
+            .unwrap_or_default(),
     };
     p.lanes(visible_in_map);
     p.cursor_cell();
     p.cards(visible_in_map);
     p.curves();
+    p.measured();
     p.visibility_line();
     p.drop_preview();
     p.headers(canvas);
     p.lane_labels(canvas);
+    p.heat_legend(canvas);
     if let Some(band) = overlay.band {
         painter.rect(
             band,
@@ -199,6 +211,8 @@ struct Paint<'a> {
     metrics: &'a LayoutMetrics,
     overlay: &'a Overlay<'a>,
     legend: std::cell::RefCell<Vec<LegendRow>>,
+    /// Each touchpoint card's heat (0–1) when the cards are tinted by a metric.
+    heat: std::collections::HashMap<Id, f64>,
 }
 
 /// A row of the curve legend in an emotion lane's label, as painted (screen coordinates), so

@@ -174,6 +174,7 @@ impl JourneyApp {
             {
                 self.set_workshop(workshop);
             }
+            ui.menu_button(tr(lang, "view-data"), |ui| self.data_menu_ui(ui));
             ui.separator();
             let canvas =
                 (self.editor.view.last_canvas()).unwrap_or_else(|| ui.ctx().content_rect());
@@ -583,6 +584,37 @@ impl OpenMap {
             });
             if ui.button(tr(lang, "unknown-fields-close")).clicked() {
                 open.unknown_dismissed = true;
+            }
+        });
+    }
+}
+
+impl JourneyApp {
+    /// View → Customer data: badges, heat by a metric, the measured curve. Kept in the editor
+    /// state (a view choice of this window, never saved in the map); greyed out, with a note,
+    /// while the map has no imported data.
+    fn data_menu_ui(&mut self, ui: &mut Ui) {
+        let lang = self.lang();
+        let has_data = self
+            .open
+            .as_ref()
+            .is_some_and(|o| o.doc.map().metrics.latest().is_some());
+        if !has_data {
+            ui.weak(tr(lang, "view-data-none"));
+        }
+        ui.add_enabled_ui(has_data, |ui| {
+            let data = &mut self.editor.data;
+            ui.checkbox(&mut data.badges, tr(lang, "view-data-badges"));
+            ui.checkbox(&mut data.measured, tr(lang, "view-data-measured"));
+            ui.separator();
+            ui.label(tr(lang, "view-data-heat"));
+            ui.radio_value(&mut data.heat, None, tr(lang, "view-data-heat-none"));
+            for metric in crate::layout::data::HEAT_METRICS {
+                ui.radio_value(
+                    &mut data.heat,
+                    Some(metric),
+                    tr(lang, crate::ui::kit::labels::metric_key(metric)),
+                );
             }
         });
     }

@@ -518,17 +518,17 @@ impl JourneyApp {
             if let Some(open) = &mut self.open {
                 let collapsed = self.editor.collapsed.clone();
                 let revision = open.doc.revision();
-                let stale = open
-                    .layout
-                    .as_ref()
-                    .is_none_or(|(r, c, _)| *r != revision || *c != collapsed);
+                let stale = open.layout.as_ref().is_none_or(|(r, c, l)| {
+                    *r != revision || *c != collapsed || l.data != self.editor.data
+                });
                 if stale {
                     let measure = EguiMeasure(ui.ctx());
-                    let computed = layout::compute_with_collapsed(
+                    let computed = layout::compute_with_data(
                         open.doc.map(),
                         &self.metrics,
                         &measure,
                         &collapsed,
+                        &self.editor.data,
                     );
                     open.layout = Some((revision, collapsed, computed));
                 }
