@@ -255,7 +255,7 @@ fn heat_chosen_in_the_view_menu_tints_the_cards_from_worst_to_best() {
 
     harness.get_by_label("View").click();
     harness.run();
-    harness.get_by_label("Customer data").click();
+    harness.get_by_label("Data on the map").click();
     harness.run();
     harness.get_by_label("Conversion").click();
     harness.run();
@@ -280,7 +280,7 @@ fn a_map_without_data_offers_no_heat() {
     let mut harness = harness_on(map);
     harness.get_by_label("View").click();
     harness.run();
-    harness.get_by_label("Customer data").click();
+    harness.get_by_label("Data on the map").click();
     harness.run();
     harness.get_by_label("No customer data imported yet.");
     for label in ["Customers", "Conversion", "CSAT", "NPS", "Show badges"] {

@@ -249,7 +249,7 @@ fn zalo_with_data_app(map: journeymap::model::JourneyMap, prefs: Prefs) -> Journ
 #[test]
 fn customer_data_overlays_on_a_projector() {
     // Badges with their changes, the weak touchpoint's flag, the cards tinted by conversion
-    // (chosen in View → Customer data) with the legend, at 1280×720.
+    // (chosen in View → Data on the map) with the legend, at 1280×720.
     for (theme, name) in themes() {
         let app = zalo_with_data_app(
             common::zalo_with_data(),
@@ -262,7 +262,7 @@ fn customer_data_overlays_on_a_projector() {
         h.run();
         h.get_by_label("Xem").click();
         h.run();
-        h.get_by_label("Dữ liệu khách hàng").click();
+        h.get_by_label("Số liệu trên bản đồ").click();
         h.run();
         h.get_by_label("Chuyển đổi").click();
         h.run();

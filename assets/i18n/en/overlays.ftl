@@ -1,5 +1,5 @@
 # Metric overlays on the canvas: badges, heat, flags, sparklines and the measured curve.
-view-data = Customer data
+view-data-overlays = Data on the map
 view-data-badges = Show badges
 view-data-measured = Show measured curve
 view-data-heat = Heat:

@@ -1,5 +1,5 @@
 # Lớp chỉ số trên bản đồ: nhãn số, tô màu nhiệt, cờ cảnh báo, đường xu hướng và đường cảm xúc đo được.
-view-data = Dữ liệu khách hàng
+view-data-overlays = Số liệu trên bản đồ
 view-data-badges = Hiện nhãn số liệu
 view-data-measured = Hiện đường cảm xúc đo được
 view-data-heat = Tô màu nhiệt:

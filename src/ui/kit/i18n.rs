@@ -318,6 +318,36 @@ mod tests {
         );
     }
 
+    /// Two files of one language defining the same key stop the whole bundle from loading (in
+    /// every UI test at once); this names the key and its files.
+    #[test]
+    fn no_key_is_defined_twice() {
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/i18n");
+        for lang in ["en", "vi"] {
+            let mut seen: std::collections::BTreeMap<String, String> = Default::default();
+            let mut twice = Vec::new();
+            for entry in std::fs::read_dir(root.join(lang))
+                .into_iter()
+                .flatten()
+                .flatten()
+            {
+                let name = entry.file_name().to_string_lossy().into_owned();
+                let text = std::fs::read_to_string(entry.path()).unwrap_or_default();
+                for line in text.lines() {
+                    if let Some((key, _)) = line.split_once(" =")
+                        && !key.starts_with([' ', '#', '-'])
+                        && !key.is_empty()
+                        && let Some(first) = seen.insert(key.trim().to_owned(), name.clone())
+                    {
+                        twice.push(format!("{lang}: {} in {first} and {name}", key.trim()));
+                    }
+                }
+            }
+            assert!(seen.len() > 100, "{lang}: {} keys", seen.len());
+            assert!(twice.is_empty(), "{twice:?}");
+        }
+    }
+
     /// Every literal key passed to `tr`/`tr_args` in the source exists.
     #[test]
     fn every_key_used_exists() {

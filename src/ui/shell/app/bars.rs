@@ -174,7 +174,7 @@ impl JourneyApp {
             {
                 self.set_workshop(workshop);
             }
-            ui.menu_button(tr(lang, "view-data"), |ui| self.data_menu_ui(ui));
+            ui.menu_button(tr(lang, "view-data-overlays"), |ui| self.data_menu_ui(ui));
             ui.separator();
             let canvas =
                 (self.editor.view.last_canvas()).unwrap_or_else(|| ui.ctx().content_rect());
@@ -590,7 +590,7 @@ impl OpenMap {
 }
 
 impl JourneyApp {
-    /// View → Customer data: badges, heat by a metric, the measured curve. Kept in the editor
+    /// View → Data on the map: badges, heat by a metric, the measured curve. Kept in the editor
     /// state (a view choice of this window, never saved in the map); greyed out, with a note,
     /// while the map has no imported data.
     fn data_menu_ui(&mut self, ui: &mut Ui) {
