@@ -293,3 +293,27 @@ fn a_binary_file_gets_a_clear_message_and_no_import() {
     assert!(import.accesskit_node().is_disabled());
     assert!(map_of(&h).metrics.snapshots.is_empty());
 }
+
+#[test]
+fn undo_behind_the_import_dialog_leaves_the_map_alone() {
+    // An import added, then the dialog opened again: Ctrl+Z while it is up must not take the
+    // first import away behind the user's back; once the dialog is closed, Ctrl+Z does.
+    let mut h = zalo_app(zalo_sample());
+    open_import(&mut h, &demo_data());
+    click_button(&mut h, "Import");
+    step_until_phase(&mut h, "review");
+    click_button(&mut h, "Add to map");
+    assert_eq!(map_of(&h).metrics.snapshots.len(), 1);
+    open_import(&mut h, &demo_data());
+    step_until_phase(&mut h, "review");
+    common::key(&mut h, egui::Key::Z, egui::Modifiers::COMMAND);
+    assert_eq!(
+        map_of(&h).metrics.snapshots.len(),
+        1,
+        "undone behind the dialog"
+    );
+    common::key(&mut h, egui::Key::Escape, egui::Modifiers::NONE);
+    assert_eq!(phase(&h), "closed");
+    common::key(&mut h, egui::Key::Z, egui::Modifiers::COMMAND);
+    assert!(map_of(&h).metrics.snapshots.is_empty());
+}

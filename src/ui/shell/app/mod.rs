@@ -11,6 +11,7 @@ mod bars;
 mod files;
 mod heading;
 mod import;
+mod shortcuts;
 mod workshop;
 
 use std::collections::BTreeSet;
@@ -681,47 +682,6 @@ impl JourneyApp {
         if let Some(open) = &mut self.open {
             self.editor.editing = None;
             open.doc.redo();
-        }
-    }
-
-    fn global_shortcuts(&mut self, ctx: &egui::Context) {
-        let typing = ctx.text_edit_focused();
-        let shortcut =
-            |mods, key| ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(mods, key)));
-        // Ctrl+Shift+S first: egui matches shortcuts logically, so Ctrl+S would take it too.
-        // Both are done after this frame's edits (see `ui`).
-        if shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::S) {
-            self.save_requested = Some(SaveRequest::SaveAs);
-        }
-        if shortcut(Modifiers::COMMAND, Key::S) {
-            self.save_requested = Some(SaveRequest::Save);
-        }
-        if shortcut(Modifiers::COMMAND, Key::O) {
-            self.request(PendingAction::OpenDialog);
-        }
-        if shortcut(Modifiers::COMMAND, Key::N) {
-            self.request(PendingAction::Close);
-        }
-        if shortcut(Modifiers::COMMAND, Key::Q) {
-            ctx.send_viewport_cmd(egui::ViewportCommand::Close);
-        }
-        if shortcut(
-            bars::DATA_SHORTCUT.modifiers,
-            bars::DATA_SHORTCUT.logical_key,
-        ) {
-            self.prefs.show_data = !self.prefs.show_data;
-        }
-        // Inside a text field, Ctrl+Z belongs to the field.
-        if typing {
-            return;
-        }
-        if shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)
-            || shortcut(Modifiers::COMMAND, Key::Y)
-        {
-            self.redo();
-        }
-        if shortcut(Modifiers::COMMAND, Key::Z) {
-            self.undo();
         }
     }
 
