@@ -12,4 +12,5 @@ pub mod metrics_sql;
 pub mod overlay;
 pub mod report;
 pub mod review;
+pub mod rows;
 mod tally;

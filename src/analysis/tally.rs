@@ -11,7 +11,7 @@
 
 use rustc_hash::{FxHashMap, FxHashSet};
 
-use super::metrics::EventRow;
+use super::rows::EventRow;
 
 /// A calendar month as a sortable key: `year * 12 + month - 1`.
 pub type Month = i32;

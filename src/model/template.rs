@@ -30,6 +30,11 @@ impl Lang {
         }
     }
 
+    /// Whether numbers are written with a decimal comma ("4,5") in this language.
+    pub fn decimal_comma(self) -> bool {
+        self == Self::Vi
+    }
+
     /// Parses a code such as `vi` or `vi-VN`.
     pub fn from_code(code: &str) -> Option<Self> {
         let primary = code.split(['-', '_']).next().unwrap_or("");

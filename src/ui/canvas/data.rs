@@ -163,7 +163,7 @@ pub(super) fn flag_menu_ui(
 
 /// A badge's accessible label: "Zalo OA: Conversion 28.4 % ▼3.1".
 pub fn badge_label(lang: Lang, card: &Card, reading: &Reading) -> String {
-    let comma = lang == Lang::Vi;
+    let comma = lang.decimal_comma();
     let change = reading
         .change()
         .map(|c| format_change(reading.metric, c, comma))
@@ -187,7 +187,7 @@ pub fn badge_label(lang: Lang, card: &Card, reading: &Reading) -> String {
 
 /// A badge in full: the metric and value, the previous import's value and date, the target.
 fn badge_tooltip_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, reading: &Reading) {
-    let comma = lang == Lang::Vi;
+    let comma = lang.decimal_comma();
     let metric = tr(lang, metric_key(reading.metric));
     ui.label(
         egui::RichText::new(tr_args(
@@ -232,7 +232,7 @@ fn badge_tooltip_ui(ui: &mut Ui, lang: Lang, map: &JourneyMap, reading: &Reading
 
 /// Why a flag is raised, in full: "Conversion 28 % is below the overall 41 %".
 pub fn flag_reason_text(lang: Lang, map: &JourneyMap, flag: &Flag) -> String {
-    let comma = lang == Lang::Vi;
+    let comma = lang.decimal_comma();
     let metric = tr(lang, metric_key(flag.metric));
     let value = format_value(flag.metric, flag.value, comma);
     let name = map
@@ -266,7 +266,7 @@ pub fn flag_reason_text(lang: Lang, map: &JourneyMap, flag: &Flag) -> String {
 fn measured_interaction(ui: &mut Ui, state: &EditorState, f: &Frame<'_>) {
     let to_screen = f.to_screen(&state.view);
     let lang = f.lang;
-    let comma = lang == Lang::Vi;
+    let comma = lang.decimal_comma();
     let score = |s: f32| {
         let text = format!("{s:+.1}").replace('-', "−");
         if comma { text.replace('.', ",") } else { text }

@@ -93,7 +93,7 @@ pub fn measured_label(
     metric: crate::model::MetricKind,
 ) -> String {
     use crate::analysis::overlay::{FlagReason, card_reading, flag_reason, format_value};
-    let comma = lang == Lang::Vi;
+    let comma = lang.decimal_comma();
     let name = map
         .card(card)
         .map_or_else(|| card.to_string(), |c| card_name(lang, c));

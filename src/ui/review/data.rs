@@ -19,37 +19,10 @@ use crate::ui::kit::labels::card_name;
 use crate::ui::kit::theme::Theme;
 use crate::ui::kit::widgets::remove_button_ui;
 
+use super::trends::DataViewState;
+
 /// Narrowest the imports column gets, in points.
 const IMPORTS_MIN_WIDTH: f32 = 250.0;
-
-/// What the view remembers between frames.
-#[derive(Clone, Debug)]
-pub(super) struct DataViewState {
-    /// The metric the trend chart draws.
-    pub(super) metric: MetricKind,
-    /// The touchpoints the user picked for the trend chart (`None`: the default ones).
-    pub(super) picked: Option<Vec<Id>>,
-    /// The selection on the map as last seen: a new one replaces the picked touchpoints.
-    seen_selection: Vec<Id>,
-    /// The import (by index) whose deletion is being confirmed.
-    confirm_delete: Option<usize>,
-}
-
-impl Default for DataViewState {
-    fn default() -> Self {
-        Self {
-            metric: MetricKind::ConversionRate,
-            picked: None,
-            seen_selection: Vec::new(),
-            confirm_delete: None,
-        }
-    }
-}
-
-/// Whether numbers are written with a decimal comma in `lang`.
-pub(super) fn decimal_comma(lang: Lang) -> bool {
-    lang == Lang::Vi
-}
 
 /// The customer-data view: the empty state without data; else a summary line, then the
 /// funnel, the trends and the imports side by side. `selected` are the cards selected on the
@@ -112,7 +85,7 @@ fn empty_state_ui(ui: &mut Ui, lang: Lang) {
 
 /// One line over the charts: the latest import, its customers and the overall conversion.
 fn summary_ui(ui: &mut Ui, lang: Lang, latest: &MetricSnapshot) {
-    let comma = decimal_comma(lang);
+    let comma = lang.decimal_comma();
     let overall = latest.overall.conversion_rate.map_or_else(
         || tr(lang, "data-no-value"),
         |rate| format_value(MetricKind::ConversionRate, rate, comma),
@@ -148,7 +121,7 @@ fn imports_ui(
     state: &mut DataViewState,
     commands: &mut Vec<EditCommand>,
 ) {
-    let comma = decimal_comma(lang);
+    let comma = lang.decimal_comma();
     let metrics = &map.metrics;
     ui.label(
         RichText::new(tr_args(

@@ -7,7 +7,6 @@
 use egui::{Align2, RichText, Role, Sense, Ui, WidgetInfo};
 use egui_plot::{Bar, BarChart, Plot, PlotBounds, PlotPoint};
 
-use super::data::decimal_comma;
 use crate::analysis::data_view::{FunnelRow, drop_off_text, funnel_rows};
 use crate::analysis::overlay::format_value;
 use crate::model::{ColorToken, JourneyMap, MetricKind};
@@ -130,7 +129,7 @@ fn paint_labels_ui(
     x_max: f64,
     y_of: impl Fn(usize) -> f64,
 ) {
-    let comma = decimal_comma(lang);
+    let comma = lang.decimal_comma();
     let frame = *transform.frame();
     let painter = ui.painter_at(frame);
     let inset = 6.0;
@@ -211,7 +210,7 @@ fn paint_labels_ui(
 /// A stage's numbers in words: its customers, their share of the first stage's, and how many
 /// go on to the next stage (and the share lost).
 fn row_text(lang: Lang, row: &FunnelRow) -> String {
-    let comma = decimal_comma(lang);
+    let comma = lang.decimal_comma();
     let Some(data) = &row.data else {
         return tr_args(
             lang,

@@ -8,7 +8,6 @@
 use egui::{ComboBox, Label, Pos2, RichText, Role, Sense, Stroke, Ui, WidgetInfo, vec2};
 use egui_plot::{GridInput, GridMark, Line, MarkerShape, Plot, PlotBounds, PlotPoint, Points};
 
-use super::data::{DataViewState, decimal_comma};
 use crate::analysis::data_view::{
     DEFAULT_TREND_CARDS, data_cards, default_trend_cards, trend_months,
 };
@@ -17,6 +16,30 @@ use crate::model::{ColorToken, Id, JourneyMap, MetricKind};
 use crate::ui::kit::i18n::{Lang, tr, tr_args};
 use crate::ui::kit::labels::{card_name, metric_key};
 use crate::ui::kit::theme::Theme;
+
+/// What the customer-data view remembers between frames (mostly the trend chart's choices).
+#[derive(Clone, Debug)]
+pub(super) struct DataViewState {
+    /// The metric the trend chart draws.
+    pub(super) metric: MetricKind,
+    /// The touchpoints the user picked for the trend chart (`None`: the default ones).
+    pub(super) picked: Option<Vec<Id>>,
+    /// The selection on the map as last seen: a new one replaces the picked touchpoints.
+    pub(super) seen_selection: Vec<Id>,
+    /// The import (by index) whose deletion is being confirmed.
+    pub(super) confirm_delete: Option<usize>,
+}
+
+impl Default for DataViewState {
+    fn default() -> Self {
+        Self {
+            metric: MetricKind::ConversionRate,
+            picked: None,
+            seen_selection: Vec::new(),
+            confirm_delete: None,
+        }
+    }
+}
 
 /// The metrics the trend chart can draw.
 const METRICS: [MetricKind; 4] = [
@@ -181,7 +204,7 @@ fn plot_ui(
     series: &[Series],
     months: &[String],
 ) {
-    let comma = decimal_comma(lang);
+    let comma = lang.decimal_comma();
     let x_of = |month: &str| {
         #[expect(clippy::cast_precision_loss, reason = "a few dozen months")]
         let x = months.iter().position(|m| m == month).unwrap_or(0) as f64;

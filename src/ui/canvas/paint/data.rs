@@ -55,7 +55,7 @@ impl Paint<'_> {
     fn badge(&self, rect: Rect, reading: &Reading) {
         let t = self.theme;
         let lang = self.overlay.lang;
-        let comma = lang == Lang::Vi;
+        let comma = lang.decimal_comma();
         let stroke = if reading.flagged {
             Stroke::new(1.2, t.flag())
         } else {
@@ -346,7 +346,7 @@ impl Paint<'_> {
 
 /// Why a reading is flagged, short, for its flag row: "below 41 %", "target 50 %".
 pub fn flag_short_text(map: &JourneyMap, card: &Id, reading: &Reading, lang: Lang) -> String {
-    let comma = lang == Lang::Vi;
+    let comma = lang.decimal_comma();
     match overlay::flag_reason(map, card, reading.metric, reading.value) {
         Some(overlay::FlagReason::BelowOverall { overall }) => tr_args(
             lang,

@@ -100,7 +100,7 @@ fn reading_ui(
     out: &mut Vec<EditCommand>,
 ) {
     let theme = Theme::for_dark_mode(ui.visuals().dark_mode);
-    let comma = lang == Lang::Vi;
+    let comma = lang.decimal_comma();
     let metric = reading.metric;
     ui.separator();
     ui.horizontal_wrapped(|ui| {
@@ -145,7 +145,7 @@ struct Typing {
 /// elsewhere): a number sets the target, an empty field removes it, anything else is kept
 /// in the field with a note saying what is wrong.
 fn target_ui(ui: &mut Ui, lang: Lang, subject: &Id, reading: &Reading, out: &mut Vec<EditCommand>) {
-    let comma = lang == Lang::Vi;
+    let comma = lang.decimal_comma();
     let metric = reading.metric;
     let shown = reading
         .target
