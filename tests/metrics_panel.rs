@@ -173,6 +173,33 @@ fn deleting_an_import_asks_first_and_undo_brings_it_back() {
 }
 
 #[test]
+fn keys_do_not_reach_the_map_behind_the_delete_confirmation() {
+    // A card selected on the map, then the confirmation asked: Delete and Ctrl+Z are the
+    // dialog's business, never the map's.
+    let mut h = with_panel();
+    click_card(&mut h, WEAK);
+    let cards = map_of(&h).cards.len();
+    h.get_by_label("Delete import zalo-mini-app-loyalty-data.csv of 2026-11-01")
+        .click();
+    h.run();
+    h.get_by_label("Delete this import?");
+    common::key(&mut h, Key::Delete, Modifiers::NONE);
+    assert_eq!(
+        map_of(&h).cards.len(),
+        cards,
+        "a card was deleted behind the dialog"
+    );
+    common::key(&mut h, Key::Z, Modifiers::COMMAND);
+    assert_eq!(map_of(&h).cards.len(), cards);
+    assert_eq!(map_of(&h).metrics.snapshots.len(), 2);
+    h.get_by_label("Cancel").click();
+    h.run();
+    // With the dialog gone, Delete reaches the selected card again.
+    common::key(&mut h, Key::Delete, Modifiers::NONE);
+    assert_eq!(map_of(&h).cards.len(), cards - 1);
+}
+
+#[test]
 fn a_target_typed_in_the_inspector_is_stored_and_flags_the_reading() {
     let mut h = app_on(common::zalo_with_data(), Prefs::default());
     let map = map_of(&h);

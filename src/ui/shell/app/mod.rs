@@ -416,8 +416,7 @@ impl JourneyApp {
             egui::Panel::bottom("voting_bar").show(ui, |ui| self.voting_bar_ui(ui));
         }
 
-        let modal_open =
-            self.prompt.is_some() || self.file_dialog.is_some() || self.import.is_some();
+        let modal_open = self.dialog_open(&ctx);
         let mut reveal = None;
         let mut export = None;
         if let Some(open) = &self.open {

@@ -35,7 +35,7 @@ impl JourneyApp {
         }
         // Inside a text field, Ctrl+Z belongs to the field; behind a dialog (the import, a
         // prompt, the file dialog) the map does not change.
-        let dialog = self.prompt.is_some() || self.file_dialog.is_some() || self.import.is_some();
+        let dialog = self.dialog_open(ctx);
         if typing || dialog {
             return;
         }
@@ -47,5 +47,14 @@ impl JourneyApp {
         if shortcut(Modifiers::COMMAND, Key::Z) {
             self.undo();
         }
+    }
+
+    /// Whether a dialog is up (a prompt, the file dialog, the import, or any egui modal such
+    /// as a panel's confirmation, as of the last frame): the map behind it takes no keys.
+    pub(super) fn dialog_open(&self, ctx: &egui::Context) -> bool {
+        self.prompt.is_some()
+            || self.file_dialog.is_some()
+            || self.import.is_some()
+            || ctx.memory(|m| m.top_modal_layer().is_some())
     }
 }
