@@ -84,6 +84,21 @@ pub fn metric_key(metric: crate::model::MetricKind) -> &'static str {
     }
 }
 
+/// A count with its thousands grouped as `lang` writes them: "8,700,000" in English,
+/// "8.700.000" in Vietnamese.
+pub fn count_text(lang: Lang, n: u64) -> String {
+    let digits = n.to_string();
+    let separator = if lang.decimal_comma() { '.' } else { ',' };
+    let mut out = String::with_capacity(digits.len() + digits.len() / 3);
+    for (i, c) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(separator);
+        }
+        out.push(c);
+    }
+    out
+}
+
 /// `Measured` evidence in `lang`: "Conversion 3.1 % (target 5 %) — Zalo OA", read from the
 /// map's latest import (so it follows re-imports).
 pub fn measured_label(
@@ -238,5 +253,14 @@ mod tests {
             ),
             "Conversion below the overall rate at Zalo OA"
         );
+    }
+
+    #[test]
+    fn counts_are_grouped_as_each_language_writes_them() {
+        assert_eq!(count_text(Lang::En, 0), "0");
+        assert_eq!(count_text(Lang::En, 999), "999");
+        assert_eq!(count_text(Lang::En, 1000), "1,000");
+        assert_eq!(count_text(Lang::Vi, 8_700_000), "8.700.000");
+        assert_eq!(count_text(Lang::En, 12_345_678), "12,345,678");
     }
 }

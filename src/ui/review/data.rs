@@ -16,6 +16,7 @@ use crate::edit::EditCommand;
 use crate::model::{Id, JourneyMap, MetricKind, MetricSnapshot};
 use crate::ui::kit::i18n::{Lang, tr, tr_args};
 use crate::ui::kit::labels::card_name;
+use crate::ui::kit::labels::count_text;
 use crate::ui::kit::theme::Theme;
 use crate::ui::kit::widgets::remove_button_ui;
 
@@ -177,8 +178,11 @@ fn imports_ui(
                                         lang,
                                         "data-import-rows",
                                         &[
-                                            ("read", source.rows_read.into()),
-                                            ("skipped", source.rows_skipped.into()),
+                                            ("read", count_text(lang, source.rows_read).into()),
+                                            (
+                                                "skipped",
+                                                count_text(lang, source.rows_skipped).into(),
+                                            ),
                                         ],
                                     ))
                                     .weak(),

@@ -26,6 +26,7 @@ use crate::edit::EditCommand;
 use crate::import::{ImportError, Imported, Input, Progress, import_snapshot};
 use crate::model::JourneyMap;
 use crate::ui::kit::i18n::{Lang, tr_args};
+use crate::ui::kit::labels::count_text;
 
 pub use model::{Blocker, Change, Decision, ImportState, Phase, Review, human_bytes};
 
@@ -237,7 +238,7 @@ impl ImportDialog {
                     "import-dialog-done",
                     &[
                         ("file", source.file_name.clone().into()),
-                        ("rows", source.rows_read.into()),
+                        ("rows", count_text(lang, source.rows_read).into()),
                     ],
                 );
                 Some(Outcome::Apply {

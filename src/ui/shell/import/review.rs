@@ -10,6 +10,7 @@ use super::ui::heading_ui_for;
 use crate::import::{Skip, SkipCount};
 use crate::model::JourneyMap;
 use crate::ui::kit::i18n::{Lang, tr, tr_args};
+use crate::ui::kit::labels::count_text;
 use crate::ui::kit::theme::Theme;
 
 /// How many skipped lines are listed under the counts.
@@ -76,9 +77,9 @@ pub(super) fn review_ui(
                 lang,
                 "import-dialog-rows",
                 &[
-                    ("rows", source.rows_read.into()),
+                    ("rows", count_text(lang, source.rows_read).into()),
                     ("file", source.file_name.clone().into()),
-                    ("skipped", skips.total.into()),
+                    ("skipped", count_text(lang, skips.total).into()),
                 ],
             ));
             for count in &skips.counts {
@@ -86,7 +87,7 @@ pub(super) fn review_ui(
                     lang,
                     "import-dialog-skipped",
                     &[
-                        ("count", count.count.into()),
+                        ("count", count_text(lang, count.count).into()),
                         ("line", count.first_line.into()),
                         ("reason", count_reason(lang, count, &skips.kept).into()),
                     ],
@@ -116,7 +117,7 @@ pub(super) fn review_ui(
                     lang,
                     "import-dialog-ignored",
                     &[
-                        ("count", count.count.into()),
+                        ("count", count_text(lang, count.count).into()),
                         ("line", count.first_line.into()),
                         ("reason", count_reason(lang, count, &ignored.kept).into()),
                     ],
