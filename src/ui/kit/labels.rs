@@ -91,7 +91,7 @@ pub fn count_text(lang: Lang, n: u64) -> String {
     let separator = if lang.decimal_comma() { '.' } else { ',' };
     let mut out = String::with_capacity(digits.len() + digits.len() / 3);
     for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i) % 3 == 0 {
+        if i > 0 && (digits.len() - i).is_multiple_of(3) {
             out.push(separator);
         }
         out.push(c);
