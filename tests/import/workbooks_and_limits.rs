@@ -316,3 +316,30 @@ fn the_hash_tells_one_file_from_another() {
         .collect();
     assert_ne!(read(&utf16).hash, a.hash);
 }
+
+/// `crm_report.xls`: a legacy Excel 97–2003 workbook (BIFF8, written with Python's `xlwt`), a
+/// title above the header, Vietnamese headers, real date cells formatted `dd/mm/yyyy hh:mm`,
+/// có/không flags and whole-number CSAT.
+#[test]
+fn a_legacy_xls_workbook_is_read() {
+    let input = file("crm_report.xls");
+    let p = preview(&input, &ImportSettings::default());
+    assert_eq!(p.detected.kind, SourceKind::Workbook);
+    assert_eq!(p.detected.sheets, ["Báo cáo"]);
+    assert_eq!(p.detected.header_row, 3);
+    assert_eq!(
+        p.headers,
+        ["Mã khách hàng", "Thời gian", "Điểm chạm", "Chuyển đổi", "CSAT"]
+    );
+    let (rows, summary) = events_with(&input, &ImportSettings::default());
+    assert_eq!(
+        rows,
+        [
+            "4|KH01|2026-07-01T09:30:00|Quảng cáo Zalo|-|false|4|-|-",
+            "5|KH01|2026-07-02T10:00:00|Mini App|-|true|5|-|-",
+            "6|KH02|2026-08-03T08:15:00|Quảng cáo Zalo|-|false|2|-|-",
+        ]
+    );
+    assert_eq!(summary.skips.total, 0);
+    assert_eq!(summary.source.file_name, "crm_report.xls");
+}
