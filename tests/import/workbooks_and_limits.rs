@@ -329,7 +329,13 @@ fn a_legacy_xls_workbook_is_read() {
     assert_eq!(p.detected.header_row, 3);
     assert_eq!(
         p.headers,
-        ["Mã khách hàng", "Thời gian", "Điểm chạm", "Chuyển đổi", "CSAT"]
+        [
+            "Mã khách hàng",
+            "Thời gian",
+            "Điểm chạm",
+            "Chuyển đổi",
+            "CSAT"
+        ]
     );
     let (rows, summary) = events_with(&input, &ImportSettings::default());
     assert_eq!(
