@@ -200,6 +200,38 @@ fn keys_do_not_reach_the_map_behind_the_delete_confirmation() {
 }
 
 #[test]
+fn a_target_typed_then_left_by_clicking_another_card_is_kept() {
+    // Typing "50" and clicking straight onto another card (or the canvas's empty corner, which
+    // folds the inspector away): the target is applied to the card it was typed for.
+    let mut h = app_on(common::zalo_with_data(), Prefs::default());
+    let weak = card_id(&map_of(&h), WEAK);
+    click_card(&mut h, WEAK);
+    h.get_by_label("Conversion target").click();
+    h.run();
+    common::type_text(&mut h, "50");
+    click_card(&mut h, "Standee có mã QR tại quầy mỹ phẩm trong siêu thị");
+    let map = map_of(&h);
+    let target = map.metrics.target(&weak, MetricKind::ConversionRate);
+    assert_eq!(target.map(|t| t.value), Some(0.5), "{target:?}");
+    // The same with a click on the canvas's empty corner (the inspector folds away).
+    let standee = card_id(&map, "Standee có mã QR tại quầy mỹ phẩm trong siêu thị");
+    h.get_by_label("Conversion target").click();
+    h.run();
+    common::type_text(&mut h, "40");
+    common::click_at(&mut h, egui::pos2(60.0, 90.0), Modifiers::NONE);
+    h.run();
+    let target = map_of(&h)
+        .metrics
+        .target(&standee, MetricKind::ConversionRate)
+        .cloned();
+    assert_eq!(target.map(|t| t.value), Some(0.4));
+    let map = map_of(&h);
+    let target = map.metrics.target(&weak, MetricKind::ConversionRate);
+    assert_eq!(target.map(|t| t.value), Some(0.5), "{target:?}");
+    assert_eq!(map.metrics.targets.len(), 2);
+}
+
+#[test]
 fn a_target_typed_in_the_inspector_is_stored_and_flags_the_reading() {
     let mut h = app_on(common::zalo_with_data(), Prefs::default());
     let map = map_of(&h);
