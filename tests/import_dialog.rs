@@ -317,3 +317,19 @@ fn undo_behind_the_import_dialog_leaves_the_map_alone() {
     common::key(&mut h, egui::Key::Z, egui::Modifiers::COMMAND);
     assert!(map_of(&h).metrics.snapshots.is_empty());
 }
+
+#[test]
+fn escape_closes_an_open_drop_down_first_then_the_dialog() {
+    let mut h = zalo_app(zalo_sample());
+    open_import(&mut h, &demo_data());
+    click(&mut h, A11y::ComboBox, "NPS");
+    assert!(egui::Popup::is_any_open(&h.ctx), "the drop-down opened");
+    common::key(&mut h, egui::Key::Escape, egui::Modifiers::NONE);
+    assert!(
+        !egui::Popup::is_any_open(&h.ctx),
+        "Escape closed the drop-down"
+    );
+    assert_eq!(phase(&h), "mapping", "and left the dialog open");
+    common::key(&mut h, egui::Key::Escape, egui::Modifiers::NONE);
+    assert_eq!(phase(&h), "closed");
+}

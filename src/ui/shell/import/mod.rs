@@ -177,7 +177,9 @@ impl ImportDialog {
         if self.job.is_some() {
             ctx.request_repaint_after(POLL);
         }
-        let escape = ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
+        // Escape with a drop-down open closes the drop-down (egui's), not the dialog.
+        let escape = !egui::Popup::is_any_open(ctx)
+            && ctx.input_mut(|i| i.consume_key(Modifiers::NONE, Key::Escape));
         let screen = ctx.content_rect();
         let width = (screen.width() - 64.0).clamp(320.0, 1120.0);
         let mut changes = Vec::new();
