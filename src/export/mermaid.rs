@@ -14,7 +14,7 @@
 //! look-alikes that read the same ([`clean_name`]): `:` (it ends a task name and separates
 //! the score from the actors) becomes `꞉` (U+A789), `;` becomes `；`, `#` (it starts a
 //! comment) becomes `＃`, `%%` becomes `% %`, and in actor names `,` (it separates actors)
-//! becomes `，`. Line breaks and tabs become spaces. Nothing else of the map fits Mermaid's
+//! becomes `，`; the title keeps its `:`, which Mermaid allows there. Line breaks and tabs become spaces. Nothing else of the map fits Mermaid's
 //! journey: cards other than the step names, pain points and metrics are left out.
 
 use std::fmt::Write as _;
@@ -56,11 +56,20 @@ pub const NEUTRAL_SCORE: u8 = 3;
 /// `text` as Mermaid can hold it in a title, a section or a task name: line breaks and tabs as
 /// spaces, `:`, `;`, `#` and `%%` replaced by look-alikes (see the module's doc), trimmed.
 pub fn clean_name(text: &str) -> String {
+    clean(text, true)
+}
+
+/// `text` as Mermaid can hold it in the title, which may hold `:`: as [`clean_name`] otherwise.
+pub fn clean_title(text: &str) -> String {
+    clean(text, false)
+}
+
+fn clean(text: &str, colon: bool) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
             '\n' | '\r' | '\t' => out.push(' '),
-            ':' => out.push('꞉'),
+            ':' if colon => out.push('꞉'),
             ';' => out.push('；'),
             '#' => out.push('＃'),
             '%' if out.ends_with('%') => out.push_str(" %"),
@@ -71,7 +80,7 @@ pub fn clean_name(text: &str) -> String {
 }
 
 /// An actor's name: as [`clean_name`], with `,` replaced by `，`.
-fn clean_actor(text: &str) -> String {
+pub fn clean_actor(text: &str) -> String {
     clean_name(text).replace(',', "，")
 }
 
@@ -93,7 +102,7 @@ pub fn scored_curve(map: &JourneyMap) -> Option<&EmotionCurve> {
 /// The map as Mermaid `journey` text (see the module's doc).
 pub fn to_mermaid(map: &JourneyMap) -> String {
     let mut out = String::from("journey\n");
-    let title = clean_name(&map.title);
+    let title = clean_title(&map.title);
     if !title.is_empty() {
         let _ = writeln!(out, "    title {title}");
     }
@@ -161,5 +170,9 @@ mod tests {
         );
         assert_eq!(clean_name("a;b#c %% d"), "a；b＃c % % d");
         assert_eq!(clean_actor("Lan, Minh"), "Lan， Minh");
+        assert_eq!(
+            clean_title("Áo sơ mi: từ quảng cáo;"),
+            "Áo sơ mi: từ quảng cáo；"
+        );
     }
 }
