@@ -63,7 +63,7 @@ pub enum Command {
         /// Template id, as listed by `journeymap templates`.
         #[arg(long, short, required_unless_present = "from", conflicts_with = "from")]
         template: Option<String>,
-        /// Make the map from a Mermaid `journey`: a `.mmd` file, or the first ```mermaid
+        /// Make the map from a Mermaid `journey`: a `.mmd` file, or the first `mermaid` code
         /// block holding a journey in a Markdown file (`.md`). Sections become stages, tasks
         /// steps with a touchpoint card, actors the persona and an actions lane, scores the
         /// emotion curve; what the map cannot hold is printed on stderr with its line.

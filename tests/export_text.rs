@@ -380,7 +380,7 @@ fn new_from_a_mermaid_file_writes_the_map_and_prints_the_warnings() {
         "-o",
         &map_path.display().to_string(),
     ]
-    .map(|s| s.to_owned());
+    .map(str::to_owned);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     let out = journeymap(&args);
     assert!(

@@ -349,3 +349,31 @@ fn write_metrics(out: &mut String, map: &JourneyMap) {
     }
     out.push('\n');
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escape_keeps_user_text_literal() {
+        assert_eq!(
+            escape("*gấp* _x_ [a](b) <br> a|b", 0),
+            r"\*gấp\* \_x\_ \[a\](b) \<br\> a\|b"
+        );
+        assert_eq!(escape("# không phải tiêu đề", 0), r"\# không phải tiêu đề");
+        assert_eq!(
+            escape("- không phải danh sách", 0),
+            r"\- không phải danh sách"
+        );
+        assert_eq!(escape("2025. Năm", 0), r"2025\. Năm");
+        assert_eq!(escape("giá 2.5 triệu - rẻ", 0), "giá 2.5 triệu - rẻ");
+        assert_eq!(escape("dòng 1\n   - dòng 2", 2), "dòng 1\\\n  \\- dòng 2");
+    }
+
+    #[test]
+    fn scores_are_signed() {
+        assert_eq!(score_text(0.0), "0");
+        assert_eq!(score_text(1.0), "+1");
+        assert_eq!(score_text(-1.5), "-1.5");
+    }
+}

@@ -499,7 +499,6 @@ fn build(
             steps,
         });
     }
-    drop(ids);
     if let Some((persona, _)) = actors.first() {
         map.persona.name.clone_from(persona);
         if actors.len() > 1 {
@@ -517,4 +516,77 @@ fn build(
     map.cards = cards;
     map.curves = vec![curve];
     map
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn fences_open_and_close() {
+        assert_eq!(fence_of("```mermaid"), Some(('`', 3)));
+        assert_eq!(fence_of("~~~~ mermaid"), Some(('~', 4)));
+        assert_eq!(fence_of("``x"), None);
+        assert!(closes("  ````", '`', 3));
+        assert!(!closes("```js", '`', 3));
+        assert!(!closes("~~~", '`', 3));
+    }
+
+    #[test]
+    fn keywords_need_a_space_and_ignore_case() {
+        assert_eq!(keyword("Section  Mua hàng", "section"), Some("Mua hàng"));
+        assert_eq!(keyword("sectional: 3", "section"), None);
+        assert_eq!(keyword("title", "title"), None);
+    }
+
+    #[test]
+    fn comments_and_front_matter() {
+        assert_eq!(code("  Pay: 3: Me %% later"), "Pay: 3: Me");
+        let made = from_mermaid("---\ntitle: Từ front matter\n---\njourney\n section A\n  B: 3\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(made.map.title, "Từ front matter");
+        assert!(made.warnings.is_empty());
+        assert_eq!(made.map.persona.name, "");
+    }
+
+    #[test]
+    fn tasks_before_a_section_and_lines_not_understood() {
+        let made = from_mermaid("journey\n  Wake up: 2: Me\n  section Day\n  what is this\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(
+            made.warnings,
+            vec![
+                MermaidWarning {
+                    line: 2,
+                    kind: WarningKind::TaskOutsideSection {
+                        name: UNNAMED_SECTION.to_owned()
+                    }
+                },
+                MermaidWarning {
+                    line: 3,
+                    kind: WarningKind::EmptySection {
+                        name: "Day".to_owned()
+                    }
+                },
+                MermaidWarning {
+                    line: 4,
+                    kind: WarningKind::Ignored {
+                        text: "what is this".to_owned()
+                    }
+                },
+            ]
+        );
+        assert!(crate::model::validate(&made.map).is_empty());
+    }
+
+    #[test]
+    fn text_is_nfc_and_language_guessed() {
+        // "Mua hàng" with the tone mark as a combining character (NFD).
+        let made = from_mermaid("journey\n section Mua ha\u{300}ng\n  Tra\u{309} tiền: 4: Me\n")
+            .unwrap_or_else(|e| panic!("{e}"));
+        assert_eq!(made.map.stages[0].name, "Mua hàng");
+        assert_eq!(made.map.stages[0].steps[0].name, "Trả tiền");
+        assert_eq!(made.map.language, "vi");
+        assert!(!looks_vietnamese("Checkout"));
+    }
 }
