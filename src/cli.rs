@@ -11,6 +11,8 @@ use crate::file;
 use crate::model::synth::{SynthSize, synth_map};
 use crate::model::template::{self, Lang};
 
+mod export_cmd;
+
 /// A desktop editor for customer journey maps.
 #[derive(Debug, Parser)]
 #[command(name = "journeymap", version, args_conflicts_with_subcommands = true)]
@@ -56,11 +58,17 @@ pub enum Command {
         #[arg(long, value_enum, default_value_t = LangArg::En)]
         lang: LangArg,
     },
-    /// Write a new map from a template.
+    /// Write a new map from a template, or from a Mermaid `journey` (`--from`).
     New {
         /// Template id, as listed by `journeymap templates`.
-        #[arg(long, short)]
-        template: String,
+        #[arg(long, short, required_unless_present = "from", conflicts_with = "from")]
+        template: Option<String>,
+        /// Make the map from a Mermaid `journey`: a `.mmd` file, or the first `mermaid` code
+        /// block holding a journey in a Markdown file (`.md`). Sections become stages, tasks
+        /// steps with a touchpoint card, actors the persona and an actions lane, scores the
+        /// emotion curve; what the map cannot hold is printed on stderr with its line.
+        #[arg(long, value_name = "FILE")]
+        from: Option<PathBuf>,
         /// Language of the map's stage and lane names.
         #[arg(long, value_enum, default_value_t = LangArg::En)]
         lang: LangArg,
@@ -73,6 +81,15 @@ pub enum Command {
         /// Overwrite the output if it exists.
         #[arg(long)]
         force: bool,
+    },
+    /// Export a map as a document: the format is the output's extension: `.md` (the whole
+    /// map as Markdown), `.csv` (one row per card, for Excel) or `.mmd` (Mermaid `journey`).
+    Export {
+        /// The map.
+        map: PathBuf,
+        /// Where to write the document (overwritten if it exists).
+        #[arg(long, short)]
+        output: PathBuf,
     },
     /// Write a large synthetic map, for benchmarks and stress tests.
     Generate {
@@ -313,7 +330,26 @@ pub fn run_command(command: Command) -> anyhow::Result<ExitCode> {
             title,
             output,
             force,
+            from,
         } => {
+            if let Some(from) = from {
+                let mut made = export_cmd::read_mermaid(&from)?;
+                export_cmd::print_warnings(&from, &made);
+                if let Some(title) = title {
+                    made.map.title = crate::model::nfc(&title);
+                }
+                write_new(&output, &made.map, force)?;
+                writeln!(
+                    out,
+                    "wrote {} ({} stages, {} steps, {} warnings)",
+                    output.display(),
+                    made.map.stages.len(),
+                    made.map.step_count(),
+                    made.warnings.len()
+                )?;
+                return Ok(ExitCode::SUCCESS);
+            }
+            let id = id.unwrap_or_default();
             let Some(template) = template::find(&id) else {
                 let ids: Vec<_> = template::templates()
                     .iter()
@@ -329,6 +365,7 @@ pub fn run_command(command: Command) -> anyhow::Result<ExitCode> {
             writeln!(out, "wrote {}", output.display())?;
             Ok(ExitCode::SUCCESS)
         }
+        Command::Export { map, output } => export_cmd::export(&map, &output, &mut out),
         Command::Generate {
             stages,
             steps,

@@ -1,7 +1,7 @@
 //! The architecture, checked: layers only point down, and the core knows nothing of egui.
 //!
 //! `cli` → `ui` (its `mod.rs`) → `ui::shell` → `ui::panels` → `ui::canvas` / `ui::review` →
-//! `ui::kit` → `import` → `edit` / `layout` / `file` / `analysis` / `art` → `model`. A source file may name
+//! `ui::kit` → `import` / `export` → `edit` / `layout` / `file` / `analysis` / `art` → `model`. A source file may name
 //! (`crate::…`) only its own room, rooms on its floor, and rooms below it. Tests inside a file
 //! (`#[cfg(test)]`) count too: they live with the code.
 
@@ -14,7 +14,7 @@ fn floor(room: &str) -> Option<u32> {
     Some(match room {
         "model" => 0,
         "edit" | "layout" | "file" | "analysis" | "art" => 1,
-        "import" => 2,
+        "import" | "export" => 2,
         "ui::kit" => 3,
         "ui::canvas" | "ui::review" => 4,
         "ui::panels" => 5,

@@ -266,7 +266,7 @@ fn is_plain_number(text: &str) -> bool {
 
 /// Writes the records as CSV, each cell through [`csv_cell`], with [`UTF8_BOM`] first when
 /// `bom` is set.
-fn write_csv<I, R, C>(records: I, bom: bool) -> Result<String, csv::Error>
+pub fn write_csv<I, R, C>(records: I, bom: bool) -> Result<String, csv::Error>
 where
     I: IntoIterator<Item = R>,
     R: IntoIterator<Item = C>,

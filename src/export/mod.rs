@@ -1,0 +1,71 @@
+//! Data out: the whole map as documents people hand on. Text formats live here: a readable
+//! Markdown document ([`markdown`]), one CSV row per card ([`csv`](mod@csv)) and Mermaid
+//! `journey` text ([`mermaid`]), plus the way back from Mermaid ([`mermaid_in`]), which shares
+//! the score mapping and needs nothing of `import` (that room reads customer data, not maps).
+//!
+//! No egui and no file I/O: every exporter takes a map and returns text; the CLI and the UI
+//! write it where the user asked.
+
+pub mod csv;
+pub mod markdown;
+pub mod mermaid;
+pub mod mermaid_in;
+
+use std::path::Path;
+
+/// A text format the map can be exported to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TextFormat {
+    /// A Markdown document ([`markdown::to_markdown`]).
+    Markdown,
+    /// CSV, one row per card ([`csv::to_csv`]).
+    Csv,
+    /// Mermaid `journey` text ([`mermaid::to_mermaid`]).
+    Mermaid,
+}
+
+impl TextFormat {
+    /// The format a file name asks for by its extension (`.md`, `.markdown`, `.csv`, `.mmd`,
+    /// `.mermaid`; any case), if it is a text format.
+    pub fn from_path(path: &Path) -> Option<Self> {
+        let ext = path.extension()?.to_str()?.to_ascii_lowercase();
+        match ext.as_str() {
+            "md" | "markdown" => Some(Self::Markdown),
+            "csv" => Some(Self::Csv),
+            "mmd" | "mermaid" => Some(Self::Mermaid),
+            _ => None,
+        }
+    }
+
+    /// The map in this format. CSV starts with a byte order mark, as the other CSV exports.
+    pub fn export(self, map: &crate::model::JourneyMap) -> String {
+        match self {
+            Self::Markdown => markdown::to_markdown(map),
+            Self::Csv => csv::to_csv(map),
+            Self::Mermaid => mermaid::to_mermaid(map),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn formats_from_extensions() {
+        assert_eq!(
+            TextFormat::from_path(Path::new("a/b.MD")),
+            Some(TextFormat::Markdown)
+        );
+        assert_eq!(
+            TextFormat::from_path(Path::new("x.csv")),
+            Some(TextFormat::Csv)
+        );
+        assert_eq!(
+            TextFormat::from_path(Path::new("x.mmd")),
+            Some(TextFormat::Mermaid)
+        );
+        assert_eq!(TextFormat::from_path(Path::new("x.png")), None);
+        assert_eq!(TextFormat::from_path(Path::new("x")), None);
+    }
+}
