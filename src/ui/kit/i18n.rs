@@ -282,6 +282,76 @@ pub fn native_name(lang: Lang) -> &'static str {
     }
 }
 
+/// A note on a Mermaid journey opened as a map, in `lang`: what the map holds differently.
+pub fn mermaid_warning_text(
+    lang: Lang,
+    warning: &crate::export::mermaid_in::MermaidWarning,
+) -> String {
+    use crate::export::mermaid_in::WarningKind as K;
+    let line = ("line", warning.line.into());
+    match &warning.kind {
+        K::ScoreOutOfRange { score, kept } => tr_args(
+            lang,
+            "mermaid-w-score",
+            &[
+                line,
+                ("score", score.to_string().into()),
+                ("kept", format!("{kept:+}").into()),
+            ],
+        ),
+        K::NoScore { text } if text.is_empty() => tr_args(lang, "mermaid-w-no-score", &[line]),
+        K::NoScore { text } => tr_args(
+            lang,
+            "mermaid-w-bad-score",
+            &[line, ("text", text.clone().into())],
+        ),
+        K::EmptySection { name } => tr_args(
+            lang,
+            "mermaid-w-empty-section",
+            &[line, ("name", name.clone().into())],
+        ),
+        K::TaskOutsideSection { name } => tr_args(
+            lang,
+            "mermaid-w-outside",
+            &[line, ("name", name.clone().into())],
+        ),
+        K::ColonInName { name } => tr_args(
+            lang,
+            "mermaid-w-colon",
+            &[line, ("name", name.clone().into())],
+        ),
+        K::MoreActors { persona, others } => tr_args(
+            lang,
+            "mermaid-w-actors",
+            &[
+                line,
+                ("persona", persona.clone().into()),
+                ("others", others.join(", ").into()),
+            ],
+        ),
+        K::Ignored { text } => tr_args(
+            lang,
+            "mermaid-w-ignored",
+            &[line, ("text", text.clone().into())],
+        ),
+    }
+}
+
+/// Why a Mermaid journey could not be opened as a map, in `lang`.
+pub fn mermaid_error_text(lang: Lang, error: &crate::export::mermaid_in::MermaidError) -> String {
+    use crate::export::mermaid_in::MermaidError as E;
+    match error {
+        E::NotAJourney { line: 0, .. } => tr(lang, "mermaid-e-empty"),
+        E::NotAJourney { line, found } => tr_args(
+            lang,
+            "mermaid-e-not-journey",
+            &[("line", (*line).into()), ("found", found.clone().into())],
+        ),
+        E::NoJourneyBlock => tr(lang, "mermaid-e-no-block"),
+        E::NoTasks => tr(lang, "mermaid-e-no-tasks"),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

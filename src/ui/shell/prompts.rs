@@ -36,6 +36,13 @@ pub(super) enum Prompt {
     Recovery(Vec<LeftBehind>),
     /// Something failed; the message says what.
     Error(String),
+    /// Something to know, with its points (what a Mermaid journey became, say).
+    Notice {
+        /// The heading.
+        title: String,
+        /// The points, one per line.
+        lines: Vec<String>,
+    },
 }
 
 /// The answer for one copy in the recovery prompt (by its place in the list), or for all.
@@ -143,6 +150,20 @@ impl Prompt {
                 Prompt::Error(message) => {
                     ui.heading(tr(lang, "error-title"));
                     ui.label(message);
+                    ui.add_space(8.0);
+                    if ui.button(tr(lang, "error-ok")).clicked() {
+                        choice = Some(Choice::Ok);
+                    }
+                }
+                Prompt::Notice { title, lines } => {
+                    ui.heading(title.as_str());
+                    egui::ScrollArea::vertical()
+                        .max_height(320.0)
+                        .show(ui, |ui| {
+                            for line in lines {
+                                ui.label(format!("• {line}"));
+                            }
+                        });
                     ui.add_space(8.0);
                     if ui.button(tr(lang, "error-ok")).clicked() {
                         choice = Some(Choice::Ok);

@@ -17,6 +17,7 @@ impl JourneyApp {
             if path
                 .extension()
                 .is_some_and(|e| e.eq_ignore_ascii_case("ron"))
+                || is_mermaid_file(&path)
             {
                 self.request(PendingAction::Open(path));
             } else if self.open.is_some() && is_data_file(&path) {
@@ -45,6 +46,7 @@ impl JourneyApp {
     pub(super) fn perform(&mut self, action: PendingAction) {
         let lang = self.lang();
         match action {
+            PendingAction::Open(path) if is_mermaid_file(&path) => self.open_mermaid(&path),
             PendingAction::Open(path) => match open_file(&path) {
                 Ok(open) => {
                     self.set_open(Some(open));
@@ -301,10 +303,20 @@ impl JourneyApp {
             };
             (filter_name, vec![extension])
         };
+        // Open also offers Mermaid journeys, under a filter of their own.
+        let also = (purpose == DialogPurpose::Open).then(|| {
+            (
+                "Mermaid journey (.mmd, .md)".to_owned(),
+                crate::ui::shell::file_dialog::MERMAID_EXTENSIONS.to_vec(),
+            )
+        });
         let spawned = std::thread::Builder::new()
             .name("file-dialog".into())
             .spawn(move || {
                 let mut dialog = rfd::AsyncFileDialog::new().add_filter(filter_name, &extensions);
+                if let Some((name, extensions)) = &also {
+                    dialog = dialog.add_filter(name, extensions);
+                }
                 if let Some(dir) = &start_dir {
                     dialog = dialog.set_directory(dir);
                 }
@@ -418,10 +430,72 @@ impl JourneyApp {
         self.status = Some(tr_args(self.lang(), key, &[("file", name.into())]));
     }
 
+    /// Opens a Mermaid journey (a `.mmd` file, or the first ```` ```mermaid ```` journey of a
+    /// Markdown file) as a new, unsaved map; what it holds differently is listed in a notice.
+    fn open_mermaid(&mut self, path: &Path) {
+        use crate::export::mermaid_in::{from_markdown, from_mermaid};
+        use crate::ui::kit::i18n::{mermaid_error_text, mermaid_warning_text};
+        let lang = self.lang();
+        let text = match std::fs::read(path) {
+            Ok(bytes) => String::from_utf8_lossy(&bytes).into_owned(),
+            Err(err) => {
+                let err = crate::file::LoadError::Io {
+                    path: path.to_owned(),
+                    source: err,
+                };
+                self.show_error(
+                    "open-failed",
+                    &crate::ui::kit::i18n::load_error_text(lang, &err),
+                );
+                return;
+            }
+        };
+        let markdown = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown"));
+        let made = if markdown {
+            from_markdown(&text)
+        } else {
+            from_mermaid(&text)
+        };
+        let file = path
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_default();
+        match made {
+            Ok(made) => {
+                self.set_open(Some(OpenMap::unsaved(made.map)));
+                self.status = Some(tr_args(
+                    lang,
+                    "mermaid-opened-status",
+                    &[("file", file.clone().into())],
+                ));
+                if !made.warnings.is_empty() {
+                    let mut lines = vec![tr(lang, "mermaid-opened-intro")];
+                    lines.extend(made.warnings.iter().map(|w| mermaid_warning_text(lang, w)));
+                    self.prompt = Some(Prompt::Notice {
+                        title: tr_args(lang, "mermaid-opened-title", &[("file", file.into())]),
+                        lines,
+                    });
+                }
+            }
+            Err(err) => self.show_error("open-failed", &mermaid_error_text(lang, &err)),
+        }
+    }
+
     /// Shows an error prompt: the heading `key` in the UI language, then `detail`.
     fn show_error(&mut self, key: &str, detail: &str) {
         self.prompt = Some(Prompt::Error(format!("{}: {detail}", tr(self.lang(), key))));
     }
+}
+
+/// Whether `path` names a Mermaid journey to open as a map (by its extension).
+pub(super) fn is_mermaid_file(path: &Path) -> bool {
+    path.extension().is_some_and(|e| {
+        crate::ui::shell::file_dialog::MERMAID_EXTENSIONS
+            .iter()
+            .any(|m| e.eq_ignore_ascii_case(m))
+    })
 }
 
 /// Whether `path` names a file the import reads (by its extension). A dropped `.txt` is

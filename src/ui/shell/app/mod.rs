@@ -183,6 +183,9 @@ pub struct JourneyApp {
     import: Option<crate::ui::shell::import::ImportDialog>,
     /// The data file last imported in this session (for a map not yet in a file).
     last_import: Option<PathBuf>,
+    /// A file to open on the first frame (a Mermaid journey named on the command line: made
+    /// into a map then, so its notes are in the UI's language).
+    open_on_start: Option<PathBuf>,
 }
 
 impl JourneyApp {
@@ -224,6 +227,7 @@ impl JourneyApp {
             inspector_folded: true,
             import: None,
             last_import: None,
+            open_on_start: None,
         }
     }
 
@@ -236,6 +240,11 @@ impl JourneyApp {
 
     /// The app with the map at `path` loaded, or the load error shown.
     pub fn with_file(path: &Path) -> Self {
+        if files::is_mermaid_file(path) {
+            let mut app = Self::new(None, None);
+            app.open_on_start = Some(path.to_owned());
+            return app;
+        }
         match open_file(path) {
             Ok(open) => Self::new(Some(open), None),
             Err(err) => {
@@ -368,6 +377,9 @@ impl JourneyApp {
             if let Some(theme) = self.prefs.theme {
                 ctx.set_theme(theme);
             }
+        }
+        if let Some(path) = self.open_on_start.take() {
+            self.perform(PendingAction::Open(path));
         }
         self.handle_close_request(&ctx);
         self.handle_dropped_files(&ctx);

@@ -22,7 +22,7 @@ mod tests;
 mod ui;
 
 use model::{Action, DialogState};
-pub use model::{DATA_EXTENSIONS, DialogMode};
+pub use model::{DATA_EXTENSIONS, DialogMode, MERMAID_EXTENSIONS};
 
 /// Space between the dialog's border and its contents.
 const DIALOG_MARGIN: f32 = 12.0;

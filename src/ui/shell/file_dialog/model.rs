@@ -23,6 +23,10 @@ pub enum DialogMode {
     OpenData,
 }
 
+/// The extensions of Mermaid journeys the Open dialog lists beside maps (a `.md` file is read
+/// for its first ```` ```mermaid ```` journey block).
+pub const MERMAID_EXTENSIONS: [&str; 3] = ["mmd", "md", "markdown"];
+
 /// The extensions of the customer-data files the import reads.
 pub const DATA_EXTENSIONS: [&str; 6] = ["csv", "tsv", "txt", "xlsx", "xls", "ods"];
 
@@ -42,11 +46,16 @@ impl DialogMode {
     }
 
     /// The extensions of the files listed: the data files' for [`DialogMode::OpenData`],
-    /// else the one of [`DialogMode::extension`].
+    /// maps and Mermaid journeys for [`DialogMode::Open`], else the one of
+    /// [`DialogMode::extension`].
     pub fn extensions(&self) -> Vec<String> {
         match self {
             Self::OpenData => DATA_EXTENSIONS.iter().map(|&e| e.to_owned()).collect(),
-            _ => vec![self.extension()],
+            Self::Open => std::iter::once("ron")
+                .chain(MERMAID_EXTENSIONS)
+                .map(str::to_owned)
+                .collect(),
+            Self::Save { .. } => vec![self.extension()],
         }
     }
 }
@@ -388,6 +397,18 @@ pub(super) mod tests {
         std::fs::write(dir.path().join(".hidden.ron"), "hidden").expect("write");
         std::fs::write(dir.path().join("top.ron"), "(format: 1)").expect("write");
         dir
+    }
+
+    #[test]
+    fn open_lists_maps_and_mermaid_journeys_but_not_data_files() {
+        let dir = fixture();
+        let maps = dir.path().join("maps");
+        std::fs::write(maps.join("journey.mmd"), "journey").expect("write");
+        std::fs::write(maps.join("README.md"), "# notes").expect("write");
+        std::fs::write(maps.join("crm.csv"), "a,b").expect("write");
+        let entries = list_folder(&maps, &DialogMode::Open.extensions()).expect("listing");
+        let names: Vec<_> = entries.iter().map(|e| e.name.as_str()).collect();
+        assert_eq!(names, ["journey.mmd", "journey.ron", "README.md"]);
     }
 
     #[test]
