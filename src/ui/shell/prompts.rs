@@ -40,6 +40,8 @@ pub(super) enum Prompt {
     Notice {
         /// The heading.
         title: String,
+        /// A sentence before the points.
+        intro: String,
         /// The points, one per line.
         lines: Vec<String>,
     },
@@ -155,8 +157,13 @@ impl Prompt {
                         choice = Some(Choice::Ok);
                     }
                 }
-                Prompt::Notice { title, lines } => {
+                Prompt::Notice {
+                    title,
+                    intro,
+                    lines,
+                } => {
                     ui.heading(title.as_str());
+                    ui.label(intro.as_str());
                     egui::ScrollArea::vertical()
                         .max_height(320.0)
                         .show(ui, |ui| {

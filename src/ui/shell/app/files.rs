@@ -471,11 +471,14 @@ impl JourneyApp {
                     &[("file", file.clone().into())],
                 ));
                 if !made.warnings.is_empty() {
-                    let mut lines = vec![tr(lang, "mermaid-opened-intro")];
-                    lines.extend(made.warnings.iter().map(|w| mermaid_warning_text(lang, w)));
                     self.prompt = Some(Prompt::Notice {
                         title: tr_args(lang, "mermaid-opened-title", &[("file", file.into())]),
-                        lines,
+                        intro: tr(lang, "mermaid-opened-intro"),
+                        lines: made
+                            .warnings
+                            .iter()
+                            .map(|w| mermaid_warning_text(lang, w))
+                            .collect(),
                     });
                 }
             }
