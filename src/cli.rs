@@ -155,6 +155,23 @@ pub enum Command {
         #[arg(long, short)]
         output: PathBuf,
     },
+    /// Export a map as a picture of the whole map: `.svg` (text as text) or `.png`.
+    Export {
+        /// The map.
+        file: PathBuf,
+        /// Where to write; its extension chooses the format.
+        #[arg(long, short)]
+        output: PathBuf,
+        /// PNG: pixels per point (1, 2, 3).
+        #[arg(long, conflicts_with = "dpi", default_value_t = 1.0)]
+        scale: f32,
+        /// PNG: dots per inch, for print (300); instead of --scale.
+        #[arg(long)]
+        dpi: Option<f32>,
+        /// Light or dark colours.
+        #[arg(long, value_parser = ["light", "dark"], default_value = "light")]
+        theme: String,
+    },
 }
 
 /// Which table `journeymap import --dry-run` prints.
@@ -450,6 +467,28 @@ pub fn run_command(command: Command) -> anyhow::Result<ExitCode> {
                 .with_context(|| format!("cannot write {}", target.display()))?;
             write!(out, "{report}")?;
             writeln!(out, "wrote {}", target.display())?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export {
+            file,
+            output,
+            scale,
+            dpi,
+            theme,
+        } => {
+            use crate::export::{png::Resolution, svg};
+            let loaded = file::load(&file)
+                .with_context(|| format!("cannot read the map {}", file.display()))?;
+            let options = svg::SvgOptions {
+                theme: if theme == "dark" {
+                    svg::Theme::Dark
+                } else {
+                    svg::Theme::Light
+                },
+            };
+            let resolution = dpi.map_or(Resolution::Scale(scale), Resolution::Dpi);
+            crate::export::image::write_image(&loaded.map, &output, &options, resolution)
+                .map_err(anyhow::Error::msg)?;
             Ok(ExitCode::SUCCESS)
         }
         Command::GenerateEvents {

@@ -11,6 +11,7 @@ pub mod analysis;
 pub mod art;
 pub mod cli;
 pub mod edit;
+pub mod export;
 pub mod file;
 pub mod import;
 pub mod layout;

@@ -14,7 +14,7 @@ fn floor(room: &str) -> Option<u32> {
     Some(match room {
         "model" => 0,
         "edit" | "layout" | "file" | "analysis" | "art" => 1,
-        "import" => 2,
+        "import" | "export" => 2,
         "ui::kit" => 3,
         "ui::canvas" | "ui::review" => 4,
         "ui::panels" => 5,
