@@ -4,7 +4,8 @@
 //! port too, and resvg draws the exported SVG with `rustybuzz`), so widths, line breaks and
 //! card heights match the canvas and the rendered picture. Each character goes to the first
 //! font of the bundled fallback chain that has it, as on the canvas. Lines are as tall as
-//! egui makes them (ascent − descent + line gap of Noto Sans, rounded as egui rounds).
+//! egui makes them (ascent − descent + line gap of Noto Sans, rounded to whole points as egui
+//! rounds them at one pixel a point).
 
 use emath::GuiRounding as _;
 use rustybuzz::{Face, UnicodeBuffer};
@@ -70,7 +71,8 @@ impl Fonts {
         let ascent = (f32::from(face.ascender()) * scale).round_ui();
         let descent = (f32::from(face.descender()) * scale).round_ui();
         let gap = (f32::from(face.line_gap()) * scale).round_ui();
-        ascent - descent + gap
+        // egui lays rows out on whole pixels (at 1 pixel a point, as an export is measured).
+        (ascent - descent + gap).round()
     }
 
     /// Distance from the top of a line to its baseline at `size` points.
@@ -85,17 +87,24 @@ impl Fonts {
         let mut lines = Vec::new();
         for paragraph in text.split('\n') {
             let mut line = String::new();
-            for word in paragraph.split(' ') {
+            let words: Vec<&str> = paragraph.split(' ').collect();
+            for (i, word) in words.iter().enumerate() {
                 let candidate = if line.is_empty() {
-                    word.to_owned()
+                    (*word).to_owned()
                 } else {
                     format!("{line} {word}")
                 };
-                if line.is_empty() || self.width(candidate.trim_end(), size, bold) <= width {
+                // As in egui, the space after a word must fit too (but not at the end).
+                let needed = if i + 1 < words.len() {
+                    self.width(&format!("{candidate} "), size, bold)
+                } else {
+                    self.width(&candidate, size, bold)
+                };
+                if line.is_empty() || needed <= width {
                     line = candidate;
                 } else {
                     lines.push(std::mem::take(&mut line));
-                    line = word.to_owned();
+                    line = (*word).to_owned();
                 }
                 // A word longer than a line is cut where it must be.
                 while self.width(&line, size, bold) > width && line.chars().count() > 1 {
@@ -179,7 +188,7 @@ mod tests {
         }
         assert_eq!(lines.join(" "), text);
         // Noto Sans: 1069 up, 293 down per 1000.
-        assert!((fonts.row_height(14.0) - 19.0).abs() < 0.2);
+        assert_eq!(fonts.row_height(14.0), 19.0);
     }
 
     #[test]
