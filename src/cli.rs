@@ -82,14 +82,24 @@ pub enum Command {
         #[arg(long)]
         force: bool,
     },
-    /// Export a map as a document: the format is the output's extension: `.md` (the whole
-    /// map as Markdown), `.csv` (one row per card, for Excel) or `.mmd` (Mermaid `journey`).
+    /// Export the whole map; the output's extension is the format: `.md` (Markdown), `.csv`
+    /// (one row per card, for Excel), `.mmd` (Mermaid `journey`), `.svg` (text as text) or
+    /// `.png` (with --scale or --dpi, and --theme).
     Export {
         /// The map.
         map: PathBuf,
-        /// Where to write the document (overwritten if it exists).
+        /// Where to write (overwritten if it exists); its extension chooses the format.
         #[arg(long, short)]
         output: PathBuf,
+        /// PNG: pixels per point (1, 2, 3).
+        #[arg(long, conflicts_with = "dpi", default_value_t = 1.0)]
+        scale: f32,
+        /// PNG: dots per inch, for print (300); instead of --scale.
+        #[arg(long)]
+        dpi: Option<f32>,
+        /// Pictures: light or dark colours.
+        #[arg(long, value_parser = ["light", "dark"], default_value = "light")]
+        theme: String,
     },
     /// Write a large synthetic map, for benchmarks and stress tests.
     Generate {
@@ -365,7 +375,20 @@ pub fn run_command(command: Command) -> anyhow::Result<ExitCode> {
             writeln!(out, "wrote {}", output.display())?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Export { map, output } => export_cmd::export(&map, &output, &mut out),
+        Command::Export {
+            map,
+            output,
+            scale,
+            dpi,
+            theme,
+        } => {
+            let picture = export_cmd::Picture {
+                scale,
+                dpi,
+                dark: theme == "dark",
+            };
+            export_cmd::export(&map, &output, &picture, &mut out)
+        }
         Command::Generate {
             stages,
             steps,

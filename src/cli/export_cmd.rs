@@ -12,24 +12,41 @@ use crate::export::mermaid_in::{self, FromMermaid};
 use crate::file;
 
 /// The formats `journeymap export` will write, by extension, for the error message.
-const FORMATS: &str = "md, csv, mmd";
+const FORMATS: &str = "md, csv, mmd, svg, png";
+
+/// How a picture is drawn (`.svg`, `.png`); text formats ignore it.
+#[derive(Clone, Copy, Debug)]
+pub struct Picture {
+    /// PNG: pixels per point.
+    pub scale: f32,
+    /// PNG: dots per inch, instead of `scale`.
+    pub dpi: Option<f32>,
+    /// Dark colours rather than light.
+    pub dark: bool,
+}
 
 /// Writes `map` to `output` in the format its extension names.
-pub fn export(map: &Path, output: &Path, out: &mut impl Write) -> anyhow::Result<ExitCode> {
+pub fn export(
+    map: &Path,
+    output: &Path,
+    picture: &Picture,
+    out: &mut impl Write,
+) -> anyhow::Result<ExitCode> {
     let ext = output
         .extension()
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
-    let Some(format) = TextFormat::from_path(output) else {
-        if matches!(ext.as_str(), "png" | "svg" | "pdf" | "pptx") {
+    let text_format = TextFormat::from_path(output);
+    if text_format.is_none() && !matches!(ext.as_str(), "svg" | "png") {
+        if matches!(ext.as_str(), "pdf" | "pptx") {
             bail!("exporting to .{ext} is not yet supported; the formats are {FORMATS}");
         }
         bail!(
-            "cannot tell the format of {}: name it .md, .csv or .mmd",
+            "cannot tell the format of {}: name it .md, .csv, .mmd, .svg or .png",
             output.display()
         );
-    };
+    }
     let loaded =
         file::load(map).with_context(|| format!("cannot read the map {}", map.display()))?;
     for field in &loaded.unknown {
@@ -42,6 +59,22 @@ pub fn export(map: &Path, output: &Path, out: &mut impl Write) -> anyhow::Result
     for w in &loaded.warnings {
         eprintln!("journeymap: {}: repaired: {w}", map.display());
     }
+    let Some(format) = text_format else {
+        use crate::export::{image::write_image, png::Resolution, svg};
+        let options = svg::SvgOptions {
+            theme: if picture.dark {
+                svg::Theme::Dark
+            } else {
+                svg::Theme::Light
+            },
+        };
+        let resolution = picture
+            .dpi
+            .map_or(Resolution::Scale(picture.scale), Resolution::Dpi);
+        write_image(&loaded.map, output, &options, resolution).map_err(anyhow::Error::msg)?;
+        writeln!(out, "wrote {}", output.display())?;
+        return Ok(ExitCode::SUCCESS);
+    };
     let text = format.export(&loaded.map);
     std::fs::write(output, text).with_context(|| format!("cannot write {}", output.display()))?;
     writeln!(out, "wrote {}", output.display())?;

@@ -1,15 +1,23 @@
-//! Data out: the whole map as documents people hand on. Text formats live here: a readable
-//! Markdown document ([`markdown`]), one CSV row per card ([`csv`](mod@csv)) and Mermaid
-//! `journey` text ([`mermaid`]), plus the way back from Mermaid ([`mermaid_in`]), which shares
-//! the score mapping and needs nothing of `import` (that room reads customer data, not maps).
+//! Data out: the whole map as documents and pictures people hand on, without egui and without
+//! the window. Text formats: a readable Markdown document ([`markdown`]), one CSV row per card
+//! ([`csv`](mod@csv)) and Mermaid `journey` text ([`mermaid`]), plus the way back from Mermaid
+//! ([`mermaid_in`]), which shares the score mapping and needs nothing of `import` (that room
+//! reads customer data, not maps). Pictures, drawn from the same `layout` and colours
+//! (`art::palette`) as the canvas: the whole map as SVG with text as text ([`svg`]), that SVG
+//! rendered to PNG with resvg and only the bundled fonts ([`png`]), text measured and wrapped
+//! with the bundled fonts as egui does ([`measure`]), and either written to a file ([`image`]).
 //!
-//! No egui and no file I/O: every exporter takes a map and returns text; the CLI and the UI
-//! write it where the user asked.
+//! The text exporters take a map and return text; the CLI and the UI write it where the user
+//! asked.
 
 pub mod csv;
+pub mod image;
 pub mod markdown;
+pub mod measure;
 pub mod mermaid;
 pub mod mermaid_in;
+pub mod png;
+pub mod svg;
 
 use std::path::Path;
 

@@ -10,12 +10,9 @@ use egui::{FontData, FontDefinitions, FontFamily, FontTweak};
 /// The family for bold text (stage headers, titles).
 pub const BOLD: &str = "bold";
 
-const NOTO_SANS: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Regular.ttf");
-const NOTO_SANS_BOLD: &[u8] = include_bytes!("../../../assets/fonts/NotoSans-Bold.ttf");
-const NOTO_SYMBOLS: &[u8] = include_bytes!("../../../assets/fonts/NotoSansSymbols-Regular.ttf");
-const NOTO_SYMBOLS_2: &[u8] = include_bytes!("../../../assets/fonts/NotoSansSymbols2-Regular.ttf");
-const NOTO_MATH: &[u8] = include_bytes!("../../../assets/fonts/NotoSansMath-Regular.ttf");
-const NOTO_EMOJI: &[u8] = include_bytes!("../../../assets/fonts/NotoEmoji-Regular.ttf");
+use crate::art::fonts::{
+    NOTO_EMOJI, NOTO_MATH, NOTO_SANS, NOTO_SANS_BOLD, NOTO_SYMBOLS, NOTO_SYMBOLS_2,
+};
 
 /// Font definitions with only the bundled fonts: text, then symbols, then emoji.
 pub fn definitions() -> FontDefinitions {

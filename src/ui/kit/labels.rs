@@ -9,19 +9,7 @@ const CARD_NAME_CHARS: usize = 48;
 
 /// A symbol for each lane kind, shown before the lane name.
 pub fn lane_icon(kind: LaneKind) -> &'static str {
-    match kind {
-        LaneKind::Touchpoints => "📍",
-        LaneKind::Actions => "👣",
-        LaneKind::Thoughts => "💭",
-        LaneKind::Emotions => "😊",
-        LaneKind::PainPoints => "⚠",
-        LaneKind::Opportunities => "💡",
-        LaneKind::Metrics => "📊",
-        LaneKind::Text => "📝",
-        LaneKind::Frontstage => "🧑",
-        LaneKind::Backstage => "⚙",
-        LaneKind::Support => "🔧",
-    }
+    crate::art::lane_icon(kind)
 }
 
 /// The name of a step for labels: "Stage › Step", or the stage alone for a one-step stage.

@@ -1,0 +1,649 @@
+//! The whole map as an SVG document, drawn from the same [`crate::layout`] and
+//! [`crate::art::palette`] as the canvas. Text stays text (`<text>`/`<tspan>` naming the
+//! bundled fonts), so it can be searched, copied and edited; emoji of the curves are the
+//! bundled Twemoji pictures, embedded.
+
+use std::fmt::Write as _;
+
+use base64::Engine as _;
+use emath::{Pos2, Rect, pos2, vec2};
+use unicode_normalization::UnicodeNormalization as _;
+
+use super::measure::Fonts;
+use crate::art::palette::{Palette, Rgba, gamma_multiply, unmultiplied};
+use crate::layout::{self, CardBox, Chip, LayoutMetrics, MapLayout};
+use crate::model::{JourneyMap, LaneKind, PainStatus, severity_icon};
+
+/// Light or dark colours.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Theme {
+    /// The light theme.
+    #[default]
+    Light,
+    /// The dark theme.
+    Dark,
+}
+
+/// How to draw the SVG.
+#[derive(Clone, Debug, Default)]
+pub struct SvgOptions {
+    /// Light or dark colours.
+    pub theme: Theme,
+}
+
+/// The font families of the text, the bundled ones in the canvas's fallback order.
+pub const FONT_FAMILY: &str =
+    "'Noto Sans', 'Noto Sans Symbols', 'Noto Sans Symbols 2', 'Noto Sans Math', 'Noto Emoji'";
+
+/// Height of the title band above the grid (map title and persona).
+const TITLE_BAND: f32 = 44.0;
+/// Title text size.
+const TITLE_FONT: f32 = 18.0;
+/// Stage-header text size.
+const STAGE_FONT: f32 = 16.0;
+/// Step-header text size.
+const STEP_FONT: f32 = 13.0;
+/// Lane-label text size.
+const LANE_FONT: f32 = 14.0;
+/// Chip text size.
+const CHIP_FONT: f32 = 11.5;
+
+/// The map as an SVG document, or an error when the bundled fonts do not load.
+pub fn to_svg(map: &JourneyMap, options: &SvgOptions) -> Result<String, String> {
+    let fonts = Fonts::load().ok_or("the bundled fonts do not load")?;
+    let metrics = LayoutMetrics::default();
+    let layout = layout::compute(map, &metrics, &fonts);
+    Ok(Svg::new(map, &layout, &metrics, &fonts, options).document())
+}
+
+/// Width and height (points) of the SVG of `map`.
+pub fn size(map: &JourneyMap) -> Option<(f32, f32)> {
+    let fonts = Fonts::load()?;
+    let layout = layout::compute(map, &LayoutMetrics::default(), &fonts);
+    Some((layout.size.x.ceil(), (layout.size.y + TITLE_BAND).ceil()))
+}
+
+struct Svg<'a> {
+    map: &'a JourneyMap,
+    layout: &'a MapLayout,
+    m: &'a LayoutMetrics,
+    fonts: &'a Fonts,
+    p: Palette,
+    out: String,
+}
+
+/// `fill="#rrggbb"` with `fill-opacity` when the colour is see-through (`attr` is `fill` or
+/// `stroke`).
+fn paint(attr: &str, c: Rgba) -> String {
+    let ([r, g, b], a) = unmultiplied(c);
+    if a >= 1.0 {
+        format!(r##"{attr}="#{r:02x}{g:02x}{b:02x}""##)
+    } else {
+        format!(r##"{attr}="#{r:02x}{g:02x}{b:02x}" {attr}-opacity="{a:.3}""##)
+    }
+}
+
+/// Text for XML: NFC (Vietnamese as one code point per letter where it can), escaped, and
+/// without the control characters XML cannot hold.
+pub fn xml_text(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.nfc() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            c if c.is_control() => {}
+            c => out.push(c),
+        }
+    }
+    out
+}
+
+impl<'a> Svg<'a> {
+    fn new(
+        map: &'a JourneyMap,
+        layout: &'a MapLayout,
+        m: &'a LayoutMetrics,
+        fonts: &'a Fonts,
+        options: &SvgOptions,
+    ) -> Self {
+        Self {
+            map,
+            layout,
+            m,
+            fonts,
+            p: Palette::for_dark(options.theme == Theme::Dark),
+            out: String::new(),
+        }
+    }
+
+    fn document(mut self) -> String {
+        let w = self.layout.size.x.ceil();
+        let h = (self.layout.size.y + TITLE_BAND).ceil();
+        let _ = write!(
+            self.out,
+            r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}">"#
+        );
+        let _ = write!(self.out, "\n<title>{}</title>\n", xml_text(&self.map.title));
+        let bg = paint("fill", self.p.canvas_bg);
+        let _ = writeln!(self.out, r#"<rect width="{w}" height="{h}" {bg}/>"#);
+        self.title();
+        let _ = writeln!(self.out, r#"<g transform="translate(0 {TITLE_BAND})">"#);
+        self.lanes();
+        for b in &self.layout.cards {
+            self.card(b);
+        }
+        self.curves();
+        self.visibility_line();
+        self.headers();
+        self.lane_labels();
+        self.out.push_str("</g>\n</svg>\n");
+        self.out
+    }
+
+    /// One line of text with its baseline placed for a line box whose top is `top`.
+    #[expect(clippy::too_many_arguments, reason = "what a line of text needs")]
+    fn text(
+        &mut self,
+        text: &str,
+        x: f32,
+        top: f32,
+        size: f32,
+        bold: bool,
+        color: Rgba,
+        anchor: &str,
+    ) {
+        if text.is_empty() {
+            return;
+        }
+        let y = top + self.fonts.ascent(size);
+        let weight = if bold { r#" font-weight="bold""# } else { "" };
+        let anchor = if anchor == "start" {
+            String::new()
+        } else {
+            format!(r#" text-anchor="{anchor}""#)
+        };
+        let fill = paint("fill", color);
+        let _ = writeln!(
+            self.out,
+            r#"<text x="{x:.2}" y="{y:.2}" font-size="{size}"{weight}{anchor} {fill} xml:space="preserve">{}</text>"#,
+            xml_text(text)
+        );
+    }
+
+    /// Wrapped text, one `<tspan>` a line, from `at` (top-left); at most `max_rows` rows fit
+    /// above `bottom`.
+    #[expect(clippy::too_many_arguments, reason = "what a block of text needs")]
+    fn wrapped(
+        &mut self,
+        text: &str,
+        at: Pos2,
+        width: f32,
+        bottom: f32,
+        size: f32,
+        bold: bool,
+        color: Rgba,
+    ) {
+        let lines = self.fonts.wrap(text, size, width, bold);
+        let row = self.fonts.row_height(size);
+        let ascent = self.fonts.ascent(size);
+        let weight = if bold { r#" font-weight="bold""# } else { "" };
+        let fill = paint("fill", color);
+        let _ = write!(
+            self.out,
+            r#"<text font-size="{size}"{weight} {fill} xml:space="preserve">"#
+        );
+        let mut top = at.y;
+        for line in lines {
+            if top + row > bottom + 0.5 {
+                break;
+            }
+            let _ = write!(
+                self.out,
+                r#"<tspan x="{:.2}" y="{:.2}">{}</tspan>"#,
+                at.x,
+                top + ascent,
+                xml_text(&line)
+            );
+            top += row;
+        }
+        self.out.push_str("</text>\n");
+    }
+
+    fn rect(&mut self, r: Rect, radius: f32, fill: Rgba, stroke: Option<(f32, Rgba)>) {
+        let stroke = stroke.map_or_else(String::new, |(w, c)| {
+            format!(r#" {} stroke-width="{w}""#, paint("stroke", c))
+        });
+        let _ = writeln!(
+            self.out,
+            r#"<rect x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" rx="{radius}" {}{stroke}/>"#,
+            r.min.x,
+            r.min.y,
+            r.width(),
+            r.height(),
+            paint("fill", fill)
+        );
+    }
+
+    fn line(&mut self, a: Pos2, b: Pos2, width: f32, color: Rgba, dash: Option<(f32, f32)>) {
+        let dash = dash.map_or_else(String::new, |(on, off)| {
+            format!(r#" stroke-dasharray="{on} {off}""#)
+        });
+        let _ = writeln!(
+            self.out,
+            r#"<line x1="{:.2}" y1="{:.2}" x2="{:.2}" y2="{:.2}" {} stroke-width="{width}"{dash}/>"#,
+            a.x,
+            a.y,
+            b.x,
+            b.y,
+            paint("stroke", color)
+        );
+    }
+
+    fn circle(&mut self, at: Pos2, r: f32, fill: Rgba, stroke: (f32, Rgba)) {
+        let _ = writeln!(
+            self.out,
+            r#"<circle cx="{:.2}" cy="{:.2}" r="{r}" {} {} stroke-width="{}"/>"#,
+            at.x,
+            at.y,
+            paint("fill", fill),
+            paint("stroke", stroke.1),
+            stroke.0
+        );
+    }
+
+    /// The map's title and its persona, above the grid.
+    fn title(&mut self) {
+        let persona = &self.map.persona;
+        let mut line = self.map.title.clone();
+        if !persona.name.is_empty() {
+            let who = if persona.segment.is_empty() {
+                persona.name.clone()
+            } else {
+                format!("{} · {}", persona.name, persona.segment)
+            };
+            line = format!("{line}  —  {who}");
+        }
+        let width = self.layout.size.x - 24.0;
+        let line = self.fonts.truncate(&line, TITLE_FONT, width, true);
+        let top = (TITLE_BAND - self.fonts.row_height(TITLE_FONT)) / 2.0;
+        self.text(
+            &line,
+            12.0,
+            top,
+            TITLE_FONT,
+            true,
+            self.p.lane_label_text,
+            "start",
+        );
+    }
+
+    fn lanes(&mut self) {
+        let p = self.p.clone();
+        for (i, lane) in self.layout.lanes.iter().enumerate() {
+            if i % 2 == 1 {
+                self.rect(lane.row, 0.0, p.lane_bg_alt, None);
+            }
+            let y = lane.row.max.y;
+            self.line(
+                pos2(lane.row.min.x, y),
+                pos2(lane.row.max.x, y),
+                1.0,
+                p.grid_line,
+                None,
+            );
+        }
+        let top = self.m.stage_header_height + self.m.step_header_height;
+        let bottom = self.layout.size.y;
+        for (i, step) in self.layout.steps.iter().enumerate() {
+            let first = i == 0 || self.layout.steps[i - 1].stage_index != step.stage_index;
+            let (color, width) = if first {
+                (p.stage_line, 1.5)
+            } else {
+                (p.grid_line, 1.0)
+            };
+            let x = step.column.min.x;
+            self.line(pos2(x, top), pos2(x, bottom), width, color, None);
+        }
+    }
+
+    fn card(&mut self, b: &CardBox) {
+        let Some(card) = self.map.cards.get(b.card_index) else {
+            return;
+        };
+        let p = self.p.clone();
+        let kind = self.layout.lanes[b.lane_index].kind;
+        let fill = p.card_fill(card.color.unwrap_or(Palette::lane_card_color(kind)));
+        self.rect(b.rect.translate(vec2(0.0, 2.0)), 6.0, p.card_shadow, None);
+        self.rect(b.rect.shrink(0.5), 5.5, fill, Some((1.0, p.card_border)));
+        if let Some((chip, r)) = &b.chip {
+            let top = r.center().y - self.fonts.row_height(CHIP_FONT) / 2.0;
+            let line = match chip {
+                Chip::Channel => card.channel.as_ref().map(|ch| {
+                    let icon = if ch.online { "🌐" } else { "🏬" };
+                    (
+                        format!("{icon} {}", ch.kind.name(&self.map.language)),
+                        r.left(),
+                    )
+                }),
+                Chip::Pain => card.pain.as_ref().map(|pain| {
+                    let size = CHIP_FONT * 1.25;
+                    let center = r.left_center() + vec2(8.0, 0.0);
+                    let icon_top = center.y - self.fonts.row_height(size) / 2.0;
+                    self.text(
+                        severity_icon(pain.severity),
+                        center.x,
+                        icon_top,
+                        size,
+                        false,
+                        p.severity(pain.severity),
+                        "middle",
+                    );
+                    let status = match pain.status {
+                        PainStatus::Open => "",
+                        PainStatus::InProgress => "  ⏳",
+                        PainStatus::Fixed => "  ✔",
+                    };
+                    (
+                        format!("{}/5   ● {}{status}", pain.severity, pain.votes),
+                        center.x + 10.0,
+                    )
+                }),
+                Chip::Opportunity => card.opportunity.as_ref().map(|o| {
+                    (
+                        format!("▲ {}   ⚒ {}   ● {}", o.impact, o.effort, o.votes),
+                        r.left(),
+                    )
+                }),
+            };
+            if let Some((text, start)) = line {
+                let text = self
+                    .fonts
+                    .truncate(&text, CHIP_FONT, r.right() - start, false);
+                self.text(
+                    &text,
+                    start,
+                    top,
+                    CHIP_FONT,
+                    false,
+                    p.card_weak_text,
+                    "start",
+                );
+            }
+        }
+        let bottom = b.votes.map_or(b.rect.max.y, |v| v.center().y);
+        self.wrapped(
+            &card.text,
+            b.text.min,
+            b.text.width(),
+            bottom,
+            self.m.card_font_size,
+            false,
+            p.card_text,
+        );
+    }
+
+    fn curves(&mut self) {
+        let p = self.p.clone();
+        let emotion_rows: Vec<Rect> = self
+            .layout
+            .lanes
+            .iter()
+            .filter(|l| l.kind == LaneKind::Emotions && !l.collapsed)
+            .map(|l| l.row)
+            .collect();
+        for row in emotion_rows {
+            let y = row.center().y;
+            self.line(
+                pos2(row.min.x, y),
+                pos2(row.max.x, y),
+                1.0,
+                p.zero_line,
+                Some((6.0, 4.0)),
+            );
+        }
+        for curve in &self.layout.curves {
+            for (piece, positive) in &curve.tint {
+                let fill = if *positive {
+                    p.positive_tint
+                } else {
+                    p.negative_tint
+                };
+                let _ = writeln!(
+                    self.out,
+                    r#"<polygon points="{}" {}/>"#,
+                    points(piece),
+                    paint("fill", fill)
+                );
+            }
+        }
+        for curve in &self.layout.curves {
+            let color = p.strong(curve.color);
+            let _ = writeln!(
+                self.out,
+                r#"<polyline points="{}" fill="none" {} stroke-width="{}" stroke-linejoin="round" stroke-linecap="round"/>"#,
+                points(&curve.path),
+                paint("stroke", color),
+                3.0
+            );
+            for point in &curve.points {
+                if point.lowest {
+                    let red = p.severity(4);
+                    self.circle(point.pos, 12.0, gamma_multiply(red, 0.25), (1.5, red));
+                }
+                self.circle(point.pos, 5.0, color, (1.5, p.canvas_bg));
+                self.emoji(&point.emoji, point.emoji_rect(self.m));
+            }
+        }
+        for marker in &self.layout.pain_markers {
+            let fill = p.severity(marker.max_severity);
+            self.circle(
+                marker.pos,
+                self.m.pain_marker_radius,
+                fill,
+                (1.5, p.canvas_bg),
+            );
+            let icon = severity_icon(marker.max_severity);
+            let label = if marker.count() > 1 {
+                format!("{icon}{}", marker.count())
+            } else {
+                icon.to_owned()
+            };
+            let top = marker.pos.y - self.fonts.row_height(11.0) / 2.0;
+            self.text(
+                &label,
+                marker.pos.x,
+                top,
+                11.0,
+                false,
+                Palette::text_on(fill),
+                "middle",
+            );
+        }
+    }
+
+    /// An emoji in `rect`: its bundled colour picture, or the emoji font's glyph.
+    fn emoji(&mut self, emoji: &str, rect: Rect) {
+        if let Some(art) = crate::art::emoji_art(emoji) {
+            let data = base64::engine::general_purpose::STANDARD.encode(art.svg);
+            let _ = writeln!(
+                self.out,
+                r#"<image x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" href="data:image/svg+xml;base64,{data}"/>"#,
+                rect.min.x,
+                rect.min.y,
+                rect.width(),
+                rect.height()
+            );
+        } else {
+            let size = rect.height() * 0.8;
+            let top = rect.center().y - self.fonts.row_height(size) / 2.0;
+            self.text(
+                emoji,
+                rect.center().x,
+                top,
+                size,
+                false,
+                self.p.card_text,
+                "middle",
+            );
+        }
+    }
+
+    fn visibility_line(&mut self) {
+        if let Some((a, b)) = self.layout.visibility_line {
+            let color = self.p.visibility_line;
+            self.line(a, b, 2.0, color, Some((10.0, 6.0)));
+        }
+    }
+
+    fn headers(&mut self) {
+        let p = self.p.clone();
+        for stage in &self.layout.stages {
+            let r = stage.header.shrink(1.5);
+            let fill = p.stage_color(stage.index, stage.color);
+            self.rect(r, 4.0, fill, None);
+            if let Some(s) = self.map.stages.get(stage.index) {
+                let left = r.left() + 8.0;
+                let name = self
+                    .fonts
+                    .truncate(&s.name, STAGE_FONT, r.right() - 6.0 - left, true);
+                let top = r.center().y - self.fonts.row_height(STAGE_FONT) / 2.0;
+                self.text(
+                    &name,
+                    left,
+                    top,
+                    STAGE_FONT,
+                    true,
+                    Palette::text_on(fill),
+                    "start",
+                );
+            }
+        }
+        let names: Vec<String> = self.map.steps().map(|(_, s)| s.name.clone()).collect();
+        for (step, name) in self.layout.steps.iter().zip(names) {
+            let r = step.header.shrink(1.5);
+            self.rect(r, 4.0, p.step_bg, None);
+            let name = self
+                .fonts
+                .truncate(&name, STEP_FONT, r.width() - 8.0, false);
+            let top = r.center().y - self.fonts.row_height(STEP_FONT) / 2.0;
+            self.text(
+                &name,
+                r.center().x,
+                top,
+                STEP_FONT,
+                false,
+                p.step_text,
+                "middle",
+            );
+        }
+    }
+
+    fn lane_labels(&mut self) {
+        let p = self.p.clone();
+        for lane in &self.layout.lanes {
+            let r = lane.label;
+            self.rect(r, 0.0, p.lane_label_bg, None);
+            self.line(r.left_bottom(), r.right_bottom(), 1.0, p.grid_line, None);
+            let accent = p.strong(Palette::lane_card_color(lane.kind));
+            self.rect(
+                Rect::from_min_size(r.min, vec2(4.0, r.height())),
+                0.0,
+                accent,
+                None,
+            );
+            let Some(model_lane) = self.map.lanes.iter().find(|l| l.id == lane.id) else {
+                continue;
+            };
+            let text = format!("{} {}", crate::art::lane_icon(lane.kind), model_lane.name);
+            let at = r.min + vec2(12.0, 10.0);
+            // The canvas keeps room on the right for the lane's collapse toggle.
+            let width = r.right() - 4.0 - 18.0 - 4.0 - at.x;
+            let row = self.fonts.row_height(LANE_FONT);
+            let mut lines = self.fonts.wrap(&text, LANE_FONT, width, true);
+            if lines.len() > 2 {
+                let rest = lines[1..].join(" ");
+                lines.truncate(1);
+                lines.push(self.fonts.truncate(&rest, LANE_FONT, width, true));
+            }
+            for (i, line) in lines.iter().enumerate() {
+                #[expect(clippy::cast_precision_loss, reason = "two lines")]
+                let top = at.y + i as f32 * row;
+                self.text(line, at.x, top, LANE_FONT, true, p.lane_label_text, "start");
+            }
+            if lane.kind == LaneKind::Emotions && !lane.collapsed {
+                #[expect(clippy::cast_precision_loss, reason = "two lines")]
+                let bottom = at.y + lines.len() as f32 * row + 4.0;
+                self.curve_legend(pos2(r.min.x + 12.0, bottom), r.max.x - 4.0);
+            }
+        }
+    }
+}
+
+impl Svg<'_> {
+    /// The names of the visible curves with their colour, under the emotion lane's name.
+    fn curve_legend(&mut self, top_left: Pos2, right: f32) {
+        const ROW: f32 = 20.0;
+        let p = self.p.clone();
+        let curves = self.map.curves.clone();
+        let mut top = top_left.y;
+        for curve in curves {
+            // A hidden curve stays in the legend, faded, as on the canvas.
+            let (color, text_color) = if curve.hidden {
+                (gamma_multiply(p.strong(curve.color), 0.3), p.card_weak_text)
+            } else {
+                (p.strong(curve.color), p.lane_label_text)
+            };
+            let y = top + ROW / 2.0;
+            self.circle(pos2(top_left.x + 8.0, y), 3.5, color, (1.0, color));
+            let x = top_left.x + 18.0;
+            self.line(pos2(x, y), pos2(x + 16.0, y), 3.0, color, None);
+            let name = self
+                .fonts
+                .truncate(&curve.name, CHIP_FONT, right - x - 22.0, false);
+            let text_top = y - self.fonts.row_height(CHIP_FONT) / 2.0;
+            self.text(
+                &name,
+                x + 22.0,
+                text_top,
+                CHIP_FONT,
+                false,
+                text_color,
+                "start",
+            );
+            top += ROW;
+        }
+    }
+}
+
+/// `x,y x,y …` for SVG's `points`.
+fn points(path: &[Pos2]) -> String {
+    let mut out = String::with_capacity(path.len() * 14);
+    for p in path {
+        let _ = write!(out, "{:.2},{:.2} ", p.x, p.y);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn xml_text_escapes_and_composes_vietnamese() {
+        // "Nhận" written with combining marks comes out composed.
+        let decomposed = "Nha\u{323}\u{302}n <b> & \"x\"\u{1}";
+        assert_eq!(xml_text(decomposed), "Nhận &lt;b&gt; &amp; &quot;x&quot;");
+    }
+
+    #[test]
+    fn see_through_colours_get_an_opacity() {
+        assert_eq!(paint("fill", [255, 0, 0, 255]), r##"fill="#ff0000""##);
+        assert_eq!(
+            paint("stroke", [0, 0, 0, 40]),
+            r##"stroke="#000000" stroke-opacity="0.157""##
+        );
+    }
+}
