@@ -70,7 +70,10 @@ fn markdown_holds_every_part_of_the_juicer_map() {
         );
     }
     assert!(md.contains("**👩 Chị Hương**"));
-    assert!(md.contains("## Business goals"));
+    // A Vietnamese map's document speaks Vietnamese.
+    assert!(md.contains("## Mục tiêu kinh doanh"));
+    assert!(md.contains("- **Loại bản đồ:** Hiện trạng"));
+    assert!(!md.contains("## Business goals"));
     // Every card's first line is in the document (escaped as Markdown wants).
     for card in &map.cards {
         let first = card.text.lines().next().unwrap_or("");
@@ -79,9 +82,19 @@ fn markdown_holds_every_part_of_the_juicer_map() {
     }
     // Emotion points with their score and emoji, and pain points with severity and votes.
     assert!(md.contains("(Hiện tại)"), "{md}");
-    assert!(md.contains("severity "), "{md}");
+    assert!(md.contains("mức độ ◕ 4/5, 8 phiếu, đang xử lý"), "{md}");
     // No metrics were imported into this sample: no metrics section.
-    assert!(!md.contains("## Metrics"));
+    assert!(!md.contains("## Chỉ số\n"));
+}
+
+#[test]
+fn an_english_map_gets_english_headings() {
+    let map = load(&common::repo().join("samples/b2b-crm.ron"));
+    assert_eq!(map.language, "en");
+    let md = to_markdown(&map);
+    assert!(md.contains("\n## Journey\n"), "{md}");
+    assert!(md.contains("- **Map type:** "));
+    assert!(!md.contains("Hành trình\n"));
 }
 
 #[test]
@@ -89,16 +102,19 @@ fn markdown_lists_the_imported_numbers_per_touchpoint() {
     let map = common::zalo_with_data();
     let md = to_markdown(&map);
     let section = md
-        .split("## Metrics\n")
+        .split("## Chỉ số\n")
         .nth(1)
         .unwrap_or_else(|| panic!("no metrics section:\n{md}"));
-    assert!(section.contains("Latest import: 2026-11-01"), "{section}");
     assert!(
-        section.contains("| Stage | Step | Touchpoint | Customers | Conversion | CSAT | NPS |")
+        section.contains("Lần nhập mới nhất: 2026-11-01"),
+        "{section}"
+    );
+    assert!(
+        section.contains("| Giai đoạn | Bước | Điểm chạm | Khách hàng | Chuyển đổi | CSAT | NPS |")
     );
     let rows = section
         .lines()
-        .filter(|l| l.starts_with("| ") && !l.starts_with("| Stage"))
+        .filter(|l| l.starts_with("| ") && !l.starts_with("| Giai đoạn"))
         .count();
     let with_numbers = map
         .cards

@@ -4,9 +4,9 @@
 //! votes, status and evidence, opportunities with impact and effort), and last the customer
 //! data: the latest imported numbers per touchpoint.
 //!
-//! Headings are in English, like the pain-point report ([`crate::analysis::report`]); the
-//! map's own text is written as it is (NFC), with Markdown's special characters escaped
-//! ([`escape`]) so the document renders as it reads. Numbers use a decimal comma in a
+//! Headings and labels are in the map's language (English or Vietnamese, the words the app
+//! uses); the map's own text is written as it is (NFC), with Markdown's special characters
+//! escaped ([`escape`]) so the document renders as it reads. Numbers use a decimal comma in a
 //! Vietnamese map.
 
 use std::collections::HashMap;
@@ -53,6 +53,60 @@ pub fn escape(text: &str, indent: usize) -> String {
     out
 }
 
+/// The document's own words, in English and Vietnamese (as the app's UI says them).
+#[derive(Clone, Copy)]
+struct Words {
+    vi: bool,
+}
+
+impl Words {
+    fn of(map: &JourneyMap) -> Self {
+        Self {
+            vi: Lang::from_code(&map.language) == Some(Lang::Vi),
+        }
+    }
+
+    /// `en` or `vi`, as the map's language says.
+    fn say(self, en: &'static str, vi: &'static str) -> &'static str {
+        if self.vi { vi } else { en }
+    }
+
+    fn map_type(self, map_type: MapType) -> &'static str {
+        if self.vi {
+            match map_type {
+                MapType::CurrentState => "Hiện trạng",
+                MapType::FutureState => "Tương lai",
+                MapType::DayInTheLife => "Một ngày của khách hàng",
+                MapType::ServiceBlueprint => "Bản thiết kế dịch vụ",
+            }
+        } else {
+            map_type_label(map_type)
+        }
+    }
+
+    fn status(self, status: crate::model::PainStatus) -> &'static str {
+        use crate::model::PainStatus;
+        if self.vi {
+            match status {
+                PainStatus::Open => "chưa xử lý",
+                PainStatus::InProgress => "đang xử lý",
+                PainStatus::Fixed => "đã khắc phục",
+            }
+        } else {
+            status_label(status)
+        }
+    }
+
+    fn metric(self, metric: MetricKind) -> &'static str {
+        match (self.vi, metric) {
+            (true, MetricKind::Customers) => "Khách hàng",
+            (true, MetricKind::ConversionRate) => "Chuyển đổi",
+            (true, MetricKind::Events) => "Sự kiện",
+            _ => metric_label(metric),
+        }
+    }
+}
+
 /// The English name of a map type.
 pub fn map_type_label(map_type: MapType) -> &'static str {
     match map_type {
@@ -80,19 +134,41 @@ pub fn to_markdown(map: &JourneyMap) -> String {
     if !map.description.trim().is_empty() {
         let _ = writeln!(out, "{}\n", escape(&map.description, 0));
     }
-    let _ = writeln!(out, "- **Map type:** {}", map_type_label(map.map_type));
-    let _ = writeln!(out, "- **Language:** {}", escape(&map.language, 0));
+    let w = Words::of(map);
+    let _ = writeln!(
+        out,
+        "- **{}:** {}",
+        w.say("Map type", "Loại bản đồ"),
+        w.map_type(map.map_type)
+    );
+    let _ = writeln!(
+        out,
+        "- **{}:** {}",
+        w.say("Language", "Ngôn ngữ"),
+        escape(&map.language, 0)
+    );
     if let Some(date) = map.review.last_reviewed {
-        let _ = writeln!(
-            out,
-            "- **Last reviewed:** {date} (review every {} months)",
-            map.review.cadence_months
-        );
+        let months = map.review.cadence_months;
+        let _ = if w.vi {
+            writeln!(
+                out,
+                "- **Rà soát gần nhất:** {date} (rà soát mỗi {months} tháng)"
+            )
+        } else {
+            writeln!(
+                out,
+                "- **Last reviewed:** {date} (review every {months} months)"
+            )
+        };
     }
     out.push('\n');
     write_persona(&mut out, map);
     if !map.goals.is_empty() {
-        out.push_str("## Business goals\n\n");
+        let _ = writeln!(
+            out,
+            "## {}\n",
+            w.say("Business goals", "Mục tiêu kinh doanh")
+        );
         write_list(&mut out, &map.goals);
         out.push('\n');
     }
@@ -122,7 +198,8 @@ fn write_persona(out: &mut String, map: &JourneyMap) {
     if empty {
         return;
     }
-    out.push_str("## Persona\n\n");
+    let w = Words::of(map);
+    let _ = writeln!(out, "## {}\n", w.say("Persona", "Chân dung khách hàng"));
     let avatar = if p.avatar.is_empty() {
         String::new()
     } else {
@@ -132,7 +209,12 @@ fn write_persona(out: &mut String, map: &JourneyMap) {
         let _ = writeln!(out, "**{avatar}{}**\n", escape(&p.name, 0));
     }
     if !p.segment.trim().is_empty() {
-        let _ = writeln!(out, "*Segment:* {}\n", escape(&p.segment, 0));
+        let _ = writeln!(
+            out,
+            "*{}:* {}\n",
+            w.say("Segment", "Phân khúc"),
+            escape(&p.segment, 0)
+        );
     }
     if !p.bio.trim().is_empty() {
         let _ = writeln!(out, "{}\n", escape(&p.bio, 0));
@@ -141,9 +223,9 @@ fn write_persona(out: &mut String, map: &JourneyMap) {
         let _ = writeln!(out, "> “{}”\n", escape(&p.quote, 2));
     }
     for (label, items) in [
-        ("Goals", &p.goals),
-        ("Needs", &p.needs),
-        ("Frustrations", &p.frustrations),
+        (w.say("Goals", "Mục tiêu"), &p.goals),
+        (w.say("Needs", "Nhu cầu"), &p.needs),
+        (w.say("Frustrations", "Nỗi bực dọc"), &p.frustrations),
     ] {
         if !items.is_empty() {
             let _ = writeln!(out, "**{label}**\n");
@@ -170,14 +252,15 @@ fn write_stages(out: &mut String, map: &JourneyMap) {
             .map(|r| (r.id.clone(), r))
             .collect(),
     };
-    out.push_str("## Journey\n\n");
+    let w = Words::of(map);
+    let _ = writeln!(out, "## {}\n", w.say("Journey", "Hành trình"));
     for (n, stage) in map.stages.iter().enumerate() {
         let _ = writeln!(out, "### {}. {}\n", n + 1, escape(&stage.name, 0));
         for (s, step) in stage.steps.iter().enumerate() {
             if !step.name.trim().is_empty() {
                 let _ = writeln!(out, "#### {}\n", escape(&step.name, 0));
             } else if stage.steps.len() > 1 {
-                let _ = writeln!(out, "#### Step {}\n", s + 1);
+                let _ = writeln!(out, "#### {} {}\n", w.say("Step", "Bước"), s + 1);
             }
             for lane in &map.lanes {
                 write_cell(out, map, &rows, lane, &step.id);
@@ -228,34 +311,50 @@ fn write_cell(
 }
 
 fn card_item(map: &JourneyMap, rows: &Rows, card: &Card) -> String {
+    let w = Words::of(map);
     let mut item = escape(&card.text, 2);
     let mut facts = Vec::new();
     if let Some(channel) = &card.channel {
         facts.push(format!(
             "{}, {}",
             escape(channel.kind.name(&map.language), 2),
-            if channel.online { "online" } else { "offline" }
+            if channel.online {
+                w.say("online", "trực tuyến")
+            } else {
+                w.say("offline", "ngoại tuyến")
+            }
         ));
     }
     let id = card.id.to_string();
     let pain = rows.pains.get(&id);
     if let Some(p) = pain {
         facts.push(format!(
-            "severity {} {}/5, {} votes, {}",
+            "{} {} {}/5, {} {}, {}",
+            w.say("severity", "mức độ"),
             severity_icon(p.severity),
             p.severity,
             p.votes,
-            status_label(p.status)
+            w.say("votes", "phiếu"),
+            w.status(p.status)
         ));
         if !p.owner.trim().is_empty() {
-            facts.push(format!("owner: {}", escape(&p.owner, 2)));
+            facts.push(format!(
+                "{}: {}",
+                w.say("owner", "người phụ trách"),
+                escape(&p.owner, 2)
+            ));
         }
     }
     let opportunity = rows.opportunities.get(&id);
     if let Some(o) = opportunity {
         facts.push(format!(
-            "impact {}/5, effort {}/5, {} votes",
-            o.impact, o.effort, o.votes
+            "{} {}/5, {} {}/5, {} {}",
+            w.say("impact", "tác động"),
+            o.impact,
+            w.say("effort", "công sức"),
+            o.effort,
+            o.votes,
+            w.say("votes", "phiếu")
         ));
     }
     if !facts.is_empty() {
@@ -270,11 +369,15 @@ fn card_item(map: &JourneyMap, rows: &Rows, card: &Card) -> String {
         }
     };
     if let Some(p) = pain {
-        sub(&mut item, "Evidence", &p.evidence);
-        sub(&mut item, "Addressed by", &p.opportunities);
+        sub(&mut item, w.say("Evidence", "Bằng chứng"), &p.evidence);
+        sub(
+            &mut item,
+            w.say("Addressed by", "Được giải quyết bởi"),
+            &p.opportunities,
+        );
     }
     if let Some(o) = opportunity {
-        sub(&mut item, "Addresses", &o.addresses);
+        sub(&mut item, w.say("Addresses", "Giải quyết"), &o.addresses);
     }
     item
 }
@@ -328,19 +431,24 @@ fn write_metrics(out: &mut String, map: &JourneyMap) {
     if lines.is_empty() {
         return;
     }
-    out.push_str("## Metrics\n\n");
+    let w = Words::of(map);
+    let _ = writeln!(out, "## {}\n", w.say("Metrics", "Chỉ số"));
     if let Some(source) = map.metrics.snapshots.last().map(|s| &s.source) {
         let _ = writeln!(
             out,
-            "Latest import: {} ({})\n",
+            "{}: {} ({})\n",
+            w.say("Latest import", "Lần nhập mới nhất"),
             escape(&source.imported, 0),
             escape(&source.file_name, 0)
         );
     }
-    let headers: Vec<&str> = columns.iter().map(|m| metric_label(*m)).collect();
+    let headers: Vec<&str> = columns.iter().map(|m| w.metric(*m)).collect();
     let _ = writeln!(
         out,
-        "| Stage | Step | Touchpoint | {} |",
+        "| {} | {} | {} | {} |",
+        w.say("Stage", "Giai đoạn"),
+        w.say("Step", "Bước"),
+        w.say("Touchpoint", "Điểm chạm"),
         headers.join(" | ")
     );
     let _ = writeln!(out, "|---|---|---|---:|---:|---:|---:|");
