@@ -50,6 +50,22 @@ fn light() -> SvgOptions {
 }
 
 #[test]
+fn the_line_of_visibility_is_labelled_in_the_maps_language() {
+    // The Zalo sample has a backstage lane (CDP data); with a frontstage lane above it, as a
+    // service blueprint has, the line runs between them.
+    let mut map = sample("samples/zalo-mini-app-loyalty.ron");
+    let backstage = map
+        .lanes
+        .iter()
+        .position(|l| l.kind == journeymap::model::LaneKind::Backstage)
+        .unwrap();
+    map.lanes[backstage - 1].kind = journeymap::model::LaneKind::Frontstage;
+    let text = to_svg(&map, &light()).unwrap();
+    assert!(text.contains(">Đường ranh giới hiển thị<"), "no label");
+    assert!(!text.contains("Line of visibility"));
+}
+
+#[test]
 fn the_svg_parses_and_holds_every_vietnamese_stage_name_as_text() {
     let map = sample(VIETNAMESE_SAMPLE);
     let text = to_svg(&map, &light()).unwrap();

@@ -495,6 +495,24 @@ impl<'a> Svg<'a> {
         if let Some((a, b)) = self.layout.visibility_line {
             let color = self.p.visibility_line;
             self.line(a, b, 2.0, color, Some((10.0, 6.0)));
+            // Labelled as on the canvas, in the map's language (the app's words).
+            let label = if crate::model::template::Lang::from_code(&self.map.language)
+                == Some(crate::model::template::Lang::Vi)
+            {
+                "Đường ranh giới hiển thị"
+            } else {
+                "Line of visibility"
+            };
+            let top = a.y - 2.0 - self.fonts.row_height(CHIP_FONT);
+            self.text(
+                label,
+                a.x + self.m.lane_label_width + 8.0,
+                top,
+                CHIP_FONT,
+                false,
+                color,
+                "start",
+            );
         }
     }
 
