@@ -82,13 +82,20 @@ fn combo_value(h: &H, label: &str) -> String {
         .unwrap_or_default()
 }
 
+/// Lets a frame's consequences play out: a drop-down's popup fades in over several frames,
+/// and how many depends on when the import's thread last asked for a repaint, so a fixed
+/// number of steps rather than `run` (which fails when more than four are needed).
+fn settle(h: &mut H) {
+    h.run_steps(10);
+}
+
 /// Moves the pointer over the widget of `role` labelled `label`, then clicks it (as a
 /// hand does: a click that comes from nowhere is not taken by a drop-down).
 fn click(h: &mut H, role: A11y, label: &str) {
     h.get_by_role_and_label(role, label).hover();
-    h.run();
+    settle(h);
     h.get_by_role_and_label(role, label).click();
-    h.run();
+    settle(h);
 }
 
 /// Opens the drop-down labelled `label` and picks `option`.
@@ -100,13 +107,13 @@ fn choose(h: &mut H, label: &str, option: &str) {
         .last()
         .unwrap_or_else(|| panic!("no option {option}"));
     last.hover();
-    h.run();
+    settle(h);
     let options = h.get_all_by_label(option).collect::<Vec<_>>();
     let last = options
         .last()
         .unwrap_or_else(|| panic!("no option {option}"));
     last.click();
-    h.run();
+    settle(h);
 }
 
 fn click_button(h: &mut H, label: &str) {
