@@ -104,24 +104,6 @@ fn fmt_rewrites_in_canonical_form() {
     assert!(text.contains("    title: \"tay\",\n"), "{text}");
 }
 
-/// Compares `actual` with the golden file, or rewrites it with `UPDATE_GOLDEN=1`.
-fn golden(name: &str, actual: &str) {
-    let path = common::repo().join("tests/golden").join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(common::repo().join("tests/golden"))
-            .unwrap_or_else(|e| panic!("{e}"));
-        std::fs::write(&path, actual).unwrap_or_else(|e| panic!("{e}"));
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_GOLDEN=1)", path.display()));
-    assert_eq!(
-        actual,
-        expected,
-        "{} differs (UPDATE_GOLDEN=1 rewrites it)",
-        path.display()
-    );
-}
-
 #[test]
 fn report_golden_in_both_formats() {
     for (format, ext) in [("md", "md"), ("csv", "csv")] {
@@ -131,10 +113,10 @@ fn report_golden_in_both_formats() {
             "{}",
             String::from_utf8_lossy(&out.stderr)
         );
-        golden(&format!("report-may-ep-trai-cay.{ext}"), &stdout(&out));
+        common::golden(&format!("report-may-ep-trai-cay.{ext}"), &stdout(&out));
     }
     let out = journeymap(&["report", "samples/ecommerce-sneakers.ron"]);
-    golden("report-ecommerce-sneakers.md", &stdout(&out));
+    common::golden("report-ecommerce-sneakers.md", &stdout(&out));
 }
 
 #[test]

@@ -27,22 +27,6 @@ fn journeymap(args: &[&str]) -> Output {
         .unwrap_or_else(|e| panic!("cannot run journeymap: {e}"))
 }
 
-/// Compares `actual` with the golden file, or rewrites it with `UPDATE_GOLDEN=1`.
-fn golden(name: &str, actual: &str) {
-    let path = common::repo().join("tests/golden").join(name);
-    if std::env::var_os("UPDATE_GOLDEN").is_some() {
-        std::fs::write(&path, actual).unwrap_or_else(|e| panic!("{e}"));
-    }
-    let expected = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_GOLDEN=1)", path.display()));
-    assert_eq!(
-        actual,
-        expected,
-        "{} differs (UPDATE_GOLDEN=1 rewrites it)",
-        path.display()
-    );
-}
-
 fn load(path: &std::path::Path) -> JourneyMap {
     journeymap::file::load(path)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()))
@@ -52,9 +36,9 @@ fn load(path: &std::path::Path) -> JourneyMap {
 #[test]
 fn juicer_golden_files_in_three_formats() {
     let map = common::juicer();
-    golden("export-may-ep-trai-cay.md", &to_markdown(&map));
-    golden("export-may-ep-trai-cay.csv", &to_csv(&map));
-    golden("export-may-ep-trai-cay.mmd", &to_mermaid(&map));
+    common::golden("export-may-ep-trai-cay.md", &to_markdown(&map));
+    common::golden("export-may-ep-trai-cay.csv", &to_csv(&map));
+    common::golden("export-may-ep-trai-cay.mmd", &to_mermaid(&map));
 }
 
 #[test]

@@ -334,3 +334,21 @@ pub fn zalo_with_a_wrong_assumption() -> journeymap::model::JourneyMap {
     .unwrap_or_else(|e| panic!("set point: {e:?}"));
     doc.map().clone()
 }
+
+/// Compares `actual` with the golden file `tests/golden/NAME`, or rewrites it with
+/// `UPDATE_GOLDEN=1` (then look at the diff before committing).
+pub fn golden(name: &str, actual: &str) {
+    let path = repo().join("tests/golden").join(name);
+    if std::env::var_os("UPDATE_GOLDEN").is_some() {
+        std::fs::create_dir_all(repo().join("tests/golden")).unwrap_or_else(|e| panic!("{e}"));
+        std::fs::write(&path, actual).unwrap_or_else(|e| panic!("{e}"));
+    }
+    let expected = std::fs::read_to_string(&path)
+        .unwrap_or_else(|e| panic!("{}: {e} (run with UPDATE_GOLDEN=1)", path.display()));
+    assert_eq!(
+        actual,
+        expected,
+        "{} differs (UPDATE_GOLDEN=1 rewrites it)",
+        path.display()
+    );
+}
