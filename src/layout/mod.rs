@@ -434,6 +434,22 @@ impl MapLayout {
     }
 }
 
+/// A card measured in the first pass (its cell and its stacked offset there), placed in the
+/// second once the lanes' heights are known.
+struct SizedCard<'a> {
+    card_index: usize,
+    step_index: usize,
+    lane_index: usize,
+    /// Distance from the top of its cell's stack.
+    offset: f32,
+    height: f32,
+    chip: Option<Chip>,
+    chip_height: f32,
+    data_height: f32,
+    card_data: Option<&'a data::CardData>,
+    vote_height: f32,
+}
+
 /// Which chip row a card shows in a lane of `kind`.
 fn chip_of(card: &Card, kind: LaneKind) -> Option<Chip> {
     if card.pain.is_some() {
@@ -549,7 +565,7 @@ pub fn compute_with_data(
         let stack = &mut stack_height[lane_index][step_index];
         let offset = *stack;
         *stack += height + m.card_gap;
-        card_sizes.push((
+        card_sizes.push(SizedCard {
             card_index,
             step_index,
             lane_index,
@@ -557,9 +573,10 @@ pub fn compute_with_data(
             height,
             chip,
             chip_height,
-            (data_height, card_data),
+            data_height,
+            card_data,
             vote_height,
-        ));
+        });
     }
 
     let mut y = grid_top;
@@ -595,7 +612,7 @@ pub fn compute_with_data(
         );
     }
 
-    for (
+    for SizedCard {
         card_index,
         step_index,
         lane_index,
@@ -603,9 +620,10 @@ pub fn compute_with_data(
         height,
         chip,
         chip_height,
-        (data_height, card_data),
+        data_height,
+        card_data,
         vote_height,
-    ) in card_sizes
+    } in card_sizes
     {
         let cell_left = layout.steps[step_index].header.min.x;
         let lane_top = layout.lanes[lane_index].row.min.y;
