@@ -46,7 +46,32 @@ fn small_map() -> JourneyMap {
 fn light() -> SvgOptions {
     SvgOptions {
         theme: Theme::Light,
+        clip: None,
     }
+}
+
+#[test]
+fn a_clipped_picture_shows_only_the_asked_part_of_the_map() {
+    let map = sample("samples/may-ep-trai-cay.ron");
+    let whole = svg::size(&map).unwrap();
+    let clip = emath::Rect::from_min_size(emath::pos2(100.0, 50.0), emath::vec2(640.0, 360.0));
+    let options = SvgOptions {
+        theme: Theme::Light,
+        clip: Some(clip),
+    };
+    let png = to_png(&map, &options, Resolution::Scale(2.0)).unwrap();
+    let img = Pixmap::decode_png(&png).unwrap();
+    assert_eq!((img.width(), img.height()), (1280, 720));
+    assert!(
+        whole.0 > 700.0 && whole.1 > 420.0,
+        "the map is larger than the clip: {whole:?}"
+    );
+    let svg = to_svg(&map, &options).unwrap();
+    assert!(
+        svg.contains(r#"viewBox="100 94 640 360""#),
+        "{}",
+        &svg[..300]
+    );
 }
 
 #[test]
@@ -121,7 +146,12 @@ fn the_dark_png_has_the_dark_canvas_behind_the_map() {
         (Theme::Light, Palette::light()),
         (Theme::Dark, Palette::dark()),
     ] {
-        let png = to_png(&map, &SvgOptions { theme }, Resolution::Scale(1.0)).unwrap();
+        let png = to_png(
+            &map,
+            &SvgOptions { theme, clip: None },
+            Resolution::Scale(1.0),
+        )
+        .unwrap();
         let pixmap = Pixmap::decode_png(&png).unwrap();
         let corner = pixmap.pixel(2, 2).unwrap();
         let want = palette.canvas_bg;

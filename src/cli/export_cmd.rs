@@ -67,6 +67,7 @@ pub fn export(
             } else {
                 svg::Theme::Light
             },
+            clip: None,
         };
         let resolution = picture
             .dpi

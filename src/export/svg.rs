@@ -29,6 +29,10 @@ pub enum Theme {
 pub struct SvgOptions {
     /// Light or dark colours.
     pub theme: Theme,
+    /// Only this part of the map, in layout coordinates (the canvas's map units, the grid's
+    /// top-left at 0,0; the title band lies above, at negative y): "the current view". `None`
+    /// draws the whole map with its title band.
+    pub clip: Option<Rect>,
 }
 
 /// The font families of the text, the bundled ones in the canvas's fallback order.
@@ -69,6 +73,7 @@ struct Svg<'a> {
     m: &'a LayoutMetrics,
     fonts: &'a Fonts,
     p: Palette,
+    clip: Option<Rect>,
     out: String,
 }
 
@@ -115,6 +120,7 @@ impl<'a> Svg<'a> {
             m,
             fonts,
             p: Palette::for_dark(options.theme == Theme::Dark),
+            clip: options.clip,
             out: String::new(),
         }
     }
@@ -122,13 +128,26 @@ impl<'a> Svg<'a> {
     fn document(mut self) -> String {
         let w = self.layout.size.x.ceil();
         let h = (self.layout.size.y + TITLE_BAND).ceil();
+        // The part shown, in document coordinates (the grid starts TITLE_BAND down).
+        let (vx, vy, vw, vh) = match self.clip {
+            Some(c) => (
+                c.min.x,
+                c.min.y + TITLE_BAND,
+                c.width().max(1.0).ceil(),
+                c.height().max(1.0).ceil(),
+            ),
+            None => (0.0, 0.0, w, h),
+        };
         let _ = write!(
             self.out,
-            r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="{w}" height="{h}" viewBox="0 0 {w} {h}" font-family="{FONT_FAMILY}">"#
+            r#"<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" width="{vw}" height="{vh}" viewBox="{vx} {vy} {vw} {vh}" font-family="{FONT_FAMILY}">"#
         );
         let _ = write!(self.out, "\n<title>{}</title>\n", xml_text(&self.map.title));
         let bg = paint("fill", self.p.canvas_bg);
-        let _ = writeln!(self.out, r#"<rect width="{w}" height="{h}" {bg}/>"#);
+        let _ = writeln!(
+            self.out,
+            r#"<rect x="{vx}" y="{vy}" width="{vw}" height="{vh}" {bg}/>"#
+        );
         self.title();
         let _ = writeln!(self.out, r#"<g transform="translate(0 {TITLE_BAND})">"#);
         self.lanes();
