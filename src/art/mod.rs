@@ -1,9 +1,11 @@
 //! Pictures the map is drawn with, as bytes, without egui: the colour emoji (`emoji`), the
-//! bundled fonts (`fonts`), the colours of the map (`palette`) and the lane icons. Shared
-//! by the canvas and the exporters, which draw the same pictures.
+//! bundled fonts (`fonts`), the colours of the map (`palette`), the lane icons, and the words
+//! of the UI in both languages (`i18n`). Shared by the canvas and the exporters, which draw
+//! the same pictures with the same words.
 
 pub mod emoji;
 pub mod fonts;
+pub mod i18n;
 pub mod palette;
 
 pub use emoji::{EmojiArt, all_art, emoji_art};

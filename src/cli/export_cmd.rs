@@ -68,6 +68,7 @@ pub fn export(
                 svg::Theme::Light
             },
             clip: None,
+            ..svg::SvgOptions::default()
         };
         let resolution = picture
             .dpi

@@ -11,7 +11,8 @@ use unicode_normalization::UnicodeNormalization as _;
 
 use super::measure::Fonts;
 use crate::art::palette::{Palette, Rgba, gamma_multiply, unmultiplied};
-use crate::layout::{self, CardBox, Chip, LayoutMetrics, MapLayout};
+use crate::layout::data::DataOptions;
+use crate::layout::{CardBox, Chip, LayoutMetrics, MapLayout};
 use crate::model::{JourneyMap, LaneKind, PainStatus, severity_icon};
 
 /// Light or dark colours.
@@ -33,6 +34,10 @@ pub struct SvgOptions {
     /// top-left at 0,0; the title band lies above, at negative y): "the current view". `None`
     /// draws the whole map with its title band.
     pub clip: Option<Rect>,
+    /// The customer-data overlays drawn when the map has imported data (badges, flags,
+    /// sparklines, heat, the measured curve): by default what the canvas opens with. A map
+    /// without data draws the same whatever this says.
+    pub data: DataOptions,
 }
 
 /// The font families of the text, the bundled ones in the canvas's fallback order.
@@ -52,18 +57,26 @@ const LANE_FONT: f32 = 14.0;
 /// Chip text size.
 const CHIP_FONT: f32 = 11.5;
 
+#[path = "svg_data.rs"]
+mod data;
+
 /// The map as an SVG document, or an error when the bundled fonts do not load.
 pub fn to_svg(map: &JourneyMap, options: &SvgOptions) -> Result<String, String> {
     let fonts = Fonts::load().ok_or("the bundled fonts do not load")?;
     let metrics = LayoutMetrics::default();
-    let layout = layout::compute(map, &metrics, &fonts);
+    let layout = data::layout(map, &metrics, &fonts, &options.data);
     Ok(Svg::new(map, &layout, &metrics, &fonts, options).document())
 }
 
-/// Width and height (points) of the SVG of `map`.
+/// Width and height (points) of the SVG of `map` with the default options.
 pub fn size(map: &JourneyMap) -> Option<(f32, f32)> {
     let fonts = Fonts::load()?;
-    let layout = layout::compute(map, &LayoutMetrics::default(), &fonts);
+    let layout = data::layout(
+        map,
+        &LayoutMetrics::default(),
+        &fonts,
+        &DataOptions::default(),
+    );
     Some((layout.size.x.ceil(), (layout.size.y + TITLE_BAND).ceil()))
 }
 
@@ -74,6 +87,8 @@ struct Svg<'a> {
     fonts: &'a Fonts,
     p: Palette,
     clip: Option<Rect>,
+    /// The customer data's words and heat.
+    data: data::DataView,
     out: String,
 }
 
@@ -121,6 +136,7 @@ impl<'a> Svg<'a> {
             fonts,
             p: Palette::for_dark(options.theme == Theme::Dark),
             clip: options.clip,
+            data: data::DataView::of(map, layout),
             out: String::new(),
         }
     }
@@ -155,9 +171,11 @@ impl<'a> Svg<'a> {
             self.card(b);
         }
         self.curves();
+        self.measured();
         self.visibility_line();
         self.headers();
         self.lane_labels();
+        self.heat_legend();
         self.out.push_str("</g>\n</svg>\n");
         self.out
     }
@@ -285,7 +303,9 @@ impl<'a> Svg<'a> {
             };
             line = format!("{line}  —  {who}");
         }
-        let width = self.layout.size.x - 24.0;
+        // The heat legend, if any, keeps the band's right end.
+        let legend = self.heat_legend_width().map_or(0.0, |w| w + 12.0);
+        let width = self.layout.size.x - 24.0 - legend;
         let line = self.fonts.truncate(&line, TITLE_FONT, width, true);
         let top = (TITLE_BAND - self.fonts.row_height(TITLE_FONT)) / 2.0;
         self.text(
@@ -334,7 +354,9 @@ impl<'a> Svg<'a> {
         };
         let p = self.p.clone();
         let kind = self.layout.lanes[b.lane_index].kind;
-        let fill = p.card_fill(card.color.unwrap_or(Palette::lane_card_color(kind)));
+        let fill = self
+            .heat_fill(&card.id)
+            .unwrap_or_else(|| p.card_fill(card.color.unwrap_or(Palette::lane_card_color(kind))));
         self.rect(b.rect.translate(vec2(0.0, 2.0)), 6.0, p.card_shadow, None);
         self.rect(b.rect.shrink(0.5), 5.5, fill, Some((1.0, p.card_border)));
         if let Some((chip, r)) = &b.chip {
@@ -402,6 +424,7 @@ impl<'a> Svg<'a> {
             false,
             p.card_text,
         );
+        self.card_data(b, card);
     }
 
     fn curves(&mut self) {
@@ -652,6 +675,7 @@ impl Svg<'_> {
             );
             top += ROW;
         }
+        self.measured_legend_row(pos2(top_left.x, top), right, ROW);
     }
 }
 

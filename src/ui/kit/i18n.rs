@@ -3,53 +3,10 @@
 //! The language is passed explicitly (it lives in the app's preferences), never held in a
 //! global, so tests in different languages can run side by side.
 
-use std::borrow::Cow;
-use std::collections::HashMap;
-
 use fluent_templates::fluent_bundle::FluentValue;
-use fluent_templates::{LanguageIdentifier, Loader as _, langid};
 
-pub use crate::model::template::Lang;
+pub use crate::art::i18n::{Lang, tr, tr_args};
 use crate::model::{ColorToken, LaneKind, MapType};
-
-fluent_templates::static_loader! {
-    static LOCALES = {
-        locales: "./assets/i18n",
-        fallback_language: "en",
-        // No Unicode isolation marks around arguments: our fonts have no glyph for them, and
-        // every argument here is plain left-to-right text.
-        customise: |bundle| bundle.set_use_isolating(false),
-    };
-}
-
-static EN: LanguageIdentifier = langid!("en");
-static VI: LanguageIdentifier = langid!("vi");
-
-fn id(lang: Lang) -> &'static LanguageIdentifier {
-    match lang {
-        Lang::En => &EN,
-        Lang::Vi => &VI,
-    }
-}
-
-/// The text of message `key` in `lang`; the key itself if no language has it (a bug the
-/// `every_key_used_exists` test catches).
-pub fn tr(lang: Lang, key: &str) -> String {
-    LOCALES
-        .try_lookup(id(lang), key)
-        .unwrap_or_else(|| key.to_owned())
-}
-
-/// The text of message `key` with arguments, e.g. `tr_args(lang, "cards", &[("count", 3.into())])`.
-pub fn tr_args(lang: Lang, key: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
-    let args: HashMap<Cow<'static, str>, FluentValue<'static>> = args
-        .iter()
-        .map(|(k, v)| (Cow::Borrowed(*k), v.clone()))
-        .collect();
-    LOCALES
-        .try_lookup_with_args(id(lang), key, &args)
-        .unwrap_or_else(|| key.to_owned())
-}
 
 /// Why a file could not be read, in the UI's language (the operating system's words for rare
 /// cases).

@@ -59,18 +59,7 @@ pub fn status_key(status: PainStatus) -> &'static str {
     }
 }
 
-/// The message key of a metric's name.
-pub fn metric_key(metric: crate::model::MetricKind) -> &'static str {
-    use crate::model::MetricKind as M;
-    match metric {
-        M::Events => "metric-events",
-        M::Customers => "metric-customers",
-        M::ConversionRate => "metric-conversion-rate",
-        M::Csat => "metric-csat",
-        M::Nps => "metric-nps",
-        M::Continuation => "metric-continuation",
-    }
-}
+pub use crate::art::i18n::metric_key;
 
 /// A count with its thousands grouped as `lang` writes them: "8,700,000" in English,
 /// "8.700.000" in Vietnamese.

@@ -5,20 +5,11 @@
 
 use super::*;
 use crate::analysis::overlay::{self, Reading, change_is_good, format_change, format_value};
+pub use crate::art::i18n::{badge_short_key, flag_short_text};
 use crate::layout::CardBox;
 use crate::layout::data::{CardDataBox, sparkline_shown};
-use crate::model::{Card, MetricKind};
+use crate::model::Card;
 use crate::ui::kit::i18n::tr_args;
-
-/// The message key of a metric's short name on a badge.
-pub fn badge_short_key(metric: MetricKind) -> &'static str {
-    match metric {
-        MetricKind::Customers | MetricKind::Events => "badge-short-customers",
-        MetricKind::ConversionRate | MetricKind::Continuation => "badge-short-conversion",
-        MetricKind::Csat => "badge-short-csat",
-        MetricKind::Nps => "badge-short-nps",
-    }
-}
 
 /// Font size of badge text (points at 100 %).
 const BADGE_FONT: f32 = 11.0;
@@ -341,26 +332,5 @@ impl Paint<'_> {
         x += ramp.x + pad;
         self.painter
             .galley(pos2(x, y - high.size().y / 2.0), high, t.card_text);
-    }
-}
-
-/// Why a reading is flagged, short, for its flag row: "below 41 %", "target 50 %".
-pub fn flag_short_text(map: &JourneyMap, card: &Id, reading: &Reading, lang: Lang) -> String {
-    let comma = lang.decimal_comma();
-    match overlay::flag_reason(map, card, reading.metric, reading.value) {
-        Some(overlay::FlagReason::BelowOverall { overall }) => tr_args(
-            lang,
-            "flag-short-below",
-            &[(
-                "overall",
-                format_value(reading.metric, overall, comma).into(),
-            )],
-        ),
-        Some(overlay::FlagReason::MissesTarget { target }) => tr_args(
-            lang,
-            "flag-short-missed",
-            &[("target", format_value(reading.metric, target, comma).into())],
-        ),
-        None => String::new(),
     }
 }
