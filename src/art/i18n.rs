@@ -45,7 +45,8 @@ pub fn tr(lang: Lang, key: &str) -> String {
         .unwrap_or_else(|| key.to_owned())
 }
 
-/// The text of message `key` with arguments, e.g. `tr_args(lang, "cards", &[("count", 3.into())])`.
+/// The text of message `key` with arguments, e.g.
+/// `tr_args(lang, "flag-short-below", &[("overall", "39,9 %".into())])`.
 pub fn tr_args(lang: Lang, key: &str, args: &[(&'static str, FluentValue<'static>)]) -> String {
     let args: HashMap<Cow<'static, str>, FluentValue<'static>> = args
         .iter()
