@@ -28,7 +28,7 @@ pub enum Format {
     Png,
     /// A PDF document (its exporter is not in this build yet).
     Pdf,
-    /// A PowerPoint deck (its exporter is not in this build yet).
+    /// A `PowerPoint` deck (its exporter is not in this build yet).
     Pptx,
 }
 
