@@ -285,7 +285,11 @@ impl JourneyApp {
                     suggested_name: suggested,
                 },
             };
-            self.file_dialog = Some((FileDialog::new(mode, start_dir), purpose));
+            let mut dialog = FileDialog::new(mode, start_dir);
+            if matches!(purpose, DialogPurpose::ExportMap { .. }) {
+                dialog = dialog.titled(tr(self.lang(), "export-dialog-title"));
+            }
+            self.file_dialog = Some((dialog, purpose));
             return;
         }
         let (sender, receiver) = mpsc::channel();

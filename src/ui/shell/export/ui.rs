@@ -33,7 +33,7 @@ pub(super) fn choosing_ui(
         let (name, desc) = format_keys(format);
         ui.radio_value(&mut state.choices.format, format, tr(lang, name));
         ui.indent(name, |ui| {
-            ui.label(RichText::new(tr(lang, desc)).weak().small());
+            ui.label(RichText::new(tr(lang, desc)).weak());
         });
     }
     let format = state.choices.format;
