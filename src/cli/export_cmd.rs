@@ -7,8 +7,10 @@ use std::process::ExitCode;
 
 use anyhow::{Context as _, bail};
 
-use crate::export::TextFormat;
+use crate::export::file::{ExportOptions, Format, export_bytes};
 use crate::export::mermaid_in::{self, FromMermaid};
+use crate::export::png::Resolution;
+use crate::export::svg::Theme;
 use crate::file;
 
 /// The formats `journeymap export` will write, by extension, for the error message.
@@ -37,8 +39,8 @@ pub fn export(
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
-    let text_format = TextFormat::from_path(output);
-    if text_format.is_none() && !matches!(ext.as_str(), "svg" | "png") {
+    let format = Format::from_path(output);
+    let Some(format) = format.filter(|f| f.is_supported()) else {
         if matches!(ext.as_str(), "pdf" | "pptx") {
             bail!("exporting to .{ext} is not yet supported; the formats are {FORMATS}");
         }
@@ -46,7 +48,7 @@ pub fn export(
             "cannot tell the format of {}: name it .md, .csv, .mmd, .svg or .png",
             output.display()
         );
-    }
+    };
     let loaded =
         file::load(map).with_context(|| format!("cannot read the map {}", map.display()))?;
     for field in &loaded.unknown {
@@ -59,26 +61,20 @@ pub fn export(
     for w in &loaded.warnings {
         eprintln!("journeymap: {}: repaired: {w}", map.display());
     }
-    let Some(format) = text_format else {
-        use crate::export::{image::write_image, png::Resolution, svg};
-        let options = svg::SvgOptions {
-            theme: if picture.dark {
-                svg::Theme::Dark
-            } else {
-                svg::Theme::Light
-            },
-            clip: None,
-            ..svg::SvgOptions::default()
-        };
-        let resolution = picture
+    let options = ExportOptions {
+        theme: if picture.dark {
+            Theme::Dark
+        } else {
+            Theme::Light
+        },
+        resolution: picture
             .dpi
-            .map_or(Resolution::Scale(picture.scale), Resolution::Dpi);
-        write_image(&loaded.map, output, &options, resolution).map_err(anyhow::Error::msg)?;
-        writeln!(out, "wrote {}", output.display())?;
-        return Ok(ExitCode::SUCCESS);
+            .map_or(Resolution::Scale(picture.scale), Resolution::Dpi),
+        ..ExportOptions::default()
     };
-    let text = format.export(&loaded.map);
-    std::fs::write(output, text).with_context(|| format!("cannot write {}", output.display()))?;
+    let bytes = export_bytes(&loaded.map, format, &options).map_err(anyhow::Error::msg)?;
+    file::write_atomically(output, &bytes, false)
+        .with_context(|| format!("cannot write {}", output.display()))?;
     writeln!(out, "wrote {}", output.display())?;
     Ok(ExitCode::SUCCESS)
 }

@@ -8,9 +8,10 @@
 //! with the bundled fonts as egui does ([`measure`]), and either written to a file ([`image`]).
 //!
 //! The text exporters take a map and return text; the CLI and the UI write it where the user
-//! asked.
+//! asked. Both go through one entry point, [`file::export_bytes`], with a [`file::Format`].
 
 pub mod csv;
+pub mod file;
 pub mod image;
 pub mod markdown;
 pub mod measure;

@@ -45,7 +45,7 @@ pub const FONT_FAMILY: &str =
     "'Noto Sans', 'Noto Sans Symbols', 'Noto Sans Symbols 2', 'Noto Sans Math', 'Noto Emoji'";
 
 /// Height of the title band above the grid (map title and persona).
-const TITLE_BAND: f32 = 44.0;
+pub const TITLE_BAND: f32 = 44.0;
 /// Title text size.
 const TITLE_FONT: f32 = 18.0;
 /// Stage-header text size.

@@ -2,6 +2,7 @@
 //! the start screen and recovery copies. The only room that knows every other one.
 
 pub mod app;
+pub mod export;
 pub mod file_dialog;
 pub mod import;
 pub mod prefs;

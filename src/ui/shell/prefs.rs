@@ -38,6 +38,8 @@ pub struct Prefs {
     pub panels_before_workshop: Option<Panels>,
     /// The data file last imported into each map: (map file, data file), newest first.
     pub imports: Vec<(PathBuf, PathBuf)>,
+    /// The export dialog's last choices (format, scale, whole map or current view).
+    pub export: crate::ui::shell::export::ExportChoices,
 }
 
 /// Which side panels are open.
@@ -71,6 +73,7 @@ impl Default for Prefs {
             workshop_maps: Vec::new(),
             panels_before_workshop: None,
             imports: Vec::new(),
+            export: crate::ui::shell::export::ExportChoices::default(),
         }
     }
 }

@@ -65,6 +65,12 @@ impl CanvasView {
         self.last_canvas.map(|(rect, _)| rect)
     }
 
+    /// The part of the map the canvas showed in the last frame, in map (layout) coordinates.
+    pub fn visible_map_rect(&self) -> Option<Rect> {
+        let canvas = self.last_canvas()?;
+        Some(self.screen_from_map(canvas).inverse() * canvas)
+    }
+
     /// A view that fits the map for reading on its first frame.
     pub fn fitted_on_open() -> Self {
         Self {
@@ -313,6 +319,21 @@ mod tests {
         );
         assert!(view.zoom >= READABLE);
         assert_eq!(view.fitted(), Some(Fit::Readable));
+    }
+
+    #[test]
+    fn the_visible_map_rect_undoes_the_zoom_and_the_pan() {
+        let mut view = CanvasView {
+            zoom: 2.0,
+            offset: vec2(-100.0, 40.0),
+            ..CanvasView::default()
+        };
+        assert_eq!(view.visible_map_rect(), None, "nothing drawn yet");
+        let canvas = Rect::from_min_size(pos2(10.0, 60.0), vec2(800.0, 400.0));
+        view.last_canvas = Some((canvas, 1.0));
+        let rect = view.visible_map_rect().unwrap_or(Rect::NOTHING);
+        assert_eq!(rect.min, pos2(50.0, -20.0));
+        assert_eq!(rect.size(), vec2(400.0, 200.0));
     }
 
     #[test]

@@ -50,6 +50,7 @@ impl JourneyApp {
             });
             ui.separator();
             self.import_menu_ui(ui);
+            self.export_menu_ui(ui);
             ui.separator();
             let save = egui::Button::new(tr(lang, "file-save")).shortcut_text(
                 ui.ctx()
@@ -112,6 +113,7 @@ impl JourneyApp {
                 self.redo();
             }
             ui.separator();
+            self.copy_image_menu_ui(ui);
             let Some(open) = &self.open else {
                 return;
             };

@@ -268,7 +268,9 @@ impl JourneyApp {
                     .and_then(|p| p.parent().map(Path::to_owned))
             });
         let suggested = match &purpose {
-            DialogPurpose::Export { name, .. } => name.clone(),
+            DialogPurpose::Export { name, .. } | DialogPurpose::ExportMap { name, .. } => {
+                name.clone()
+            }
             _ => self.suggested_file_name(),
         };
         let use_builtin = self.prefs.builtin_dialog
@@ -277,11 +279,17 @@ impl JourneyApp {
             let mode = match purpose {
                 DialogPurpose::Open => DialogMode::Open,
                 DialogPurpose::Import => DialogMode::OpenData,
-                DialogPurpose::SaveAs { .. } | DialogPurpose::Export { .. } => DialogMode::Save {
+                DialogPurpose::SaveAs { .. }
+                | DialogPurpose::Export { .. }
+                | DialogPurpose::ExportMap { .. } => DialogMode::Save {
                     suggested_name: suggested,
                 },
             };
-            self.file_dialog = Some((FileDialog::new(mode, start_dir), purpose));
+            let mut dialog = FileDialog::new(mode, start_dir);
+            if matches!(purpose, DialogPurpose::ExportMap { .. }) {
+                dialog = dialog.titled(tr(self.lang(), "export-dialog-title"));
+            }
+            self.file_dialog = Some((dialog, purpose));
             return;
         }
         let (sender, receiver) = mpsc::channel();
@@ -296,9 +304,10 @@ impl JourneyApp {
                 suggested_name: suggested.clone(),
             }
             .extension();
-            let filter_name = match extension.as_str() {
-                "csv" => "CSV (.csv)".to_owned(),
-                "md" => "Markdown (.md)".to_owned(),
+            let filter_name = match (&purpose, extension.as_str()) {
+                (DialogPurpose::ExportMap { format, .. }, _) => self.export_filter_name(*format),
+                (_, "csv") => "CSV (.csv)".to_owned(),
+                (_, "md") => "Markdown (.md)".to_owned(),
                 _ => "Journey map (.ron)".to_owned(),
             };
             (filter_name, vec![extension])
@@ -376,6 +385,9 @@ impl JourneyApp {
                         self.prefs.builtin_dialog = true;
                         self.start_dialog(native.purpose);
                     }
+                    None if matches!(native.purpose, DialogPurpose::ExportMap { .. }) => {
+                        self.export_file_cancelled();
+                    }
                     None => {}
                 }
             }
@@ -400,8 +412,12 @@ impl JourneyApp {
             let Some((_, purpose)) = self.file_dialog.take() else {
                 return;
             };
-            if let Some(path) = result {
-                self.dialog_done(purpose, path);
+            match result {
+                Some(path) => self.dialog_done(purpose, path),
+                None if matches!(purpose, DialogPurpose::ExportMap { .. }) => {
+                    self.export_file_cancelled();
+                }
+                None => {}
             }
         }
     }
@@ -409,6 +425,7 @@ impl JourneyApp {
     pub(super) fn dialog_done(&mut self, purpose: DialogPurpose, path: PathBuf) {
         match purpose {
             DialogPurpose::Export { text, .. } => self.write_export(&path, &text),
+            DialogPurpose::ExportMap { .. } => self.export_file_chosen(path),
             DialogPurpose::Open => self.request(PendingAction::Open(path)),
             DialogPurpose::Import => self.open_import(&path),
             DialogPurpose::SaveAs { then } => {

@@ -8,6 +8,7 @@
 
 mod autosave;
 mod bars;
+mod export;
 mod files;
 mod heading;
 mod import;
@@ -111,6 +112,11 @@ enum DialogPurpose {
     },
     /// Import the chosen customer-data file into the open map.
     Import,
+    /// Export the open map to the chosen file (the export dialog waits for it).
+    ExportMap {
+        name: String,
+        format: crate::export::file::Format,
+    },
 }
 
 /// A save asked for by a shortcut or the File menu, done once this frame's edits are applied.
@@ -183,6 +189,8 @@ pub struct JourneyApp {
     import: Option<crate::ui::shell::import::ImportDialog>,
     /// The data file last imported in this session (for a map not yet in a file).
     last_import: Option<PathBuf>,
+    /// The export dialog, while it is open (or a copy as image runs).
+    export: Option<crate::ui::shell::export::ExportDialog>,
     /// A file to open on the first frame (a Mermaid journey named on the command line: made
     /// into a map then, so its notes are in the UI's language).
     open_on_start: Option<PathBuf>,
@@ -227,6 +235,7 @@ impl JourneyApp {
             inspector_folded: true,
             import: None,
             last_import: None,
+            export: None,
             open_on_start: None,
         }
     }
@@ -615,6 +624,7 @@ impl JourneyApp {
         self.prompt_ui(&ctx);
         self.file_dialog_ui(&ctx);
         self.import_dialog_ui(&ctx);
+        self.export_dialog_ui(&ctx);
         self.poll_native_dialog(&ctx);
         self.watch_disk(&ctx);
         self.autosave(&ctx);

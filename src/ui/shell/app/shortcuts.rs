@@ -3,7 +3,7 @@
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::{JourneyApp, PendingAction, SaveRequest, bars};
+use super::{JourneyApp, PendingAction, SaveRequest, bars, export};
 
 impl JourneyApp {
     pub(super) fn global_shortcuts(&mut self, ctx: &egui::Context) {
@@ -33,6 +33,13 @@ impl JourneyApp {
         ) {
             self.prefs.show_data = !self.prefs.show_data;
         }
+        if shortcut(
+            export::EXPORT_SHORTCUT.modifiers,
+            export::EXPORT_SHORTCUT.logical_key,
+        ) && !self.dialog_open(ctx)
+        {
+            self.open_export(ctx);
+        }
         // Inside a text field, Ctrl+Z belongs to the field; behind a dialog (the import, a
         // prompt, the file dialog) the map does not change.
         let dialog = self.dialog_open(ctx);
@@ -55,6 +62,7 @@ impl JourneyApp {
         self.prompt.is_some()
             || self.file_dialog.is_some()
             || self.import.is_some()
+            || self.export.is_some()
             || ctx.memory(|m| m.top_modal_layer().is_some())
     }
 }

@@ -40,6 +40,8 @@ pub struct FileDialog {
     /// last frame. Enter confirms unless one of them has the focus: the focus may also be
     /// outside the dialog (the map canvas behind it takes it after a click on the listing).
     own_widgets: Vec<egui::Id>,
+    /// The heading, instead of the mode's.
+    title: Option<String>,
 }
 
 impl FileDialog {
@@ -49,7 +51,15 @@ impl FileDialog {
             state: DialogState::new(mode, start_dir),
             focus_name: true,
             own_widgets: Vec::new(),
+            title: None,
         }
+    }
+
+    /// The dialog with `title` as its heading (what is being exported).
+    #[must_use]
+    pub fn titled(mut self, title: String) -> Self {
+        self.title = Some(title);
+        self
     }
 
     /// The folder shown.

@@ -29,6 +29,7 @@ impl FileDialog {
         let extension = self.state.mode.extension();
         let exporting = extension != "ron";
         let title = match self.state.mode {
+            _ if let Some(title) = &self.title => title.clone(),
             DialogMode::Open => tr(lang, "dialog-open-title"),
             DialogMode::OpenData => tr(lang, "dialog-import-title"),
             DialogMode::Save { .. } if exporting => tr(lang, "dialog-export-title"),
