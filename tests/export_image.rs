@@ -47,6 +47,7 @@ fn light() -> SvgOptions {
     SvgOptions {
         theme: Theme::Light,
         clip: None,
+        focus: None,
     }
 }
 
@@ -58,6 +59,7 @@ fn a_clipped_picture_shows_only_the_asked_part_of_the_map() {
     let options = SvgOptions {
         theme: Theme::Light,
         clip: Some(clip),
+        focus: None,
     };
     let png = to_png(&map, &options, Resolution::Scale(2.0)).unwrap();
     let img = Pixmap::decode_png(&png).unwrap();
@@ -148,7 +150,10 @@ fn the_dark_png_has_the_dark_canvas_behind_the_map() {
     ] {
         let png = to_png(
             &map,
-            &SvgOptions { theme, clip: None },
+            &SvgOptions {
+                theme,
+                ..SvgOptions::default()
+            },
             Resolution::Scale(1.0),
         )
         .unwrap();

@@ -68,6 +68,7 @@ pub fn export(
                 svg::Theme::Light
             },
             clip: None,
+            focus: None,
         };
         let resolution = picture
             .dpi

@@ -11,12 +11,14 @@
 //! asked.
 
 pub mod csv;
+pub mod deck;
 pub mod image;
 pub mod markdown;
 pub mod measure;
 pub mod mermaid;
 pub mod mermaid_in;
 pub mod png;
+pub mod slide;
 pub mod svg;
 
 use std::path::Path;

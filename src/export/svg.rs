@@ -9,6 +9,8 @@ use base64::Engine as _;
 use emath::{Pos2, Rect, pos2, vec2};
 use unicode_normalization::UnicodeNormalization as _;
 
+pub use svg_focus::stage_clip;
+
 use super::measure::Fonts;
 use crate::art::palette::{Palette, Rgba, gamma_multiply, unmultiplied};
 use crate::layout::{self, CardBox, Chip, LayoutMetrics, MapLayout};
@@ -33,7 +35,13 @@ pub struct SvgOptions {
     /// top-left at 0,0; the title band lies above, at negative y): "the current view". `None`
     /// draws the whole map with its title band.
     pub clip: Option<Rect>,
+    /// A stage (index into `map.stages`) in focus: drawn outlined in its colour, the other
+    /// stages behind a veil, the lane labels at the clip's left edge ([`stage_clip`]).
+    pub focus: Option<usize>,
 }
+
+#[path = "svg_focus.rs"]
+mod svg_focus;
 
 /// The font families of the text, the bundled ones in the canvas's fallback order.
 pub const FONT_FAMILY: &str =
@@ -74,6 +82,7 @@ struct Svg<'a> {
     fonts: &'a Fonts,
     p: Palette,
     clip: Option<Rect>,
+    focus: Option<usize>,
     out: String,
 }
 
@@ -121,6 +130,7 @@ impl<'a> Svg<'a> {
             fonts,
             p: Palette::for_dark(options.theme == Theme::Dark),
             clip: options.clip,
+            focus: options.focus,
             out: String::new(),
         }
     }
@@ -157,7 +167,8 @@ impl<'a> Svg<'a> {
         self.curves();
         self.visibility_line();
         self.headers();
-        self.lane_labels();
+        self.focus_veil();
+        self.sticky_lane_labels();
         self.out.push_str("</g>\n</svg>\n");
         self.out
     }
