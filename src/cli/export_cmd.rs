@@ -12,7 +12,7 @@ use crate::export::mermaid_in::{self, FromMermaid};
 use crate::file;
 
 /// The formats `journeymap export` will write, by extension, for the error message.
-const FORMATS: &str = "md, csv, mmd, svg, png";
+const FORMATS: &str = "md, csv, mmd, svg, png, pptx";
 
 /// How a picture is drawn (`.svg`, `.png`); text formats ignore it.
 #[derive(Clone, Copy, Debug)]
@@ -23,6 +23,8 @@ pub struct Picture {
     pub dpi: Option<f32>,
     /// Dark colours rather than light.
     pub dark: bool,
+    /// A deck (a slide per stage) rather than one picture; `.pptx` is always a deck.
+    pub deck: bool,
 }
 
 /// Writes `map` to `output` in the format its extension names.
@@ -38,12 +40,15 @@ pub fn export(
         .unwrap_or("")
         .to_ascii_lowercase();
     let text_format = TextFormat::from_path(output);
-    if text_format.is_none() && !matches!(ext.as_str(), "svg" | "png") {
-        if matches!(ext.as_str(), "pdf" | "pptx") {
+    if picture.deck && !matches!(ext.as_str(), "pptx" | "pdf") {
+        bail!("--deck makes a presentation: name the output .pptx or .pdf");
+    }
+    if text_format.is_none() && !matches!(ext.as_str(), "svg" | "png" | "pptx") {
+        if ext == "pdf" {
             bail!("exporting to .{ext} is not yet supported; the formats are {FORMATS}");
         }
         bail!(
-            "cannot tell the format of {}: name it .md, .csv, .mmd, .svg or .png",
+            "cannot tell the format of {}: name it .md, .csv, .mmd, .svg, .png or .pptx",
             output.display()
         );
     }
@@ -70,6 +75,15 @@ pub fn export(
             clip: None,
             focus: None,
         };
+        // Decks: `.pptx` here; a PDF deck (`--deck`, one `slide::slide_svg` a page) goes here too.
+        if ext == "pptx" {
+            let bytes =
+                crate::export::pptx::to_pptx(&loaded.map, &options).map_err(anyhow::Error::msg)?;
+            std::fs::write(output, bytes)
+                .with_context(|| format!("cannot write {}", output.display()))?;
+            writeln!(out, "wrote {}", output.display())?;
+            return Ok(ExitCode::SUCCESS);
+        }
         let resolution = picture
             .dpi
             .map_or(Resolution::Scale(picture.scale), Resolution::Dpi);

@@ -1,4 +1,4 @@
-//! The presentation sequence of a map as slides, for a deck (PDF or PowerPoint): a title slide
+//! The presentation sequence of a map as slides, for a deck (PDF or `.pptx`): a title slide
 //! (the map's title, its persona, its business goals), then one slide per stage, in stage
 //! order, whose picture is the map focused on that stage ([`super::svg_focus`]) and whose
 //! speaker notes hold the stage's pain points and opportunities.

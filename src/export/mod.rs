@@ -18,6 +18,7 @@ pub mod measure;
 pub mod mermaid;
 pub mod mermaid_in;
 pub mod png;
+pub mod pptx;
 pub mod slide;
 pub mod svg;
 
