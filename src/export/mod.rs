@@ -6,6 +6,8 @@
 //! (`art::palette`) as the canvas: the whole map as SVG with text as text ([`svg`]), that SVG
 //! rendered to PNG with resvg and only the bundled fonts ([`png`]), text measured and wrapped
 //! with the bundled fonts as egui does ([`measure`]), and either written to a file ([`image`]).
+//! Decks: the slides of the presentation sequence ([`deck`]), each as a 16:9 SVG ([`slide`]),
+//! and all as a `.pptx` file ([`pptx`]).
 //!
 //! The text exporters take a map and return text; the CLI and the UI write it where the user
 //! asked.

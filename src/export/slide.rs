@@ -250,3 +250,18 @@ fn stage_picture(map: &JourneyMap, stage: usize, options: &SvgOptions) -> Result
         rest
     ))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_tall_picture_is_fitted_by_its_height_and_centred() {
+        let (x, y, w, h) = fit(100.0, 200.0, (0.0, 10.0, 1000.0, 400.0));
+        assert_eq!((w, h), (200.0, 400.0));
+        assert_eq!((x, y), (400.0, 10.0));
+        let (x, y, w, h) = fit(1000.0, 100.0, (0.0, 0.0, 500.0, 500.0));
+        assert_eq!((x, y, w, h), (0.0, 225.0, 500.0, 50.0));
+        assert_eq!(fit(0.0, 10.0, (1.0, 2.0, 3.0, 4.0)), (1.0, 2.0, 0.0, 0.0));
+    }
+}
