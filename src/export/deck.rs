@@ -1,6 +1,6 @@
 //! The presentation sequence of a map as slides, for a deck (PDF or `.pptx`): a title slide
 //! (the map's title, its persona, its business goals), then one slide per stage, in stage
-//! order, whose picture is the map focused on that stage ([`super::svg_focus`]) and whose
+//! order, whose picture is the map focused on that stage ([`super::svg::stage_clip`]) and whose
 //! speaker notes hold the stage's pain points and opportunities.
 //!
 //! Pure: the words are in the map's language (the Markdown export's), the map's own text as it

@@ -1,7 +1,7 @@
 //! A deck's slide ([`super::deck::Slide`]) as one 16:9 SVG document, [`SLIDE_WIDTH`] ×
 //! [`SLIDE_HEIGHT`] points: the title slide (the map's title big, the persona, the description
 //! and the business goals) or a stage slide (the stage's name at the top, its steps under it,
-//! and below, fitted, the map focused on the stage: [`super::svg_focus`]). Text stays text.
+//! and below, fitted, the map focused on the stage: [`super::svg::stage_clip`]). Text stays text.
 //! The PDF deck is these documents, one a page.
 
 use std::fmt::Write as _;
