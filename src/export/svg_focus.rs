@@ -32,9 +32,9 @@ fn stage_span(layout: &MapLayout, stage: usize) -> Option<(f32, f32)> {
 }
 
 /// The rectangle (layout coordinates, as [`super::SvgOptions::clip`]) that shows stage `stage`
-/// whole: from its header to the bottom of the last lane, its columns with a glimpse (36 points) of each
-/// neighbour, and the width of the lane labels to its left (drawn again there when the stage is
-/// in focus). `None` when the layout has no such stage.
+/// whole: from its header to the bottom of the last lane, its columns with a glimpse (36
+/// points) of each neighbour, and the width of the lane labels to its left (drawn again there
+/// when the stage is in focus). `None` when the layout has no such stage.
 pub fn stage_clip(layout: &MapLayout, stage: usize) -> Option<Rect> {
     let (left, right) = stage_span(layout, stage)?;
     let label = layout.lanes.first().map_or(0.0, |l| l.label.width());
