@@ -83,8 +83,9 @@ pub enum Command {
         force: bool,
     },
     /// Export the whole map; the output's extension is the format: `.md` (Markdown), `.csv`
-    /// (one row per card, for Excel), `.mmd` (Mermaid `journey`), `.svg` (text as text) or
-    /// `.png` (with --scale or --dpi, and --theme).
+    /// (one row per card, for Excel), `.mmd` (Mermaid `journey`), `.svg` (text as text),
+    /// `.png` (with --scale or --dpi, and --theme) or `.pptx` (a deck: a title slide and one
+    /// slide per stage, the pain points and opportunities in the speaker notes).
     Export {
         /// The map.
         map: PathBuf,
@@ -100,6 +101,9 @@ pub enum Command {
         /// Pictures: light or dark colours.
         #[arg(long, value_parser = ["light", "dark"], default_value = "light")]
         theme: String,
+        /// A presentation: a title slide and one slide per stage (`.pptx` is always one).
+        #[arg(long)]
+        deck: bool,
     },
     /// Write a large synthetic map, for benchmarks and stress tests.
     Generate {
@@ -381,11 +385,13 @@ pub fn run_command(command: Command) -> anyhow::Result<ExitCode> {
             scale,
             dpi,
             theme,
+            deck,
         } => {
             let picture = export_cmd::Picture {
                 scale,
                 dpi,
                 dark: theme == "dark",
+                deck,
             };
             export_cmd::export(&map, &output, &picture, &mut out)
         }

@@ -14,7 +14,7 @@ use crate::export::svg::Theme;
 use crate::file;
 
 /// The formats `journeymap export` will write, by extension, for the error message.
-const FORMATS: &str = "md, csv, mmd, svg, png";
+const FORMATS: &str = "md, csv, mmd, svg, png, pptx";
 
 /// How a picture is drawn (`.svg`, `.png`); text formats ignore it.
 #[derive(Clone, Copy, Debug)]
@@ -25,6 +25,8 @@ pub struct Picture {
     pub dpi: Option<f32>,
     /// Dark colours rather than light.
     pub dark: bool,
+    /// A deck (a slide per stage) rather than one picture; `.pptx` is always a deck.
+    pub deck: bool,
 }
 
 /// Writes `map` to `output` in the format its extension names.
@@ -39,13 +41,16 @@ pub fn export(
         .and_then(|e| e.to_str())
         .unwrap_or("")
         .to_ascii_lowercase();
+    if picture.deck && !matches!(ext.as_str(), "pptx" | "pdf") {
+        bail!("--deck makes a presentation: name the output .pptx or .pdf");
+    }
     let format = Format::from_path(output);
     let Some(format) = format.filter(|f| f.is_supported()) else {
-        if matches!(ext.as_str(), "pdf" | "pptx") {
+        if ext == "pdf" {
             bail!("exporting to .{ext} is not yet supported; the formats are {FORMATS}");
         }
         bail!(
-            "cannot tell the format of {}: name it .md, .csv, .mmd, .svg or .png",
+            "cannot tell the format of {}: name it .md, .csv, .mmd, .svg, .png or .pptx",
             output.display()
         );
     };

@@ -29,7 +29,7 @@ pub enum Format {
     Png,
     /// A PDF document (its exporter is not in this build yet).
     Pdf,
-    /// A `PowerPoint` deck (its exporter is not in this build yet).
+    /// A `PowerPoint` deck: a title slide and one slide per stage ([`super::pptx`]).
     Pptx,
 }
 
@@ -73,7 +73,7 @@ impl Format {
 
     /// Whether this build can write the format.
     pub fn is_supported(self) -> bool {
-        !matches!(self, Self::Pdf | Self::Pptx)
+        !matches!(self, Self::Pdf)
     }
 
     /// Whether the format is a picture of the map (theme and part of the map apply).
@@ -145,6 +145,7 @@ pub fn export_bytes(
     match format {
         Format::Svg => Ok(svg::to_svg(map, &options.svg())?.into_bytes()),
         Format::Png => png::to_png(map, &options.svg(), options.resolution),
+        Format::Pptx => super::pptx::to_pptx(map, &options.svg()),
         other => Err(format!(
             "exporting to .{} is not yet supported",
             other.extension()
@@ -257,7 +258,7 @@ mod tests {
             err,
             Err("exporting to .pdf is not yet supported".to_owned())
         );
-        assert!(!Format::Pptx.is_supported());
+        assert!(Format::Pptx.is_supported());
         assert!(Format::Png.is_supported() && Format::Png.has_pixels());
         assert!(Format::Svg.is_picture() && !Format::Svg.has_pixels());
         assert!(!Format::Csv.is_picture());

@@ -55,23 +55,23 @@ pub fn escape(text: &str, indent: usize) -> String {
 
 /// The document's own words, in English and Vietnamese (as the app's UI says them).
 #[derive(Clone, Copy)]
-struct Words {
+pub(crate) struct Words {
     vi: bool,
 }
 
 impl Words {
-    fn of(map: &JourneyMap) -> Self {
+    pub(crate) fn of(map: &JourneyMap) -> Self {
         Self {
             vi: Lang::from_code(&map.language) == Some(Lang::Vi),
         }
     }
 
     /// `en` or `vi`, as the map's language says.
-    fn say(self, en: &'static str, vi: &'static str) -> &'static str {
+    pub(crate) fn say(self, en: &'static str, vi: &'static str) -> &'static str {
         if self.vi { vi } else { en }
     }
 
-    fn map_type(self, map_type: MapType) -> &'static str {
+    pub(crate) fn map_type(self, map_type: MapType) -> &'static str {
         if self.vi {
             match map_type {
                 MapType::CurrentState => "Hiện trạng",
@@ -84,7 +84,7 @@ impl Words {
         }
     }
 
-    fn status(self, status: crate::model::PainStatus) -> &'static str {
+    pub(crate) fn status(self, status: crate::model::PainStatus) -> &'static str {
         use crate::model::PainStatus;
         if self.vi {
             match status {

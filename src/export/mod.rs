@@ -6,18 +6,23 @@
 //! (`art::palette`) as the canvas: the whole map as SVG with text as text ([`svg`]), that SVG
 //! rendered to PNG with resvg and only the bundled fonts ([`png`]), text measured and wrapped
 //! with the bundled fonts as egui does ([`measure`]), and either written to a file ([`image`]).
+//! Decks: the slides of the presentation sequence ([`deck`]), each as a 16:9 SVG ([`slide`]),
+//! and all as a `.pptx` file ([`pptx`]).
 //!
 //! The text exporters take a map and return text; the CLI and the UI write it where the user
 //! asked. Both go through one entry point, [`file::export_bytes`], with a [`file::Format`].
 
 pub mod csv;
 pub mod file;
+pub mod deck;
 pub mod image;
 pub mod markdown;
 pub mod measure;
 pub mod mermaid;
 pub mod mermaid_in;
 pub mod png;
+pub mod pptx;
+pub mod slide;
 pub mod svg;
 
 use std::path::Path;

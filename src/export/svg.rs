@@ -9,6 +9,8 @@ use base64::Engine as _;
 use emath::{Pos2, Rect, pos2, vec2};
 use unicode_normalization::UnicodeNormalization as _;
 
+pub use svg_focus::stage_clip;
+
 use super::measure::Fonts;
 use crate::art::palette::{Palette, Rgba, gamma_multiply, unmultiplied};
 use crate::layout::data::DataOptions;
@@ -38,7 +40,13 @@ pub struct SvgOptions {
     /// sparklines, heat, the measured curve): by default what the canvas opens with. A map
     /// without data draws the same whatever this says.
     pub data: DataOptions,
+    /// A stage (index into `map.stages`) in focus: drawn outlined in its colour, the other
+    /// stages behind a veil, the lane labels at the clip's left edge ([`stage_clip`]).
+    pub focus: Option<usize>,
 }
+
+#[path = "svg_focus.rs"]
+mod svg_focus;
 
 /// The font families of the text, the bundled ones in the canvas's fallback order.
 pub const FONT_FAMILY: &str =
@@ -68,6 +76,13 @@ pub fn to_svg(map: &JourneyMap, options: &SvgOptions) -> Result<String, String> 
     Ok(Svg::new(map, &layout, &metrics, &fonts, options).document())
 }
 
+/// The layout a picture of `map` is drawn from, with the customer data `data` shows (cards
+/// with badges are taller); `None` when the bundled fonts do not load.
+pub fn picture_layout(map: &JourneyMap, data: &DataOptions) -> Option<MapLayout> {
+    let fonts = Fonts::load()?;
+    Some(data::layout(map, &LayoutMetrics::default(), &fonts, data))
+}
+
 /// Width and height (points) of the SVG of `map` with the default options.
 pub fn size(map: &JourneyMap) -> Option<(f32, f32)> {
     let fonts = Fonts::load()?;
@@ -89,6 +104,7 @@ struct Svg<'a> {
     clip: Option<Rect>,
     /// The customer data's words and heat.
     data: data::DataView,
+    focus: Option<usize>,
     out: String,
 }
 
@@ -137,6 +153,7 @@ impl<'a> Svg<'a> {
             p: Palette::for_dark(options.theme == Theme::Dark),
             clip: options.clip,
             data: data::DataView::of(map, layout),
+            focus: options.focus,
             out: String::new(),
         }
     }
@@ -174,7 +191,8 @@ impl<'a> Svg<'a> {
         self.measured();
         self.visibility_line();
         self.headers();
-        self.lane_labels();
+        self.focus_veil();
+        self.sticky_lane_labels();
         self.heat_legend();
         self.out.push_str("</g>\n</svg>\n");
         self.out
