@@ -11,6 +11,7 @@ mod bars;
 mod files;
 mod heading;
 mod import;
+mod present;
 mod shortcuts;
 mod workshop;
 
@@ -186,6 +187,8 @@ pub struct JourneyApp {
     /// A file to open on the first frame (a Mermaid journey named on the command line: made
     /// into a map then, so its notes are in the UI's language).
     open_on_start: Option<PathBuf>,
+    /// Presentation mode, while it is on (F5).
+    present: Option<crate::ui::present::Presentation>,
 }
 
 impl JourneyApp {
@@ -228,6 +231,7 @@ impl JourneyApp {
             import: None,
             last_import: None,
             open_on_start: None,
+            present: None,
         }
     }
 
@@ -385,6 +389,11 @@ impl JourneyApp {
         self.handle_dropped_files(&ctx);
         self.global_shortcuts(&ctx);
         self.apply_view(&ctx);
+        if self.present.is_some() {
+            self.presentation_frame(ui);
+            self.finish_frame(&ctx);
+            return;
+        }
 
         let theme = Theme::for_dark_mode(ui.visuals().dark_mode);
         let lang = self.lang();
@@ -527,23 +536,8 @@ impl JourneyApp {
         }
 
         egui::CentralPanel::no_frame().show(ui, |ui| {
+            self.refresh_layout(ui.ctx());
             if let Some(open) = &mut self.open {
-                let collapsed = self.editor.collapsed.clone();
-                let revision = open.doc.revision();
-                let stale = open.layout.as_ref().is_none_or(|(r, c, l)| {
-                    *r != revision || *c != collapsed || l.data != self.editor.data
-                });
-                if stale {
-                    let measure = EguiMeasure(ui.ctx());
-                    let computed = layout::compute_with_data(
-                        open.doc.map(),
-                        &self.metrics,
-                        &measure,
-                        &collapsed,
-                        &self.editor.data,
-                    );
-                    open.layout = Some((revision, collapsed, computed));
-                }
                 if let Some((_, _, layout)) = &open.layout {
                     let editor_out = editor::editor_ui(
                         ui,
@@ -612,15 +606,43 @@ impl JourneyApp {
         for action in actions {
             self.request(action);
         }
-        self.prompt_ui(&ctx);
-        self.file_dialog_ui(&ctx);
-        self.import_dialog_ui(&ctx);
-        self.poll_native_dialog(&ctx);
-        self.watch_disk(&ctx);
-        self.autosave(&ctx);
+        self.finish_frame(&ctx);
+    }
+
+    /// The end of every frame, presenting or not: the dialogs on top, the file on disk watched,
+    /// recovery copies and preferences written.
+    fn finish_frame(&mut self, ctx: &egui::Context) {
+        self.prompt_ui(ctx);
+        self.file_dialog_ui(ctx);
+        self.import_dialog_ui(ctx);
+        self.poll_native_dialog(ctx);
+        self.watch_disk(ctx);
+        self.autosave(ctx);
         if let Some(mut store) = self.prefs_store.take() {
             self.persist_prefs(store.as_mut());
             self.prefs_store = Some(store);
+        }
+    }
+
+    /// Lays the open map out again if it, the collapsed lanes or the data overlays changed.
+    fn refresh_layout(&mut self, ctx: &egui::Context) {
+        let Some(open) = &mut self.open else {
+            return;
+        };
+        let collapsed = &self.editor.collapsed;
+        let revision = open.doc.revision();
+        let stale = open.layout.as_ref().is_none_or(|(r, c, l)| {
+            *r != revision || c != collapsed || l.data != self.editor.data
+        });
+        if stale {
+            let computed = layout::compute_with_data(
+                open.doc.map(),
+                &self.metrics,
+                &EguiMeasure(ctx),
+                collapsed,
+                &self.editor.data,
+            );
+            open.layout = Some((revision, collapsed.clone(), computed));
         }
     }
 
