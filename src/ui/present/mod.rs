@@ -123,23 +123,18 @@ pub fn presentation_ui(ui: &mut Ui, state: &mut Presentation, show: &Show<'_>, k
     let screen = ui.max_rect();
     let canvas = Rect::from_min_max(screen.min, pos2(screen.max.x, screen.max.y - STRIP_HEIGHT));
     let min_zoom = model::min_zoom(show.metrics.card_font_size, ui.ctx().zoom_factor());
-    let header_height = show.metrics.stage_header_height + show.metrics.step_header_height;
+    let sticky = model::Sticky {
+        header_height: show.metrics.stage_header_height + show.metrics.step_header_height,
+        label_width: show.metrics.lane_label_width,
+    };
     let fits: Vec<StageFit> = (0..show.layout.stages.len())
         .map(|i| {
-            model::stage_frame(show.layout, show.metrics, i).map_or_else(
+            model::stage_geometry(show.layout, show.metrics, i).map_or_else(
                 || StageFit {
                     zoom: 1.0,
                     offsets: vec![Vec2::ZERO],
                 },
-                |frame| {
-                    model::fit_stage(
-                        frame,
-                        canvas.size(),
-                        min_zoom,
-                        header_height,
-                        show.metrics.lane_label_width,
-                    )
-                },
+                |stage| model::fit_stage(&stage, canvas.size(), min_zoom, sticky),
             )
         })
         .collect();
@@ -220,6 +215,7 @@ fn stage_slide_ui(ui: &Ui, canvas: Rect, state: &Presentation, show: &Show<'_>, 
         band: None,
         lang: show.lang,
         voting: false,
+        read_only: true,
     };
     let view = &state.view;
     paint::paint(
@@ -239,7 +235,8 @@ fn stage_slide_ui(ui: &Ui, canvas: Rect, state: &Presentation, show: &Show<'_>, 
         (to_screen * pos2(show.metrics.lane_label_width, 0.0)).x + paint::sticky_dx(view, canvas);
     let veil = show.theme.canvas_bg.gamma_multiply(0.78);
     for other in 0..show.layout.stages.len() {
-        let Some(frame) = model::stage_frame(show.layout, show.metrics, other) else {
+        let Some(frame) = model::stage_geometry(show.layout, show.metrics, other).map(|g| g.frame)
+        else {
             continue;
         };
         let columns = Rect::from_min_max(
@@ -364,7 +361,7 @@ fn title_slide_ui(ui: &mut Ui, screen: Rect, show: &Show<'_>) {
             RichText::new(&map.title)
                 .size(40.0)
                 .strong()
-                .color(t.stage_text),
+                .color(t.card_text),
         )
         .selectable(false)
         .wrap(),
@@ -397,7 +394,7 @@ fn title_slide_ui(ui: &mut Ui, screen: Rect, show: &Show<'_>) {
                     "present-persona-goals",
                     &[("name", persona.name.clone().into())],
                 );
-                ui.add(text(&heading, 20.0, t.stage_text));
+                ui.add(text(&heading, 20.0, t.card_weak_text));
                 for goal in &persona.goals {
                     ui.add(text(&format!("•  {goal}"), 18.0, t.card_text));
                 }
@@ -412,7 +409,7 @@ fn title_slide_ui(ui: &mut Ui, screen: Rect, show: &Show<'_>) {
                         RichText::new(tr(lang, "present-goals"))
                             .size(26.0)
                             .strong()
-                            .color(t.stage_text),
+                            .color(t.card_text),
                     )
                     .selectable(false),
                 );
@@ -456,11 +453,11 @@ fn laser_ui(ui: &Ui, state: &mut Presentation, theme: &Theme) {
         egui::Order::Tooltip,
         egui::Id::unique("journeymap-laser-pointer"),
     ));
-    for (radius, strength) in [(16.0, 0.12), (11.0, 0.22), (7.5, 0.45)] {
+    for (radius, strength) in [(22.0, 0.1), (15.0, 0.2), (10.0, 0.45)] {
         painter.circle_filled(pos, radius, red.gamma_multiply(strength * alpha));
     }
-    painter.circle_filled(pos, 5.0, red.gamma_multiply(alpha));
-    painter.circle_filled(pos, 2.0, Color32::WHITE.gamma_multiply(0.8 * alpha));
+    painter.circle_filled(pos, 6.5, red.gamma_multiply(alpha));
+    painter.circle_filled(pos, 2.5, Color32::WHITE.gamma_multiply(0.8 * alpha));
     if alpha < 1.0 || now - moved_at < 2.5 {
         ctx.request_repaint_after(std::time::Duration::from_millis(50));
     }

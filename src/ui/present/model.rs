@@ -15,6 +15,10 @@ pub const MIN_CARD_TEXT: f32 = 14.0;
 /// Room between the shown part of the map and the edge of the screen (screen points).
 pub const MARGIN: f32 = 24.0;
 
+/// Room left at the far edge of a part of a stage cut into parts (screen points): a lane or
+/// step that ends there is whole on the screen.
+const EDGE: f32 = 8.0;
+
 /// A stage is never zoomed in further than this, however small it is.
 pub const MAX_ZOOM: f32 = 2.5;
 
@@ -93,20 +97,36 @@ impl Deck {
     }
 }
 
-/// Where a stage is in the map: its columns with the lane labels' room on their left (the
-/// labels stick to the left edge of the screen), from the top of the headers to the bottom of
-/// the last lane. `None` for a stage that is not in the layout.
-pub fn stage_frame(layout: &MapLayout, metrics: &LayoutMetrics, stage: usize) -> Option<Rect> {
+/// Where a stage is in the map, for fitting it on the screen.
+#[derive(Clone, Debug, PartialEq)]
+pub struct StageGeometry {
+    /// The stage's columns with the lane labels' room on their left (the labels stick to the
+    /// left edge of the screen), from the top of the headers to the bottom of the last lane.
+    pub frame: Rect,
+    /// The x ranges of its steps' columns, left to right: a stage shown in parts is cut
+    /// between two steps where it can.
+    pub columns: Vec<(f32, f32)>,
+    /// The y ranges of the lanes, top to bottom: a stage is cut between two lanes where it can.
+    pub rows: Vec<(f32, f32)>,
+}
+
+/// Where stage `stage` is in `layout`; `None` for a stage that is not in it.
+pub fn stage_geometry(
+    layout: &MapLayout,
+    metrics: &LayoutMetrics,
+    stage: usize,
+) -> Option<StageGeometry> {
     let header = layout.stages.get(stage)?.header;
-    let columns = layout
-        .steps
-        .iter()
-        .filter(|s| s.stage_index == stage)
-        .fold(header, |r, s| r.union(s.column));
-    Some(Rect::from_min_max(
-        emath::pos2(columns.min.x - metrics.lane_label_width, header.min.y),
-        emath::pos2(columns.max.x, layout.size.y.max(columns.max.y)),
-    ))
+    let steps = layout.steps.iter().filter(|s| s.stage_index == stage);
+    let columns = steps.clone().fold(header, |r, s| r.union(s.column));
+    Some(StageGeometry {
+        frame: Rect::from_min_max(
+            emath::pos2(columns.min.x - metrics.lane_label_width, header.min.y),
+            emath::pos2(columns.max.x, layout.size.y.max(columns.max.y)),
+        ),
+        columns: steps.map(|s| (s.column.min.x, s.column.max.x)).collect(),
+        rows: layout.lanes.iter().map(|l| (l.row.min.y, l.row.max.y)).collect(),
+    })
 }
 
 /// How a stage is shown: one zoom, and the offset of the map (relative to the screen's top-left
@@ -119,70 +139,84 @@ pub struct StageFit {
     pub offsets: Vec<Vec2>,
 }
 
-/// Fits `frame` (a stage from [`stage_frame`]) into a screen of `screen` points: the whole stage
-/// where that leaves card text at `min_zoom` or more (zooming in no further than [`MAX_ZOOM`]),
-/// centred. Otherwise the zoom stays at `min_zoom` and the stage is cut into parts that each
-/// fill the screen, going down the lanes (under the headers, which stick to the top) and then
-/// across the steps (right of the lane labels, which stick to the left), overlapping a little
-/// rather than leaving a gap. `header_height` and `label_width` are the map's sticky header
-/// row and label column, which every part shows.
-pub fn fit_stage(
-    frame: Rect,
-    screen: Vec2,
-    min_zoom: f32,
-    header_height: f32,
-    label_width: f32,
-) -> StageFit {
+/// The sticky parts of the map every part of a stage shows.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Sticky {
+    /// Height of the stage and step headers, which stick to the top.
+    pub header_height: f32,
+    /// Width of the lane labels, which stick to the left.
+    pub label_width: f32,
+}
+
+/// Fits a stage into a screen of `screen` points: the whole stage where that leaves card text
+/// at `min_zoom` or more (zooming in no further than [`MAX_ZOOM`]), centred. Otherwise the zoom
+/// stays at `min_zoom` and the stage is cut into parts, going down the lanes (each part after
+/// the first starting with a lane just under the headers, which stick to the top) and then
+/// across the steps (each starting with a step just right of the lane labels, which stick to
+/// the left). A lane or step larger than the screen is cut inside.
+pub fn fit_stage(stage: &StageGeometry, screen: Vec2, min_zoom: f32, sticky: Sticky) -> StageFit {
+    let frame = stage.frame;
     let available = (screen - Vec2::splat(2.0 * MARGIN)).max(Vec2::splat(1.0));
     let size = frame.size().max(Vec2::splat(1.0));
     let whole = (available.x / size.x).min(available.y / size.y);
     let zoom = whole.min(MAX_ZOOM).max(min_zoom);
-    // Columns and rows, each in the room the sticky labels and headers leave.
-    let columns = (frame.width() - label_width).max(1.0);
-    let rows = (frame.height() - header_height).max(1.0);
-    let room = vec2(
-        (available.x / zoom - label_width).max(1.0),
-        (available.y / zoom - header_height).max(1.0),
+    let xs = part_starts(
+        &stage.columns,
+        (frame.min.x + sticky.label_width, frame.max.x),
+        ((screen.x - MARGIN - EDGE) / zoom - sticky.label_width).max(1.0),
+        ((screen.x - EDGE) / zoom - sticky.label_width).max(1.0),
     );
-    let starts = |length: f32, room: f32| -> Vec<f32> {
-        if length <= room + 0.5 {
-            return vec![0.0];
-        }
-        #[expect(
-            clippy::cast_possible_truncation,
-            clippy::cast_sign_loss,
-            reason = "a small positive count of screens"
-        )]
-        let parts = ((length / room).ceil() as usize).max(2);
-        #[expect(clippy::cast_precision_loss, reason = "a small count of screens")]
-        let stride = (length - room) / (parts - 1) as f32;
-        #[expect(clippy::cast_precision_loss, reason = "a small count of screens")]
-        (0..parts).map(|i| i as f32 * stride).collect()
-    };
-    let xs = starts(columns, room.x);
-    let ys = starts(rows, room.y);
+    let ys = part_starts(
+        &stage.rows,
+        (frame.min.y + sticky.header_height, frame.max.y),
+        ((screen.y - MARGIN - EDGE) / zoom - sticky.header_height).max(1.0),
+        ((screen.y - EDGE) / zoom - sticky.header_height).max(1.0),
+    );
     let shown = frame.size() * zoom;
+    // Along one axis: a stage that fits is centred, the first part of a cut one starts at the
+    // margin, and each later part puts its first lane or step beside the sticky headers.
+    let along = |starts: &[f32], i: usize, screen: f32, shown: f32, min: f32, sticky: f32| {
+        if starts.len() == 1 {
+            (screen - shown) / 2.0 - min * zoom
+        } else if i == 0 {
+            MARGIN - min * zoom
+        } else {
+            (sticky - starts[i]) * zoom
+        }
+    };
     let mut offsets = Vec::with_capacity(xs.len() * ys.len());
-    for &x in &xs {
-        for &y in &ys {
-            // A part that fits along an axis is centred along it; a cut one starts at the margin.
-            let left = if xs.len() == 1 {
-                (screen.x - shown.x) / 2.0
-            } else {
-                MARGIN
-            };
-            let top = if ys.len() == 1 {
-                (screen.y - shown.y) / 2.0
-            } else {
-                MARGIN
-            };
+    for i in 0..xs.len() {
+        for j in 0..ys.len() {
             offsets.push(vec2(
-                left - (frame.min.x + x) * zoom,
-                top - (frame.min.y + y) * zoom,
+                along(&xs, i, screen.x, shown.x, frame.min.x, sticky.label_width),
+                along(&ys, j, screen.y, shown.y, frame.min.y, sticky.header_height),
             ));
         }
     }
     StageFit { zoom, offsets }
+}
+
+/// Where each part starts along one axis, in map units: the first at the start of `span`
+/// (with `first_room` to show), each next one (with `room`) at the first band (a lane or a
+/// step) that does not end inside the room left by the previous one, or inside a band larger
+/// than the room.
+fn part_starts(bands: &[(f32, f32)], span: (f32, f32), first_room: f32, room: f32) -> Vec<f32> {
+    const MAX_PARTS: usize = 100;
+    let (mut at, end) = span;
+    let mut starts = vec![at];
+    let mut shown = first_room;
+    while end - at > shown + 0.5 && starts.len() < MAX_PARTS {
+        let limit = at + shown;
+        let next = bands
+            .iter()
+            .filter(|(a, b)| *b > limit + 0.5 && *a > at + 0.5)
+            .map(|(a, _)| *a)
+            .fold(limit, f32::min);
+        at = next;
+        starts.push(at);
+        shown = room;
+    }
+    starts
 }
 
 /// The least canvas zoom at which card text of `card_font_size` is [`MIN_CARD_TEXT`] high on a
@@ -256,56 +290,117 @@ mod tests {
         );
     }
 
+    const STICKY: Sticky = Sticky {
+        header_height: 72.0,
+        label_width: 170.0,
+    };
+
+    /// A stage from `x0` with `steps` columns of 220, over lanes of the given heights under
+    /// 72 of headers.
+    fn stage(x0: f32, steps: usize, lanes: &[f32]) -> StageGeometry {
+        let mut rows = Vec::new();
+        let mut y = 72.0;
+        for h in lanes {
+            rows.push((y, y + h));
+            y += h;
+        }
+        #[expect(clippy::cast_precision_loss, reason = "a few steps")]
+        let columns: Vec<(f32, f32)> = (0..steps)
+            .map(|i| (x0 + 220.0 * i as f32, x0 + 220.0 * (i + 1) as f32))
+            .collect();
+        StageGeometry {
+            frame: Rect::from_min_max(pos2(x0 - 170.0, 0.0), pos2(columns[steps - 1].1, y)),
+            columns,
+            rows,
+        }
+    }
+
+    /// The map's y range shown under the headers by part `offset` (map units).
+    fn rows_shown(fit: &StageFit, offset: Vec2) -> (f32, f32) {
+        let top = (72.0 * fit.zoom).max(offset.y + 72.0 * fit.zoom);
+        ((top - offset.y) / fit.zoom, (720.0 - offset.y) / fit.zoom)
+    }
+
     #[test]
     fn a_small_stage_is_shown_whole_and_centred_with_readable_text() {
-        // Two columns of 220 and the 170 labels, 500 high: fits at 1.22 on the projector.
-        let frame = Rect::from_min_max(pos2(270.0, 0.0), pos2(880.0, 500.0));
-        let fit = fit_stage(frame, PROJECTOR, 1.0, 72.0, 170.0);
+        // Two columns of 220 and the 170 labels, 500 high: fits at 1.34 on the projector.
+        let s = stage(440.0, 2, &[200.0, 228.0]);
+        let fit = fit_stage(&s, PROJECTOR, 1.0, STICKY);
         assert_eq!(fit.offsets.len(), 1);
         assert!((fit.zoom - (720.0 - 48.0) / 500.0).abs() < 1e-4, "{}", fit.zoom);
-        let on_screen = Rect::from_min_size((frame.min.to_vec2() * fit.zoom + fit.offsets[0]).to_pos2(), frame.size() * fit.zoom);
+        let on_screen = Rect::from_min_size(
+            (s.frame.min.to_vec2() * fit.zoom + fit.offsets[0]).to_pos2(),
+            s.frame.size() * fit.zoom,
+        );
         assert!((on_screen.center().x - 640.0).abs() < 1e-3);
-        assert!(on_screen.min.y >= MARGIN - 1e-3 && on_screen.max.y <= 720.0 - MARGIN + 1e-3);
+        assert!((on_screen.min.y - MARGIN).abs() < 1e-3);
+        assert!(on_screen.max.y <= 720.0 - MARGIN + 1e-3);
     }
 
     #[test]
     fn a_tiny_stage_is_not_blown_up_past_the_largest_zoom() {
-        let frame = Rect::from_min_max(pos2(0.0, 0.0), pos2(390.0, 200.0));
-        let fit = fit_stage(frame, PROJECTOR, 1.0, 72.0, 170.0);
+        let s = stage(170.0, 1, &[128.0]);
+        let fit = fit_stage(&s, PROJECTOR, 1.0, STICKY);
         assert!((fit.zoom - MAX_ZOOM).abs() < 1e-6);
     }
 
     #[test]
-    fn a_tall_stage_keeps_readable_text_and_is_shown_in_parts_down_its_lanes() {
-        // 1,400 high: the whole would need 0.48; text stays at 14 px (zoom 1 for 14 px cards).
-        let frame = Rect::from_min_max(pos2(170.0, 0.0), pos2(1000.0, 1400.0));
-        let fit = fit_stage(frame, PROJECTOR, 1.0, 72.0, 170.0);
+    fn a_tall_stage_keeps_readable_text_and_is_cut_between_lanes() {
+        // Lanes of 1,328 in all: the whole would need 0.48; text stays at 14 px (zoom 1).
+        let lanes = [150.0, 90.0, 90.0, 200.0, 110.0, 170.0, 90.0, 118.0, 310.0];
+        let s = stage(170.0, 3, &lanes);
+        let fit = fit_stage(&s, PROJECTOR, 1.0, STICKY);
         assert!((fit.zoom - 1.0).abs() < 1e-6);
         assert!(fit.offsets.len() >= 2);
-        // Together the parts show every row: the first from the top, the last to the bottom,
-        // each under the sticky headers.
-        let first = fit.offsets[0];
-        let last = fit.offsets[fit.offsets.len() - 1];
-        assert!((first.y - MARGIN).abs() < 1e-3, "{first:?}");
-        let bottom_on_screen = last.y + frame.max.y * fit.zoom;
-        assert!((bottom_on_screen - (720.0 - MARGIN)).abs() < 1e-3);
-        let room = (720.0 - 2.0 * MARGIN) / fit.zoom - 72.0;
-        for pair in fit.offsets.windows(2) {
-            let step = (pair[0].y - pair[1].y) / fit.zoom;
-            assert!(step > 0.0 && step <= room + 1e-3, "gap between parts: {step} > {room}");
-            assert!((pair[0].x - pair[1].x).abs() < 1e-6, "only down the lanes");
+        assert!((fit.offsets[0].y - MARGIN).abs() < 1e-3, "the first from the top");
+        let mut covered = 72.0;
+        for offset in &fit.offsets {
+            let (from, to) = rows_shown(&fit, *offset);
+            assert!(from <= covered + 1e-3, "a gap before {from}: shown to {covered}");
+            if offset.y < MARGIN {
+                assert!(
+                    s.rows.iter().any(|(top, _)| (top - from).abs() < 1e-3),
+                    "a later part starts with a lane under the headers: {from}"
+                );
+            }
+            covered = to;
         }
+        assert!(covered >= s.frame.max.y - 1e-3, "the last lane shown: {covered}");
     }
 
     #[test]
-    fn a_wide_and_tall_stage_goes_down_then_across() {
-        let frame = Rect::from_min_max(pos2(0.0, 0.0), pos2(2400.0, 1400.0));
-        let fit = fit_stage(frame, PROJECTOR, 1.0, 72.0, 170.0);
-        let downs = fit.offsets.iter().filter(|o| (o.x - fit.offsets[0].x).abs() < 1e-6).count();
+    fn a_lane_taller_than_the_screen_is_cut_inside() {
+        let s = stage(170.0, 2, &[1500.0, 100.0]);
+        let fit = fit_stage(&s, PROJECTOR, 1.0, STICKY);
+        let mut covered = 72.0;
+        for offset in &fit.offsets {
+            let (from, to) = rows_shown(&fit, *offset);
+            assert!(from <= covered + 1e-3);
+            covered = to;
+        }
+        assert!(covered >= s.frame.max.y - 1e-3);
+    }
+
+    #[test]
+    fn a_wide_and_tall_stage_goes_down_then_across_starting_each_part_at_a_step() {
+        let s = stage(170.0, 10, &[400.0, 400.0, 400.0]);
+        let fit = fit_stage(&s, PROJECTOR, 1.0, STICKY);
+        let first_x = fit.offsets[0].x;
+        let downs = fit
+            .offsets
+            .iter()
+            .filter(|o| (o.x - first_x).abs() < 1e-6)
+            .count();
         assert!(downs >= 2 && fit.offsets.len() >= 2 * downs, "{:?}", fit.offsets);
-        // The last part ends at the stage's right edge, at the screen's right margin.
+        for o in fit.offsets.iter().skip(downs) {
+            let left = (170.0 * fit.zoom - o.x) / fit.zoom;
+            assert!(
+                s.columns.iter().any(|(a, _)| (a - left).abs() < 1e-3),
+                "a later part starts with a step right of the labels: {left}"
+            );
+        }
         let last = fit.offsets[fit.offsets.len() - 1];
-        assert!((last.x + frame.max.x * fit.zoom - (1280.0 - MARGIN)).abs() < 1e-3);
+        assert!(last.x + s.frame.max.x * fit.zoom <= 1280.0 + 1e-3, "the last step shown");
     }
 
     #[test]
