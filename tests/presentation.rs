@@ -87,16 +87,25 @@ fn f5_hides_the_chrome_and_esc_brings_the_editor_back_as_it_was_left() {
     click_at(&mut h, card, Modifiers::NONE);
     assert_eq!(h.state().editor().selection.cards.len(), 1);
     let before = map(&h);
-    let revision = h.state().document().map(journeymap::edit::Document::revision);
+    let revision = h
+        .state()
+        .document()
+        .map(journeymap::edit::Document::revision);
     let view = h.state().view().clone();
 
     press(&mut h, Key::F5);
     assert!(h.state().presentation().is_some(), "F5 presents");
     assert_eq!(slide(&h), Slide::Title);
     for chrome in ["File", "Edit", "View", "Map"] {
-        assert!(h.query_by_label(chrome).is_none(), "menu {chrome} while presenting");
+        assert!(
+            h.query_by_label(chrome).is_none(),
+            "menu {chrome} while presenting"
+        );
     }
-    assert!(h.query_by_label_contains("Map canvas:").is_none(), "no editing canvas");
+    assert!(
+        h.query_by_label_contains("Map canvas:").is_none(),
+        "no editing canvas"
+    );
     assert!(h.query_by_label("◀").is_none(), "no inspector strip");
 
     // Nothing edits while presenting: Delete, Ctrl+Z, Ctrl+D, a double-click.
@@ -116,9 +125,17 @@ fn f5_hides_the_chrome_and_esc_brings_the_editor_back_as_it_was_left() {
     let doc = h.state().document().unwrap_or_else(|| panic!("no map"));
     assert!(!doc.is_dirty(), "nothing to save after presenting");
     assert_eq!(Some(doc.revision()), revision);
-    assert_eq!(h.state().editor().selection.cards.len(), 1, "the selection kept");
+    assert_eq!(
+        h.state().editor().selection.cards.len(),
+        1,
+        "the selection kept"
+    );
     assert_eq!(h.state().view().zoom, view.zoom, "the editor's zoom kept");
-    assert_eq!(h.state().view().offset, view.offset, "the editor's pan kept");
+    assert_eq!(
+        h.state().view().offset,
+        view.offset,
+        "the editor's pan kept"
+    );
 }
 
 #[test]
@@ -195,7 +212,11 @@ fn keys_and_clicks_walk_forward_and_back_and_out() {
     // F5 leaves too.
     press(&mut h, Key::F5);
     assert!(h.state().presentation().is_none());
-    assert!(!h.state().document().is_some_and(journeymap::edit::Document::is_dirty));
+    assert!(
+        !h.state()
+            .document()
+            .is_some_and(journeymap::edit::Document::is_dirty)
+    );
 }
 
 #[test]
@@ -218,7 +239,10 @@ fn f5_does_nothing_while_typing_in_a_field() {
     common::double_click(&mut h, at);
     assert!(h.get_by_label("Map title").is_focused());
     press(&mut h, Key::F5);
-    assert!(h.state().presentation().is_none(), "F5 while typing is not a shortcut");
+    assert!(
+        h.state().presentation().is_none(),
+        "F5 while typing is not a shortcut"
+    );
 }
 
 #[test]
@@ -227,7 +251,11 @@ fn every_stage_of_the_largest_sample_shows_card_text_of_14_px_or_more_whole_at_1
     let m = map(&h);
     press(&mut h, Key::F5);
     let metrics = h.state().metrics().clone();
-    let layout = h.state().layout().cloned().unwrap_or_else(|| panic!("no layout"));
+    let layout = h
+        .state()
+        .layout()
+        .cloned()
+        .unwrap_or_else(|| panic!("no layout"));
     let slides = h
         .state()
         .presentation()
@@ -247,7 +275,10 @@ fn every_stage_of_the_largest_sample_shows_card_text_of_14_px_or_more_whole_at_1
             .map(|p| p.view().clone())
             .unwrap_or_else(|| panic!("presenting"));
         let font = metrics.card_font_size * view.zoom * h.ctx.zoom_factor();
-        assert!(font >= MIN_CARD_TEXT - 1e-3, "stage {stage}: card text {font} px");
+        assert!(
+            font >= MIN_CARD_TEXT - 1e-3,
+            "stage {stage}: card text {font} px"
+        );
         // A card's text as the painter lays it out: each row at least 14 px high.
         let mut cards_here = 0;
         for (i, card) in layout.cards.iter().enumerate() {

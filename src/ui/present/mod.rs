@@ -133,6 +133,7 @@ pub fn presentation_ui(ui: &mut Ui, state: &mut Presentation, show: &Show<'_>, k
                 || StageFit {
                     zoom: 1.0,
                     offsets: vec![Vec2::ZERO],
+                    ends: vec![Vec2::INFINITY],
                 },
                 |stage| model::fit_stage(&stage, canvas.size(), min_zoom, sticky),
             )
@@ -168,7 +169,12 @@ pub fn presentation_ui(ui: &mut Ui, state: &mut Presentation, show: &Show<'_>, k
                 state.view.zoom = fit.zoom;
                 state.view.offset = fit.offsets.get(part).copied().unwrap_or(Vec2::ZERO);
             }
-            stage_slide_ui(ui, canvas, state, show, stage);
+            let end = fits
+                .get(stage)
+                .and_then(|f| f.ends.get(part))
+                .copied()
+                .unwrap_or(Vec2::INFINITY);
+            stage_slide_ui(ui, canvas, state, show, stage, end);
             strip_ui(ui, screen, state, show, stage, part);
         }
     }
@@ -203,9 +209,21 @@ fn stage_name(map: &JourneyMap, stage: usize) -> String {
         .unwrap_or_default()
 }
 
-/// The map painted by the canvas's painter at the stage's zoom, read-only; the other stages
-/// under a veil and the current one outlined.
-fn stage_slide_ui(ui: &Ui, canvas: Rect, state: &Presentation, show: &Show<'_>, stage: usize) {
+/// The map painted by the canvas's painter at the stage's zoom, read-only, down to `end` (map
+/// coordinates where the next part starts), so a part ends with whole lanes and steps; the
+/// other stages under a veil and the current one outlined.
+fn stage_slide_ui(
+    ui: &Ui,
+    screen: Rect,
+    state: &Presentation,
+    show: &Show<'_>,
+    stage: usize,
+    end: Vec2,
+) {
+    ui.painter().rect_filled(screen, 0.0, show.theme.canvas_bg);
+    let view = &state.view;
+    let end_on_screen = view.screen_from_map(screen) * pos2(end.x, end.y);
+    let canvas = Rect::from_min_max(screen.min, screen.max.min(end_on_screen));
     let selection = Selection::default();
     let overlay = Overlay {
         selected: &selection,
@@ -217,7 +235,6 @@ fn stage_slide_ui(ui: &Ui, canvas: Rect, state: &Presentation, show: &Show<'_>, 
         voting: false,
         read_only: true,
     };
-    let view = &state.view;
     paint::paint(
         ui,
         canvas,

@@ -125,7 +125,11 @@ pub fn stage_geometry(
             emath::pos2(columns.max.x, layout.size.y.max(columns.max.y)),
         ),
         columns: steps.map(|s| (s.column.min.x, s.column.max.x)).collect(),
-        rows: layout.lanes.iter().map(|l| (l.row.min.y, l.row.max.y)).collect(),
+        rows: layout
+            .lanes
+            .iter()
+            .map(|l| (l.row.min.y, l.row.max.y))
+            .collect(),
     })
 }
 
@@ -137,6 +141,9 @@ pub struct StageFit {
     pub zoom: f32,
     /// The offset of each part, in the order they are shown.
     pub offsets: Vec<Vec2>,
+    /// For each part, where the next part along each axis starts (map units; infinite where
+    /// none does): the part is shown up to there, so it ends with whole lanes and steps.
+    pub ends: Vec<Vec2>,
 }
 
 /// The sticky parts of the map every part of a stage shows.
@@ -185,15 +192,24 @@ pub fn fit_stage(stage: &StageGeometry, screen: Vec2, min_zoom: f32, sticky: Sti
         }
     };
     let mut offsets = Vec::with_capacity(xs.len() * ys.len());
+    let mut ends = Vec::with_capacity(xs.len() * ys.len());
     for i in 0..xs.len() {
         for j in 0..ys.len() {
+            ends.push(vec2(
+                xs.get(i + 1).copied().unwrap_or(f32::INFINITY),
+                ys.get(j + 1).copied().unwrap_or(f32::INFINITY),
+            ));
             offsets.push(vec2(
                 along(&xs, i, screen.x, shown.x, frame.min.x, sticky.label_width),
                 along(&ys, j, screen.y, shown.y, frame.min.y, sticky.header_height),
             ));
         }
     }
-    StageFit { zoom, offsets }
+    StageFit {
+        zoom,
+        offsets,
+        ends,
+    }
 }
 
 /// Where each part starts along one axis, in map units: the first at the start of `span`
@@ -269,7 +285,11 @@ mod tests {
             walked.push(slide);
         }
         assert_eq!(walked[4], Slide::Stage { stage: 2, part: 0 });
-        assert_eq!(walked[6], Slide::Stage { stage: 2, part: 0 }, "stays at the end");
+        assert_eq!(
+            walked[6],
+            Slide::Stage { stage: 2, part: 0 },
+            "stays at the end"
+        );
         assert_eq!(d.previous(slide), Slide::Stage { stage: 1, part: 1 });
     }
 
@@ -327,7 +347,11 @@ mod tests {
         let s = stage(440.0, 2, &[200.0, 228.0]);
         let fit = fit_stage(&s, PROJECTOR, 1.0, STICKY);
         assert_eq!(fit.offsets.len(), 1);
-        assert!((fit.zoom - (720.0 - 48.0) / 500.0).abs() < 1e-4, "{}", fit.zoom);
+        assert!(
+            (fit.zoom - (720.0 - 48.0) / 500.0).abs() < 1e-4,
+            "{}",
+            fit.zoom
+        );
         let on_screen = Rect::from_min_size(
             (s.frame.min.to_vec2() * fit.zoom + fit.offsets[0]).to_pos2(),
             s.frame.size() * fit.zoom,
@@ -352,11 +376,17 @@ mod tests {
         let fit = fit_stage(&s, PROJECTOR, 1.0, STICKY);
         assert!((fit.zoom - 1.0).abs() < 1e-6);
         assert!(fit.offsets.len() >= 2);
-        assert!((fit.offsets[0].y - MARGIN).abs() < 1e-3, "the first from the top");
+        assert!(
+            (fit.offsets[0].y - MARGIN).abs() < 1e-3,
+            "the first from the top"
+        );
         let mut covered = 72.0;
         for offset in &fit.offsets {
             let (from, to) = rows_shown(&fit, *offset);
-            assert!(from <= covered + 1e-3, "a gap before {from}: shown to {covered}");
+            assert!(
+                from <= covered + 1e-3,
+                "a gap before {from}: shown to {covered}"
+            );
             if offset.y < MARGIN {
                 assert!(
                     s.rows.iter().any(|(top, _)| (top - from).abs() < 1e-3),
@@ -365,7 +395,19 @@ mod tests {
             }
             covered = to;
         }
-        assert!(covered >= s.frame.max.y - 1e-3, "the last lane shown: {covered}");
+        assert!(
+            covered >= s.frame.max.y - 1e-3,
+            "the last lane shown: {covered}"
+        );
+        // Each part is shown down to where the next one starts: a whole lane, no half one.
+        for (i, end) in fit.ends.iter().enumerate() {
+            let next = fit.offsets.get(i + 1).map(|o| rows_shown(&fit, *o).0);
+            match next {
+                Some(start) => assert!((end.y - start).abs() < 1e-3, "{end:?} vs {start}"),
+                None => assert!(end.y.is_infinite()),
+            }
+            assert!(s.rows.iter().any(|(a, _)| (a - end.y).abs() < 1e-3) || end.y.is_infinite());
+        }
     }
 
     #[test]
@@ -391,7 +433,11 @@ mod tests {
             .iter()
             .filter(|o| (o.x - first_x).abs() < 1e-6)
             .count();
-        assert!(downs >= 2 && fit.offsets.len() >= 2 * downs, "{:?}", fit.offsets);
+        assert!(
+            downs >= 2 && fit.offsets.len() >= 2 * downs,
+            "{:?}",
+            fit.offsets
+        );
         for o in fit.offsets.iter().skip(downs) {
             let left = (170.0 * fit.zoom - o.x) / fit.zoom;
             assert!(
@@ -400,7 +446,10 @@ mod tests {
             );
         }
         let last = fit.offsets[fit.offsets.len() - 1];
-        assert!(last.x + s.frame.max.x * fit.zoom <= 1280.0 + 1e-3, "the last step shown");
+        assert!(
+            last.x + s.frame.max.x * fit.zoom <= 1280.0 + 1e-3,
+            "the last step shown"
+        );
     }
 
     #[test]

@@ -175,9 +175,8 @@ impl JourneyApp {
                 self.set_workshop(workshop);
             }
             ui.menu_button(tr(lang, "view-data-overlays"), |ui| self.data_menu_ui(ui));
-            let present = egui::Button::new(tr(lang, "view-present")).shortcut_text(
-                ui.ctx().format_shortcut(&super::present::PRESENT_SHORTCUT),
-            );
+            let present = egui::Button::new(tr(lang, "view-present"))
+                .shortcut_text(ui.ctx().format_shortcut(&super::present::PRESENT_SHORTCUT));
             if ui.add_enabled(has_map, present).clicked() {
                 self.start_presentation(ui.ctx());
             }

@@ -631,9 +631,10 @@ impl JourneyApp {
         };
         let collapsed = &self.editor.collapsed;
         let revision = open.doc.revision();
-        let stale = open.layout.as_ref().is_none_or(|(r, c, l)| {
-            *r != revision || c != collapsed || l.data != self.editor.data
-        });
+        let stale = open
+            .layout
+            .as_ref()
+            .is_none_or(|(r, c, l)| *r != revision || c != collapsed || l.data != self.editor.data);
         if stale {
             let computed = layout::compute_with_data(
                 open.doc.map(),
