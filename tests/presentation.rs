@@ -81,8 +81,7 @@ fn f5_hides_the_chrome_and_esc_brings_the_editor_back_as_it_was_left() {
         .cards
         .iter()
         .find(|c| h.query_by_label(&format!("Card: {}", c.text)).is_some())
-        .map(|c| c.text.clone())
-        .unwrap_or_else(|| panic!("no card on screen"));
+        .map_or_else(|| panic!("no card on screen"), |c| c.text.clone());
     let card = h.get_by_label(&format!("Card: {first}")).rect().center();
     click_at(&mut h, card, Modifiers::NONE);
     assert_eq!(h.state().editor().selection.cards.len(), 1);
@@ -272,8 +271,7 @@ fn every_stage_of_the_largest_sample_shows_card_text_of_14_px_or_more_whole_at_1
         let view = h
             .state()
             .presentation()
-            .map(|p| p.view().clone())
-            .unwrap_or_else(|| panic!("presenting"));
+            .map_or_else(|| panic!("presenting"), |p| p.view().clone());
         let font = metrics.card_font_size * view.zoom * h.ctx.zoom_factor();
         assert!(
             font >= MIN_CARD_TEXT - 1e-3,

@@ -624,29 +624,6 @@ impl JourneyApp {
         }
     }
 
-    /// Lays the open map out again if it, the collapsed lanes or the data overlays changed.
-    fn refresh_layout(&mut self, ctx: &egui::Context) {
-        let Some(open) = &mut self.open else {
-            return;
-        };
-        let collapsed = &self.editor.collapsed;
-        let revision = open.doc.revision();
-        let stale = open
-            .layout
-            .as_ref()
-            .is_none_or(|(r, c, l)| *r != revision || c != collapsed || l.data != self.editor.data);
-        if stale {
-            let computed = layout::compute_with_data(
-                open.doc.map(),
-                &self.metrics,
-                &EguiMeasure(ctx),
-                collapsed,
-                &self.editor.data,
-            );
-            open.layout = Some((revision, collapsed.clone(), computed));
-        }
-    }
-
     /// Applies the frame's commands in order; the one place the document changes.
     fn apply(&mut self, out: EditorOutput, ctx: &egui::Context) {
         if let Some((key, count)) = out.notice {
