@@ -221,9 +221,17 @@ fn stage_slide_ui(
     end: Vec2,
 ) {
     ui.painter().rect_filled(screen, 0.0, show.theme.canvas_bg);
-    let view = &state.view;
-    let end_on_screen = view.screen_from_map(screen) * pos2(end.x, end.y);
-    let canvas = Rect::from_min_max(screen.min, screen.max.min(end_on_screen));
+    let to_screen = state.view.screen_from_map(screen);
+    let end_on_screen = to_screen * pos2(end.x, end.y);
+    // The map is painted from the stage's left edge, where its lane labels go: they stick
+    // there, beside the stage's first step, rather than at the screen's edge.
+    let left = model::stage_geometry(show.layout, show.metrics, stage)
+        .map_or(screen.min.x, |g| (to_screen * g.frame.min).x)
+        .clamp(screen.min.x, screen.max.x);
+    let canvas = Rect::from_min_max(pos2(left, screen.min.y), screen.max.min(end_on_screen));
+    let mut moved = state.view.clone();
+    moved.offset.x -= left - screen.min.x;
+    let view = &moved;
     let selection = Selection::default();
     let overlay = Overlay {
         selected: &selection,
@@ -245,7 +253,6 @@ fn stage_slide_ui(
         show.theme,
         &overlay,
     );
-    let to_screen = view.screen_from_map(canvas);
     let painter = ui.painter_at(canvas);
     // The lane labels stick to the left edge: never veiled, so every row keeps its name.
     let labels_right =
