@@ -1,6 +1,6 @@
 //! The architecture, checked: layers only point down, and the core knows nothing of egui.
 //!
-//! `cli` → `ui` (its `mod.rs`) → `ui::shell` → `ui::panels` → `ui::canvas` / `ui::review` →
+//! `cli` → `ui` (its `mod.rs`) → `ui::shell` → `ui::panels` / `ui::present` → `ui::canvas` / `ui::review` →
 //! `ui::kit` → `import` / `export` → `edit` / `layout` / `file` / `analysis` / `art` → `model`. A source file may name
 //! (`crate::…`) only its own room, rooms on its floor, and rooms below it. Tests inside a file
 //! (`#[cfg(test)]`) count too: they live with the code.
@@ -17,7 +17,7 @@ fn floor(room: &str) -> Option<u32> {
         "import" | "export" => 2,
         "ui::kit" => 3,
         "ui::canvas" | "ui::review" => 4,
-        "ui::panels" => 5,
+        "ui::panels" | "ui::present" => 5,
         "ui::shell" => 6,
         "ui" => 7,
         "cli" => 8,

@@ -322,3 +322,26 @@ fn measured_and_assumed_emotion_curves() {
         snapshot(&mut h, &format!("measured_vs_assumed_{name}"));
     }
 }
+
+#[test]
+fn presentation_title_and_stage_slides_on_a_projector() {
+    // F5 on the Zalo sample with its customer data at 1280×720: the title slide (title,
+    // persona, goals), then the second stage fitted with 14 px card text, the others dimmed,
+    // the curves, pain markers and badges drawn, the stage's name and progress underneath.
+    for (theme, name) in themes() {
+        let app = zalo_with_data_app(common::zalo_with_data(), vietnamese_ui());
+        let mut h = common::harness_sized(app, theme, PROJECTOR);
+        h.run();
+        h.key_press(egui::Key::F5);
+        h.run();
+        snapshot(&mut h, &format!("presentation_title_{name}"));
+        while !matches!(
+            h.state().presentation().map(|p| p.slide),
+            Some(journeymap::ui::present::model::Slide::Stage { stage: 1, .. })
+        ) {
+            h.key_press(egui::Key::ArrowRight);
+            h.run();
+        }
+        snapshot(&mut h, &format!("presentation_stage_{name}"));
+    }
+}

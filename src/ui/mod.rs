@@ -6,6 +6,7 @@
 pub mod canvas;
 pub mod kit;
 pub mod panels;
+pub mod present;
 pub mod review;
 pub mod shell;
 

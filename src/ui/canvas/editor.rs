@@ -117,6 +117,7 @@ pub fn editor_ui(
         },
         lang,
         voting: state.voting,
+        read_only: false,
     };
     let legend = canvas::paint(
         ui,

@@ -131,6 +131,9 @@ impl Paint<'_> {
             let y = rect.center().y;
             let eye = Rect::from_min_size(rect.min, vec2(16.0 * self.zoom, row_height));
             let Some(curve) = curve else {
+                if self.overlay.read_only {
+                    continue;
+                }
                 painter.text(
                     pos2(top_left.x, y),
                     Align2::LEFT_CENTER,

@@ -46,6 +46,8 @@ pub struct Overlay<'a> {
     pub lang: Lang,
     /// Voting mode: vote dots on pain points and opportunities, other cards faded.
     pub voting: bool,
+    /// Shown to a room (presentation mode): no editing affordances such as "add a curve".
+    pub read_only: bool,
 }
 
 /// The preview of a drag in progress, in map coordinates.

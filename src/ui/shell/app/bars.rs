@@ -177,6 +177,11 @@ impl JourneyApp {
                 self.set_workshop(workshop);
             }
             ui.menu_button(tr(lang, "view-data-overlays"), |ui| self.data_menu_ui(ui));
+            let present = egui::Button::new(tr(lang, "view-present"))
+                .shortcut_text(ui.ctx().format_shortcut(&super::present::PRESENT_SHORTCUT));
+            if ui.add_enabled(has_map, present).clicked() {
+                self.start_presentation(ui.ctx());
+            }
             ui.separator();
             let canvas =
                 (self.editor.view.last_canvas()).unwrap_or_else(|| ui.ctx().content_rect());

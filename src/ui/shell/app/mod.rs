@@ -12,6 +12,7 @@ mod export;
 mod files;
 mod heading;
 mod import;
+mod present;
 mod shortcuts;
 mod workshop;
 
@@ -194,6 +195,8 @@ pub struct JourneyApp {
     /// A file to open on the first frame (a Mermaid journey named on the command line: made
     /// into a map then, so its notes are in the UI's language).
     open_on_start: Option<PathBuf>,
+    /// Presentation mode, while it is on (F5).
+    present: Option<crate::ui::present::Presentation>,
 }
 
 impl JourneyApp {
@@ -237,6 +240,7 @@ impl JourneyApp {
             last_import: None,
             export: None,
             open_on_start: None,
+            present: None,
         }
     }
 
@@ -394,6 +398,11 @@ impl JourneyApp {
         self.handle_dropped_files(&ctx);
         self.global_shortcuts(&ctx);
         self.apply_view(&ctx);
+        if self.present.is_some() {
+            self.presentation_frame(ui);
+            self.finish_frame(&ctx);
+            return;
+        }
 
         let theme = Theme::for_dark_mode(ui.visuals().dark_mode);
         let lang = self.lang();
@@ -536,23 +545,8 @@ impl JourneyApp {
         }
 
         egui::CentralPanel::no_frame().show(ui, |ui| {
+            self.refresh_layout(ui.ctx());
             if let Some(open) = &mut self.open {
-                let collapsed = self.editor.collapsed.clone();
-                let revision = open.doc.revision();
-                let stale = open.layout.as_ref().is_none_or(|(r, c, l)| {
-                    *r != revision || *c != collapsed || l.data != self.editor.data
-                });
-                if stale {
-                    let measure = EguiMeasure(ui.ctx());
-                    let computed = layout::compute_with_data(
-                        open.doc.map(),
-                        &self.metrics,
-                        &measure,
-                        &collapsed,
-                        &self.editor.data,
-                    );
-                    open.layout = Some((revision, collapsed, computed));
-                }
                 if let Some((_, _, layout)) = &open.layout {
                     let editor_out = editor::editor_ui(
                         ui,
@@ -621,13 +615,19 @@ impl JourneyApp {
         for action in actions {
             self.request(action);
         }
-        self.prompt_ui(&ctx);
-        self.file_dialog_ui(&ctx);
-        self.import_dialog_ui(&ctx);
-        self.export_dialog_ui(&ctx);
-        self.poll_native_dialog(&ctx);
-        self.watch_disk(&ctx);
-        self.autosave(&ctx);
+        self.finish_frame(&ctx);
+    }
+
+    /// The end of every frame, presenting or not: the dialogs on top, the file on disk watched,
+    /// recovery copies and preferences written.
+    fn finish_frame(&mut self, ctx: &egui::Context) {
+        self.prompt_ui(ctx);
+        self.file_dialog_ui(ctx);
+        self.import_dialog_ui(ctx);
+        self.export_dialog_ui(ctx);
+        self.poll_native_dialog(ctx);
+        self.watch_disk(ctx);
+        self.autosave(ctx);
         if let Some(mut store) = self.prefs_store.take() {
             self.persist_prefs(store.as_mut());
             self.prefs_store = Some(store);

@@ -1,12 +1,16 @@
-//! The app's keyboard shortcuts (files, undo and redo, the customer-data panel); the canvas
-//! has its own (`crate::ui::canvas::keyboard`).
+//! The app's keyboard shortcuts (files, undo and redo, the customer-data panel, F5 to
+//! present); the canvas has its own (`crate::ui::canvas::keyboard`).
 
 use egui::{Key, KeyboardShortcut, Modifiers};
 
-use super::{JourneyApp, PendingAction, SaveRequest, bars, export};
+use super::{JourneyApp, PendingAction, SaveRequest, bars, export, present};
 
 impl JourneyApp {
     pub(super) fn global_shortcuts(&mut self, ctx: &egui::Context) {
+        // While presenting, the keys move through the slides (`present`) and nothing changes.
+        if self.present.is_some() {
+            return;
+        }
         let typing = ctx.text_edit_focused();
         let shortcut =
             |mods, key| ctx.input_mut(|i| i.consume_shortcut(&KeyboardShortcut::new(mods, key)));
@@ -45,6 +49,12 @@ impl JourneyApp {
         let dialog = self.dialog_open(ctx);
         if typing || dialog {
             return;
+        }
+        if shortcut(
+            present::PRESENT_SHORTCUT.modifiers,
+            present::PRESENT_SHORTCUT.logical_key,
+        ) {
+            self.start_presentation(ctx);
         }
         if shortcut(Modifiers::COMMAND | Modifiers::SHIFT, Key::Z)
             || shortcut(Modifiers::COMMAND, Key::Y)

@@ -1,11 +1,35 @@
-//! The view around the map: the workshop view (larger text and chrome for a projector, the
-//! side panels hidden; remembered per map in the preferences), the readable zoom the canvas
-//! fits to, and the inspector, which folds into a strip while nothing is selected.
+//! The view around the map: its layout, kept up to date for the canvas and the presentation;
+//! the workshop view (larger text and chrome for a projector, the side panels hidden;
+//! remembered per map in the preferences), the readable zoom the canvas fits to, and the
+//! inspector, which folds into a strip while nothing is selected.
 
 use super::*;
 use crate::ui::canvas::paint::Fit;
 
 impl JourneyApp {
+    /// Lays the open map out again if it, the collapsed lanes or the data overlays changed.
+    pub(super) fn refresh_layout(&mut self, ctx: &egui::Context) {
+        let Some(open) = &mut self.open else {
+            return;
+        };
+        let collapsed = &self.editor.collapsed;
+        let revision = open.doc.revision();
+        let stale = open
+            .layout
+            .as_ref()
+            .is_none_or(|(r, c, l)| *r != revision || c != collapsed || l.data != self.editor.data);
+        if stale {
+            let computed = layout::compute_with_data(
+                open.doc.map(),
+                &self.metrics,
+                &EguiMeasure(ctx),
+                collapsed,
+                &self.editor.data,
+            );
+            open.layout = Some((revision, collapsed.clone(), computed));
+        }
+    }
+
     /// Whether the workshop view is on.
     pub fn workshop(&self) -> bool {
         self.prefs.workshop()
