@@ -125,6 +125,10 @@ impl Paint<'_> {
             button.min.x - rect.min.x - 6.0 * self.zoom,
         );
         let exists = overlay::pain_from_metric(self.map, &card.id, reading.metric).is_some();
+        if self.overlay.read_only && !exists {
+            // Nothing can be added while presenting: no button that does nothing.
+            return;
+        }
         let (fill, label) = if exists {
             (t.good(), "✔")
         } else {
