@@ -83,8 +83,8 @@ pub enum Command {
         force: bool,
     },
     /// Export the whole map; the output's extension is the format: `.md` (Markdown), `.csv`
-    /// (one row per card, for Excel), `.mmd` (Mermaid `journey`), `.svg` (text as text) or
-    /// `.png` (with --scale or --dpi, and --theme).
+    /// (one row per card, for Excel), `.mmd` (Mermaid `journey`), `.svg` (text as text),
+    /// `.png` (with --scale or --dpi, and --theme) or `.pdf` (with --page and --theme).
     Export {
         /// The map.
         map: PathBuf,
@@ -100,6 +100,9 @@ pub enum Command {
         /// Pictures: light or dark colours.
         #[arg(long, value_parser = ["light", "dark"], default_value = "light")]
         theme: String,
+        /// PDF: A4 or A3 landscape with the map fitted, or one long page the map's size.
+        #[arg(long, value_parser = ["a4", "a3", "long"], default_value = "a4")]
+        page: String,
     },
     /// Write a large synthetic map, for benchmarks and stress tests.
     Generate {
@@ -381,11 +384,13 @@ pub fn run_command(command: Command) -> anyhow::Result<ExitCode> {
             scale,
             dpi,
             theme,
+            page,
         } => {
             let picture = export_cmd::Picture {
                 scale,
                 dpi,
                 dark: theme == "dark",
+                page: crate::export::pdf::PdfPage::parse(&page).unwrap_or_default(),
             };
             export_cmd::export(&map, &output, &picture, &mut out)
         }

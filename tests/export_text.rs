@@ -364,7 +364,10 @@ fn export_writes_every_sample_in_every_text_format() {
     assert!(!out.status.success());
     assert!(String::from_utf8_lossy(&out.stderr).contains(".pptx is not yet supported"));
     let out = journeymap(&["export", "samples/b2b-crm.ron", "-o", "/tmp/x.txt"]);
-    assert!(String::from_utf8_lossy(&out.stderr).contains("name it .md, .csv, .mmd, .svg or .png"));
+    assert!(
+        String::from_utf8_lossy(&out.stderr)
+            .contains("name it .md, .csv, .mmd, .svg, .png or .pdf")
+    );
 }
 
 #[test]

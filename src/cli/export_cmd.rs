@@ -12,9 +12,9 @@ use crate::export::mermaid_in::{self, FromMermaid};
 use crate::file;
 
 /// The formats `journeymap export` will write, by extension, for the error message.
-const FORMATS: &str = "md, csv, mmd, svg, png";
+const FORMATS: &str = "md, csv, mmd, svg, png, pdf";
 
-/// How a picture is drawn (`.svg`, `.png`); text formats ignore it.
+/// How a picture is drawn (`.svg`, `.png`, `.pdf`); text formats ignore it.
 #[derive(Clone, Copy, Debug)]
 pub struct Picture {
     /// PNG: pixels per point.
@@ -23,6 +23,8 @@ pub struct Picture {
     pub dpi: Option<f32>,
     /// Dark colours rather than light.
     pub dark: bool,
+    /// PDF: the page size.
+    pub page: crate::export::pdf::PdfPage,
 }
 
 /// Writes `map` to `output` in the format its extension names.
@@ -38,12 +40,12 @@ pub fn export(
         .unwrap_or("")
         .to_ascii_lowercase();
     let text_format = TextFormat::from_path(output);
-    if text_format.is_none() && !matches!(ext.as_str(), "svg" | "png") {
-        if matches!(ext.as_str(), "pdf" | "pptx") {
+    if text_format.is_none() && !matches!(ext.as_str(), "svg" | "png" | "pdf") {
+        if matches!(ext.as_str(), "pptx") {
             bail!("exporting to .{ext} is not yet supported; the formats are {FORMATS}");
         }
         bail!(
-            "cannot tell the format of {}: name it .md, .csv, .mmd, .svg or .png",
+            "cannot tell the format of {}: name it .md, .csv, .mmd, .svg, .png or .pdf",
             output.display()
         );
     }
@@ -69,6 +71,18 @@ pub fn export(
             },
             clip: None,
         };
+        if ext == "pdf" {
+            let options = crate::export::pdf::PdfOptions {
+                page: picture.page,
+                svg: options,
+            };
+            let bytes =
+                crate::export::pdf::to_pdf(&loaded.map, &options).map_err(anyhow::Error::msg)?;
+            file::write_atomically(output, &bytes, false)
+                .with_context(|| format!("cannot write {}", output.display()))?;
+            writeln!(out, "wrote {}", output.display())?;
+            return Ok(ExitCode::SUCCESS);
+        }
         let resolution = picture
             .dpi
             .map_or(Resolution::Scale(picture.scale), Resolution::Dpi);

@@ -6,6 +6,7 @@
 //! (`art::palette`) as the canvas: the whole map as SVG with text as text ([`svg`]), that SVG
 //! rendered to PNG with resvg and only the bundled fonts ([`png`]), text measured and wrapped
 //! with the bundled fonts as egui does ([`measure`]), and either written to a file ([`image`]).
+//! Documents: that SVG as vector PDF with text as text and the bundled fonts embedded ([`pdf`]).
 //!
 //! The text exporters take a map and return text; the CLI and the UI write it where the user
 //! asked.
@@ -16,6 +17,7 @@ pub mod markdown;
 pub mod measure;
 pub mod mermaid;
 pub mod mermaid_in;
+pub mod pdf;
 pub mod png;
 pub mod svg;
 
