@@ -189,7 +189,7 @@ fn parse(svg: &str, options: &usvg::Options) -> Result<usvg::Tree, String> {
     usvg::Tree::from_str(svg, options).map_err(|e| format!("the SVG does not parse: {e}"))
 }
 
-/// Writes the PDF: each tree becomes a form XObject (svg2pdf's chunk, fonts subset and
+/// Writes the PDF: each tree becomes a form `XObject` (svg2pdf's chunk, fonts subset and
 /// embedded, text as text) drawn on its own page.
 fn write_pdf(pages: &[(&PdfSheet, usvg::Tree)], info: &PdfInfo) -> Result<Vec<u8>, String> {
     if pages.is_empty() {
