@@ -73,7 +73,7 @@ pub enum Fit {
         margin: f32,
     },
     /// At its own size (one SVG unit = one point) from the top-left corner; the page is
-    /// normally the SVG's size.
+    /// normally the SVG's size. An SVG larger than the page is scaled down to fit it.
     Actual,
 }
 
