@@ -84,8 +84,9 @@ pub enum Command {
     },
     /// Export the whole map; the output's extension is the format: `.md` (Markdown), `.csv`
     /// (one row per card, for Excel), `.mmd` (Mermaid `journey`), `.svg` (text as text),
-    /// `.png` (with --scale or --dpi, and --theme) or `.pptx` (a deck: a title slide and one
-    /// slide per stage, the pain points and opportunities in the speaker notes).
+    /// `.png` (with --scale or --dpi, and --theme), `.pdf` (with --page and --theme; with --deck
+    /// the presentation as slides) or `.pptx` (a deck: a title slide and one slide per stage,
+    /// the pain points and opportunities in the speaker notes).
     Export {
         /// The map.
         map: PathBuf,
@@ -104,6 +105,9 @@ pub enum Command {
         /// A presentation: a title slide and one slide per stage (`.pptx` is always one).
         #[arg(long)]
         deck: bool,
+        /// PDF: A4 or A3 landscape with the map fitted, or one long page the map's size.
+        #[arg(long, value_parser = ["a4", "a3", "long"], default_value = "a4")]
+        page: String,
     },
     /// Write a large synthetic map, for benchmarks and stress tests.
     Generate {
@@ -386,12 +390,14 @@ pub fn run_command(command: Command) -> anyhow::Result<ExitCode> {
             dpi,
             theme,
             deck,
+            page,
         } => {
             let picture = export_cmd::Picture {
                 scale,
                 dpi,
                 dark: theme == "dark",
                 deck,
+                page: crate::export::pdf::PdfPage::parse(&page).unwrap_or_default(),
             };
             export_cmd::export(&map, &output, &picture, &mut out)
         }

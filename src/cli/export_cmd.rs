@@ -13,10 +13,7 @@ use crate::export::png::Resolution;
 use crate::export::svg::Theme;
 use crate::file;
 
-/// The formats `journeymap export` will write, by extension, for the error message.
-const FORMATS: &str = "md, csv, mmd, svg, png, pptx";
-
-/// How a picture is drawn (`.svg`, `.png`); text formats ignore it.
+/// How a picture is drawn (`.svg`, `.png`, `.pdf`); text formats ignore it.
 #[derive(Clone, Copy, Debug)]
 pub struct Picture {
     /// PNG: pixels per point.
@@ -27,6 +24,8 @@ pub struct Picture {
     pub dark: bool,
     /// A deck (a slide per stage) rather than one picture; `.pptx` is always a deck.
     pub deck: bool,
+    /// PDF: the page size.
+    pub page: crate::export::pdf::PdfPage,
 }
 
 /// Writes `map` to `output` in the format its extension names.
@@ -45,12 +44,9 @@ pub fn export(
         bail!("--deck makes a presentation: name the output .pptx or .pdf");
     }
     let format = Format::from_path(output);
-    let Some(format) = format.filter(|f| f.is_supported()) else {
-        if ext == "pdf" {
-            bail!("exporting to .{ext} is not yet supported; the formats are {FORMATS}");
-        }
+    let Some(format) = format else {
         bail!(
-            "cannot tell the format of {}: name it .md, .csv, .mmd, .svg, .png or .pptx",
+            "cannot tell the format of {}: name it .md, .csv, .mmd, .svg, .png, .pdf or .pptx",
             output.display()
         );
     };
@@ -72,6 +68,8 @@ pub fn export(
         } else {
             Theme::Light
         },
+        page: picture.page,
+        deck: picture.deck,
         resolution: picture
             .dpi
             .map_or(Resolution::Scale(picture.scale), Resolution::Dpi),

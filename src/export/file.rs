@@ -8,10 +8,11 @@ use std::path::Path;
 use emath::Rect;
 use serde::{Deserialize, Serialize};
 
+use super::pdf::{PdfOptions, PdfPage};
 use super::png::{MAX_SIDE, Resolution};
 use super::svg::{self, SvgOptions, Theme};
-use crate::layout::data::DataOptions;
 use super::{TextFormat, png};
+use crate::layout::data::DataOptions;
 use crate::model::JourneyMap;
 
 /// A format the map can be exported to.
@@ -71,11 +72,6 @@ impl Format {
         }
     }
 
-    /// Whether this build can write the format.
-    pub fn is_supported(self) -> bool {
-        !matches!(self, Self::Pdf)
-    }
-
     /// Whether the format is a picture of the map (theme and part of the map apply).
     pub fn is_picture(self) -> bool {
         matches!(self, Self::Svg | Self::Png | Self::Pdf | Self::Pptx)
@@ -84,16 +80,6 @@ impl Format {
     /// Whether the resolution applies (a raster picture).
     pub fn has_pixels(self) -> bool {
         self == Self::Png
-    }
-
-    /// The text format, for the text exporters.
-    fn text(self) -> Option<TextFormat> {
-        match self {
-            Self::Markdown => Some(TextFormat::Markdown),
-            Self::Csv => Some(TextFormat::Csv),
-            Self::Mermaid => Some(TextFormat::Mermaid),
-            _ => None,
-        }
     }
 }
 
@@ -109,6 +95,11 @@ pub struct ExportOptions {
     pub clip: Option<Rect>,
     /// Which customer-data overlays a picture shows (as the canvas's View → Data on the map).
     pub data: DataOptions,
+    /// PDF: the page (A4 or A3 landscape fit, or one long page).
+    pub page: PdfPage,
+    /// PDF: the presentation (a title slide and a page per stage) rather than the map on one
+    /// page. A `.pptx` is always a deck.
+    pub deck: bool,
 }
 
 impl Default for ExportOptions {
@@ -118,6 +109,8 @@ impl Default for ExportOptions {
             resolution: Resolution::Scale(1.0),
             clip: None,
             data: DataOptions::default(),
+            page: PdfPage::default(),
+            deck: false,
         }
     }
 }
@@ -139,17 +132,21 @@ pub fn export_bytes(
     format: Format,
     options: &ExportOptions,
 ) -> Result<Vec<u8>, String> {
-    if let Some(text) = format.text() {
-        return Ok(text.export(map).into_bytes());
-    }
     match format {
+        Format::Markdown => Ok(TextFormat::Markdown.export(map).into_bytes()),
+        Format::Csv => Ok(TextFormat::Csv.export(map).into_bytes()),
+        Format::Mermaid => Ok(TextFormat::Mermaid.export(map).into_bytes()),
         Format::Svg => Ok(svg::to_svg(map, &options.svg())?.into_bytes()),
         Format::Png => png::to_png(map, &options.svg(), options.resolution),
         Format::Pptx => super::pptx::to_pptx(map, &options.svg()),
-        other => Err(format!(
-            "exporting to .{} is not yet supported",
-            other.extension()
-        )),
+        Format::Pdf if options.deck => super::slide::to_pdf_deck(map, &options.svg()),
+        Format::Pdf => super::pdf::to_pdf(
+            map,
+            &PdfOptions {
+                page: options.page,
+                svg: options.svg(),
+            },
+        ),
     }
 }
 
@@ -251,15 +248,24 @@ mod tests {
     }
 
     #[test]
-    fn pdf_and_pptx_are_refused_until_their_exporters_come() {
+    fn documents_are_written_as_their_formats_and_decks_as_a_page_per_slide() {
         let map = aida();
-        let err = export_bytes(&map, Format::Pdf, &ExportOptions::default());
-        assert_eq!(
-            err,
-            Err("exporting to .pdf is not yet supported".to_owned())
-        );
-        assert!(Format::Pptx.is_supported());
-        assert!(Format::Png.is_supported() && Format::Png.has_pixels());
+        let pdf = export_bytes(&map, Format::Pdf, &ExportOptions::default()).unwrap();
+        assert!(pdf.starts_with(b"%PDF"));
+        let pages = |pdf: &[u8]| {
+            pdf.windows(b"/Type /Page\n".len())
+                .filter(|w| w.starts_with(b"/Type /Page") && !w.starts_with(b"/Type /Pages"))
+                .count()
+        };
+        let deck = ExportOptions {
+            deck: true,
+            ..ExportOptions::default()
+        };
+        let slides = export_bytes(&map, Format::Pdf, &deck).unwrap();
+        assert!(pages(&slides) > pages(&pdf), "{} pages", pages(&slides));
+        let pptx = export_bytes(&map, Format::Pptx, &ExportOptions::default()).unwrap();
+        assert!(pptx.starts_with(b"PK"));
+        assert!(Format::Png.has_pixels());
         assert!(Format::Svg.is_picture() && !Format::Svg.has_pixels());
         assert!(!Format::Csv.is_picture());
     }

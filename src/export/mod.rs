@@ -8,18 +8,20 @@
 //! with the bundled fonts as egui does ([`measure`]), and either written to a file ([`image`]).
 //! Decks: the slides of the presentation sequence ([`deck`]), each as a 16:9 SVG ([`slide`]),
 //! and all as a `.pptx` file ([`pptx`]).
+//! Documents: that SVG as vector PDF with text as text and the bundled fonts embedded ([`pdf`]).
 //!
 //! The text exporters take a map and return text; the CLI and the UI write it where the user
 //! asked. Both go through one entry point, [`file::export_bytes`], with a [`file::Format`].
 
 pub mod csv;
-pub mod file;
 pub mod deck;
+pub mod file;
 pub mod image;
 pub mod markdown;
 pub mod measure;
 pub mod mermaid;
 pub mod mermaid_in;
+pub mod pdf;
 pub mod png;
 pub mod pptx;
 pub mod slide;

@@ -32,7 +32,7 @@ impl Resolution {
 pub const MAX_SIDE: f32 = 32_000.0;
 
 /// The bundled fonts as a resvg font database.
-fn font_db() -> usvg::fontdb::Database {
+pub(crate) fn font_db() -> usvg::fontdb::Database {
     let mut db = usvg::fontdb::Database::new();
     for data in [fonts::NOTO_SANS, fonts::NOTO_SANS_BOLD]
         .into_iter()

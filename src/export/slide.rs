@@ -6,8 +6,9 @@
 
 use std::fmt::Write as _;
 
-use super::deck::Slide;
+use super::deck::{Slide, slides};
 use super::measure::Fonts;
+use super::pdf::{Fit, PdfInfo, PdfSheet, svgs_to_pdf_with};
 use super::svg::{FONT_FAMILY, SvgOptions, Theme, stage_clip, to_svg, xml_text};
 use crate::art::palette::{Palette, Rgba, unmultiplied};
 use crate::model::JourneyMap;
@@ -248,6 +249,31 @@ fn stage_picture(map: &JourneyMap, stage: usize, options: &SvgOptions) -> Result
         &open[end..],
         rest
     ))
+}
+
+/// A deck page's size in points: 16:9 at the 13.33 × 7.5 inches of a `PowerPoint` slide.
+pub const DECK_PAGE: (f32, f32) = (960.0, 540.0);
+
+/// The presentation as a PDF deck: the title slide, then one page per stage (each
+/// [`slide_svg`] on a 16:9 page, text as text), titled and in the map's language.
+pub fn to_pdf_deck(map: &JourneyMap, options: &SvgOptions) -> Result<Vec<u8>, String> {
+    let sheets = slides(map)
+        .iter()
+        .map(|slide| {
+            Ok(PdfSheet {
+                svg: slide_svg(map, slide, options)?,
+                width: DECK_PAGE.0,
+                height: DECK_PAGE.1,
+                fit: Fit::Contain { margin: 0.0 },
+                background: None,
+            })
+        })
+        .collect::<Result<Vec<_>, String>>()?;
+    let info = PdfInfo {
+        title: map.title.clone(),
+        language: map.language.clone(),
+    };
+    svgs_to_pdf_with(&sheets, &info)
 }
 
 #[cfg(test)]

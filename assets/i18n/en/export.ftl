@@ -37,3 +37,9 @@ export-dialog-cancel = Stop
 export-dialog-done = Exported to { $file }
 export-dialog-copied = Copied the map as an image ({ $size })
 export-dialog-failed = Could not export: { $detail }
+# PDF pages and decks (issue 12, the lead's glue)
+export-dialog-page = Page
+export-dialog-page-a4 = A4 landscape
+export-dialog-page-a3 = A3 landscape
+export-dialog-page-long = One long page
+export-dialog-deck = As slides: a title page and one page per stage

@@ -37,3 +37,9 @@ export-dialog-cancel = Dừng
 export-dialog-done = Đã xuất ra { $file }
 export-dialog-copied = Đã sao chép bản đồ thành ảnh ({ $size })
 export-dialog-failed = Không xuất được: { $detail }
+# PDF pages and decks (issue 12, the lead's glue)
+export-dialog-page = Khổ giấy
+export-dialog-page-a4 = A4 ngang
+export-dialog-page-a3 = A3 ngang
+export-dialog-page-long = Một trang dài
+export-dialog-deck = Dạng trình chiếu: trang tiêu đề và mỗi giai đoạn một trang

@@ -7,6 +7,7 @@ use emath::Rect;
 use serde::{Deserialize, Serialize};
 
 use crate::export::file::{ExportOptions, Format, picture_rect, pixels_of, too_big};
+use crate::export::pdf::PdfPage;
 use crate::export::png::Resolution;
 use crate::export::svg::Theme;
 use crate::layout::data::DataOptions;
@@ -72,6 +73,10 @@ pub struct ExportChoices {
     pub scale: Scale,
     /// Whole map or current view.
     pub area: Area,
+    /// PDF: the page.
+    pub page: PdfPage,
+    /// PDF: the presentation (a title slide and a page per stage) rather than one page.
+    pub deck: bool,
 }
 
 impl Default for ExportChoices {
@@ -80,13 +85,15 @@ impl Default for ExportChoices {
             format: Format::Png,
             scale: Scale::X2,
             area: Area::Whole,
+            page: PdfPage::A4,
+            deck: false,
         }
     }
 }
 
-/// The formats the dialog offers: those this build can write.
+/// The formats the dialog offers, in its order: pictures and documents, then text.
 pub fn offered_formats() -> impl Iterator<Item = Format> {
-    Format::ALL.into_iter().filter(|f| f.is_supported())
+    Format::ALL.into_iter()
 }
 
 /// The message keys of a format's name and its one-line description.
@@ -119,13 +126,9 @@ pub struct ExportState {
 
 impl ExportState {
     /// The dialog over `map` with the last `choices`, the app's `theme`, and the canvas's
-    /// visible `view`. A remembered format this build cannot write becomes PNG; "current
-    /// view" without a view becomes the whole map.
+    /// visible `view`. "Current view" without a view becomes the whole map.
     pub fn new(map: &JourneyMap, choices: ExportChoices, theme: Theme, view: Option<Rect>) -> Self {
         let mut choices = choices;
-        if !choices.format.is_supported() {
-            choices.format = Format::Png;
-        }
         let whole = picture_rect(map, None);
         let view = view.and_then(|v| whole.map(|w| v.intersect(w)));
         let view = view.filter(|v| v.width() >= 1.0 && v.height() >= 1.0);
@@ -141,8 +144,17 @@ impl ExportState {
         }
     }
 
+    /// Whether the export is a deck (slides of whole stages: no part of the map to choose).
+    pub fn is_deck(&self) -> bool {
+        self.choices.format == Format::Pptx
+            || (self.choices.format == Format::Pdf && self.choices.deck)
+    }
+
     /// The part of the map to draw: `None` for the whole map.
     pub fn clip(&self) -> Option<Rect> {
+        if self.is_deck() {
+            return None;
+        }
         match self.choices.area {
             Area::Whole => None,
             Area::View => self.view,
@@ -156,6 +168,8 @@ impl ExportState {
             resolution: self.choices.scale.resolution(),
             clip: self.clip(),
             data: self.data.clone(),
+            page: self.choices.page,
+            deck: self.choices.deck,
         }
     }
 
@@ -254,10 +268,34 @@ mod tests {
             area: Area::View,
             format: Format::Pdf,
             scale: Scale::X1,
+            ..ExportChoices::default()
         };
         let state = ExportState::new(&map, choices, Theme::Light, None);
         assert_eq!(state.choices.area, Area::Whole);
-        assert_eq!(state.choices.format, Format::Png, "pdf is not offered yet");
+        assert_eq!(state.choices.format, Format::Pdf);
+        assert_eq!(state.clip(), None);
+    }
+
+    #[test]
+    fn a_deck_shows_whole_stages_whatever_the_area() {
+        let map = aida();
+        let view = Rect::from_min_size(emath::pos2(10.0, 10.0), emath::vec2(300.0, 200.0));
+        let mut choices = ExportChoices {
+            area: Area::View,
+            format: Format::Pdf,
+            ..ExportChoices::default()
+        };
+        let state = ExportState::new(&map, choices, Theme::Light, Some(view));
+        assert_eq!(state.clip(), Some(view), "one PDF page of the current view");
+        choices.deck = true;
+        let state = ExportState::new(&map, choices, Theme::Light, Some(view));
+        assert!(state.is_deck());
+        assert_eq!(state.clip(), None);
+        assert!(state.options().deck);
+        choices.format = Format::Pptx;
+        choices.deck = false;
+        let state = ExportState::new(&map, choices, Theme::Light, Some(view));
+        assert!(state.is_deck());
         assert_eq!(state.clip(), None);
         // A view beyond the map keeps only the map's part of it.
         let off = Rect::from_min_size(pos2(-1000.0, -1000.0), vec2(10.0, 10.0));
@@ -295,13 +333,15 @@ mod tests {
     }
 
     #[test]
-    fn the_dialog_offers_only_what_it_can_write() {
+    fn the_dialog_offers_every_format_pictures_and_documents_first() {
         let offered: Vec<_> = offered_formats().collect();
         assert_eq!(
             offered,
             [
                 Format::Png,
                 Format::Svg,
+                Format::Pdf,
+                Format::Pptx,
                 Format::Markdown,
                 Format::Csv,
                 Format::Mermaid

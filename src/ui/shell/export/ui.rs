@@ -7,6 +7,8 @@ use egui::{Align, Layout, RichText, Ui};
 
 use super::Action;
 use super::model::{Area, ExportState, Scale, format_keys, offered_formats, pixel_text};
+use crate::export::file::Format;
+use crate::export::pdf::PdfPage;
 use crate::export::svg::Theme;
 use crate::ui::kit::i18n::{Lang, tr, tr_args};
 use crate::ui::kit::theme::Theme as UiTheme;
@@ -68,6 +70,24 @@ pub(super) fn choosing_ui(
                 tr(lang, "export-dialog-dark"),
             );
         });
+        if format == Format::Pdf {
+            ui.add_space(GAP);
+            ui.label(RichText::new(tr(lang, "export-dialog-page")).strong());
+            ui.horizontal(|ui| {
+                for (page, key) in [
+                    (PdfPage::A4, "export-dialog-page-a4"),
+                    (PdfPage::A3, "export-dialog-page-a3"),
+                    (PdfPage::Long, "export-dialog-page-long"),
+                ] {
+                    ui.add_enabled_ui(!state.choices.deck, |ui| {
+                        ui.radio_value(&mut state.choices.page, page, tr(lang, key));
+                    });
+                }
+            });
+            ui.checkbox(&mut state.choices.deck, tr(lang, "export-dialog-deck"));
+        }
+    }
+    if format.is_picture() && !state.is_deck() {
         ui.add_space(GAP);
         ui.label(RichText::new(tr(lang, "export-dialog-area")).strong());
         ui.horizontal(|ui| {
