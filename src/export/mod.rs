@@ -5,18 +5,17 @@
 //! reads customer data, not maps). Pictures, drawn from the same `layout` and colours
 //! (`art::palette`) as the canvas: the whole map as SVG with text as text ([`svg`]), that SVG
 //! rendered to PNG with resvg and only the bundled fonts ([`png`]), text measured and wrapped
-//! with the bundled fonts as egui does ([`measure`]), and either written to a file ([`image`]).
-//! Decks: the slides of the presentation sequence ([`deck`]), each as a 16:9 SVG ([`slide`]),
-//! and all as a `.pptx` file ([`pptx`]).
-//! Documents: that SVG as vector PDF with text as text and the bundled fonts embedded ([`pdf`]).
+//! with the bundled fonts as egui does ([`measure`]); that SVG as vector PDF with text as text
+//! and the bundled fonts embedded and subset ([`pdf`]). Decks: the slides of the presentation
+//! sequence ([`deck`]), each as a 16:9 SVG ([`slide`], a PDF page each), and all as a `.pptx`
+//! file ([`pptx`]).
 //!
-//! The text exporters take a map and return text; the CLI and the UI write it where the user
-//! asked. Both go through one entry point, [`file::export_bytes`], with a [`file::Format`].
+//! The exporters return bytes; the CLI and the UI write them where the user asked, both through
+//! one entry point, [`file::export_bytes`], with a [`file::Format`].
 
 pub mod csv;
 pub mod deck;
 pub mod file;
-pub mod image;
 pub mod markdown;
 pub mod measure;
 pub mod mermaid;
