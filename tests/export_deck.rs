@@ -11,10 +11,12 @@ use std::collections::BTreeMap;
 use std::io::Read as _;
 use std::process::Command;
 
-use journeymap::export::deck::{Slide, slides};
+use journeymap::export::deck::{Slide, SlidePoint, SlidePoints, slides};
 use journeymap::export::measure::Fonts;
 use journeymap::export::pptx::{png_size, to_pptx};
-use journeymap::export::slide::{SLIDE_HEIGHT, SLIDE_WIDTH, slide_svg, stage_options};
+use journeymap::export::slide::{
+    SIDE_INDENT, SIDE_TEXT, SLIDE_HEIGHT, SLIDE_WIDTH, slide_svg, stage_layout, stage_options,
+};
 use journeymap::export::svg::{SvgOptions, stage_clip, to_svg};
 use journeymap::layout::{self, LayoutMetrics};
 use journeymap::model::JourneyMap;
@@ -324,16 +326,212 @@ fn journeymap_export_writes_a_deck_of_every_sample() {
 #[test]
 #[ignore = "writes pictures to look at"]
 fn look_at_slides() {
-    let map = load("samples/zalo-mini-app-loyalty.ron");
-    std::fs::create_dir_all("/tmp/deck").unwrap();
-    for (i, s) in slides(&map).iter().enumerate() {
-        let svg = slide_svg(&map, s, &SvgOptions::default()).unwrap();
-        let png = journeymap::export::png::svg_to_png(&svg, 1.0).unwrap();
-        std::fs::write(format!("/tmp/deck/slide{i}.png"), png).unwrap();
+    for name in ["zalo-mini-app-loyalty", "ao-so-mi-ban-le"] {
+        let map = load(&format!("samples/{name}.ron"));
+        let dir = format!("/tmp/deck/{name}");
+        std::fs::create_dir_all(&dir).unwrap();
+        for (i, s) in slides(&map).iter().enumerate() {
+            let svg = slide_svg(&map, s, &SvgOptions::default()).unwrap();
+            let png = journeymap::export::png::svg_to_png(&svg, 1.0).unwrap();
+            std::fs::write(format!("{dir}/slide{i}.png"), png).unwrap();
+        }
+        std::fs::write(
+            format!("{dir}/deck.pptx"),
+            to_pptx(&map, &SvgOptions::default()).unwrap(),
+        )
+        .unwrap();
     }
-    std::fs::write(
-        "/tmp/deck/deck.pptx",
-        to_pptx(&map, &SvgOptions::default()).unwrap(),
-    )
-    .unwrap();
+}
+
+/// The nested picture of a slide SVG: its x and width.
+fn picture_x(doc: &roxmltree::Document) -> (f32, f32) {
+    let pic = doc
+        .descendants()
+        .filter(|n| n.tag_name().name() == "svg")
+        .nth(1)
+        .unwrap();
+    let num = |a: &str| pic.attribute(a).unwrap().parse::<f32>().unwrap();
+    (num("x"), num("width"))
+}
+
+/// The `(x, text)` of every `<tspan>` with an x of a slide SVG, outside the nested picture.
+fn slide_tspans<'a>(doc: &'a roxmltree::Document) -> Vec<(f32, String)> {
+    doc.descendants()
+        .filter(|n| n.tag_name().name() == "tspan" && n.has_attribute("x"))
+        .filter(|n| {
+            n.ancestors()
+                .filter(|a| a.tag_name().name() == "svg")
+                .count()
+                == 1
+        })
+        .map(|n| {
+            let text: String = n
+                .descendants()
+                .filter_map(|d| d.text())
+                .collect::<Vec<_>>()
+                .concat();
+            (n.attribute("x").unwrap().parse().unwrap(), text)
+        })
+        .collect()
+}
+
+/// The first words of `text` (what shows even when the item is cut).
+fn opening(text: &str) -> String {
+    text.split_whitespace().take(2).collect::<Vec<_>>().join(" ")
+}
+
+/// `(a:off x, a:ext cx)` in EMU of the shape named `name` in a slide's XML, if any.
+fn shape_box(xml: &str, name: &str) -> Option<(i64, i64)> {
+    let doc = roxmltree::Document::parse(xml).unwrap();
+    let shape = doc
+        .descendants()
+        .find(|n| n.tag_name().name() == "cNvPr" && n.attribute("name") == Some(name))?
+        .parent()?
+        .parent()?;
+    let off = shape.descendants().find(|n| n.tag_name().name() == "off")?;
+    let ext = shape.descendants().find(|n| n.tag_name().name() == "ext")?;
+    Some((
+        off.attribute("x")?.parse().ok()?,
+        ext.attribute("cx")?.parse().ok()?,
+    ))
+}
+
+#[test]
+fn a_narrow_stage_picture_has_its_pains_and_opportunities_beside_it_in_the_svg_and_the_pptx() {
+    let map = load("samples/zalo-mini-app-loyalty.ron");
+    let deck = slides(&map);
+    let parts = unzip(&to_pptx(&map, &SvgOptions::default()).unwrap());
+    let mut checked = 0;
+    for (n, slide) in deck.iter().enumerate().filter(|(_, s)| !s.points.is_empty()) {
+        let pains = &slide.points[0];
+        assert_eq!(pains.heading, "Điểm đau", "the map's words, pains first");
+        let first = &pains.items[0];
+        // The SVG: the heading and the worst pain (cut or whole) right of the picture.
+        let svg = slide_svg(&map, slide, &SvgOptions::default()).unwrap();
+        let doc = roxmltree::Document::parse(&svg).unwrap();
+        let (x, w) = picture_x(&doc);
+        assert!(
+            x + w / 2.0 < SLIDE_WIDTH / 2.0 - 100.0,
+            "the picture moves left: {x}"
+        );
+        let spans = slide_tspans(&doc);
+        let right = |needle: &str| {
+            spans
+                .iter()
+                .any(|(sx, t)| t.contains(needle) && *sx >= x + w + 16.0)
+        };
+        assert!(right("Điểm đau"), "{spans:?}");
+        assert!(right(&opening(&first.text)), "{} in {spans:?}", first.text);
+        if !first.meta.is_empty() {
+            assert!(right(&first.meta), "the votes show: {}", first.meta);
+        }
+        // The side column is at least a third of the slide and inside it.
+        assert!(SLIDE_WIDTH - (x + w) >= 0.35 * SLIDE_WIDTH);
+        // The pptx: an editable text box right of the picture, with the same words.
+        let xml =
+            std::str::from_utf8(&parts[&format!("ppt/slides/slide{}.xml", n + 1)]).unwrap();
+        let (pic_x, pic_w) = shape_box(xml, "Picture 3").unwrap();
+        let (box_x, box_w) = shape_box(xml, "Points 4").unwrap();
+        assert!(box_x >= pic_x + pic_w, "{box_x} right of {pic_x}+{pic_w}");
+        assert!(box_x + box_w <= 12_192_000);
+        let words = texts(xml);
+        assert!(words.iter().any(|t| t == "Điểm đau"));
+        assert!(
+            words.iter().any(|t| t.contains(&opening(&first.text))),
+            "{words:?}"
+        );
+        assert!(xml.contains(r#"<a:buChar char=""#), "real bullets");
+        checked += 1;
+    }
+    assert!(checked >= 3, "the Zalo sample's stages have pains: {checked}");
+}
+
+#[test]
+fn a_stage_without_pains_or_opportunities_keeps_its_picture_centred_without_a_side_box() {
+    let mut map = load("samples/zalo-mini-app-loyalty.ron");
+    let lanes: Vec<_> = map
+        .lanes
+        .iter()
+        .filter(|l| {
+            matches!(
+                l.kind,
+                journeymap::model::LaneKind::PainPoints
+                    | journeymap::model::LaneKind::Opportunities
+            )
+        })
+        .map(|l| l.id.clone())
+        .collect();
+    map.cards.retain(|c| !lanes.contains(&c.lane));
+    for card in &mut map.cards {
+        card.pain = None;
+        card.opportunity = None;
+    }
+    let deck = slides(&map);
+    let slide = &deck[1];
+    assert!(slide.points.is_empty());
+    let svg = slide_svg(&map, slide, &SvgOptions::default()).unwrap();
+    let doc = roxmltree::Document::parse(&svg).unwrap();
+    let (x, w) = picture_x(&doc);
+    assert!((x + w / 2.0 - SLIDE_WIDTH / 2.0).abs() < 1.0, "centred: {x} {w}");
+    // Only the title, the counter and the steps are drawn outside the picture.
+    let spans = slide_tspans(&doc);
+    assert_eq!(spans.len(), 3, "{spans:?}");
+    assert!(!spans.iter().any(|(_, t)| t == "Điểm đau" || t == "Cơ hội"));
+    let parts = unzip(&to_pptx(&map, &SvgOptions::default()).unwrap());
+    let xml = std::str::from_utf8(&parts["ppt/slides/slide2.xml"]).unwrap();
+    assert_eq!(shape_box(xml, "Points 4"), None);
+    let (pic_x, pic_w) = shape_box(xml, "Picture 3").unwrap();
+    assert!((pic_x + pic_w / 2 - 12_192_000 / 2).abs() < 20_000);
+}
+
+#[test]
+fn too_many_points_are_cut_with_how_many_more_and_fit_the_column() {
+    let fonts = Fonts::load().unwrap();
+    let item = |i: usize| SlidePoint {
+        bullet: "◕".into(),
+        text: format!(
+            "Điểm đau số {i}: khách hàng phải nhập lại số điện thoại mỗi lần mở ứng dụng và chờ mã OTP rất lâu, rồi lại phải đăng nhập Zalo thêm một lần nữa"
+        ),
+        meta: format!("· {i} phiếu"),
+    };
+    let slide = Slide {
+        title: "Giai đoạn".into(),
+        lines: Vec::new(),
+        stage: Some(0),
+        notes: Vec::new(),
+        points: vec![
+            SlidePoints {
+                heading: "Điểm đau".into(),
+                items: (0..20).map(item).collect(),
+                more: "nữa".into(),
+            },
+            SlidePoints {
+                heading: "Cơ hội".into(),
+                items: (0..3).map(item).collect(),
+                more: "nữa".into(),
+            },
+        ],
+    };
+    let layout = stage_layout(&fonts, &slide, (400.0, 1000.0));
+    let side = layout.side.unwrap();
+    let (x, y, w, h) = side.at;
+    assert!(x >= layout.picture.0 + layout.picture.2);
+    assert!(x + w <= SLIDE_WIDTH && y + h <= SLIDE_HEIGHT);
+    let pains = &side.groups[0];
+    let shown = pains.items.len();
+    assert!((3..20).contains(&shown), "{shown}");
+    assert_eq!(pains.more, Some(format!("+{} nữa", 20 - shown)));
+    // Both lists show something; each item two rows at most, cut with "…", its votes kept.
+    assert!(!side.groups[1].items.is_empty());
+    for item in &pains.items {
+        assert_eq!(item.rows.len(), 2);
+        assert!(item.rows[1].ends_with('…'), "{:?}", item.rows);
+        assert!(fonts.width(&item.rows[0], SIDE_TEXT, false) <= w - SIDE_INDENT);
+        let last = format!("{} {}", item.rows[1], item.meta);
+        assert!(fonts.width(&last, SIDE_TEXT, false) <= w - SIDE_INDENT + 0.5);
+    }
+    assert!(SIDE_TEXT >= 16.0);
+    // A wide picture leaves no column: no side, the picture centred as before.
+    let wide = stage_layout(&fonts, &slide, (2000.0, 800.0));
+    assert_eq!(wide.side, None);
 }

@@ -23,6 +23,33 @@ pub struct Slide {
     /// status) and its opportunities (impact, effort, votes); the title slide: the persona's
     /// story and the agenda.
     pub notes: Vec<String>,
+    /// What a stage slide lists beside its picture when there is room: its pain points, then
+    /// its opportunities, each most important first. Empty for the title slide and for a stage
+    /// with neither.
+    pub points: Vec<SlidePoints>,
+}
+
+/// A list a stage slide shows beside its picture: a heading and its items.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SlidePoints {
+    /// The heading, in the map's language ("Pain points" / "Điểm đau").
+    pub heading: String,
+    /// The items, most important first (a backend shows as many as fit).
+    pub items: Vec<SlidePoint>,
+    /// The word after "+n" when items are left out ("more" / "nữa").
+    pub more: String,
+}
+
+/// One item of a [`SlidePoints`] list.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct SlidePoint {
+    /// The bullet: a pain's severity icon, or "•".
+    pub bullet: String,
+    /// The card's text, on one line.
+    pub text: String,
+    /// What follows the text, in a weaker colour: a pain's votes, an opportunity's impact and
+    /// effort (may be empty).
+    pub meta: String,
 }
 
 /// The deck of `map`: a title slide, then one slide per stage in stage order.
@@ -118,6 +145,7 @@ fn title_slide(map: &JourneyMap) -> Slide {
         lines,
         stage: None,
         notes,
+        points: Vec::new(),
     }
 }
 
@@ -145,6 +173,7 @@ fn stage_slide(map: &JourneyMap, index: usize) -> Slide {
             lines: Vec::new(),
             stage: Some(index),
             notes: Vec::new(),
+            points: Vec::new(),
         };
     };
     let steps: Vec<&str> = stage
@@ -159,9 +188,22 @@ fn stage_slide(map: &JourneyMap, index: usize) -> Slide {
     }
     let mut pains = Vec::new();
     let mut opportunities = Vec::new();
+    // The slide's lists: (severity, votes, point) and (impact, effort, votes, point).
+    let mut pain_points = Vec::new();
+    let mut opportunity_points = Vec::new();
     for card in stage_cards(map, index) {
         let lane = map.lanes.iter().find(|l| l.id == card.lane).map(|l| l.kind);
         if let Some(pain) = &card.pain {
+            let meta = if pain.votes > 0 {
+                format!("· {} {}", pain.votes, w.say("votes", "phiếu"))
+            } else {
+                String::new()
+            };
+            pain_points.push((
+                pain.severity,
+                pain.votes,
+                point(severity_icon(pain.severity), card, meta),
+            ));
             pains.push(format!(
                 "• {} {} — {} {}/5, {} {}, {}",
                 severity_icon(pain.severity),
@@ -173,6 +215,14 @@ fn stage_slide(map: &JourneyMap, index: usize) -> Slide {
                 w.status(pain.status)
             ));
         } else if let Some(o) = &card.opportunity {
+            let meta = format!(
+                "· {} {}/5 · {} {}/5",
+                w.say("impact", "tác động"),
+                o.impact,
+                w.say("effort", "công sức"),
+                o.effort
+            );
+            opportunity_points.push((o.impact, o.effort, o.votes, point("•", card, meta)));
             opportunities.push(format!(
                 "• {} — {} {}/5, {} {}/5, {} {}",
                 card_text(card),
@@ -184,8 +234,10 @@ fn stage_slide(map: &JourneyMap, index: usize) -> Slide {
                 w.say("votes", "phiếu")
             ));
         } else if lane == Some(LaneKind::Opportunities) {
+            opportunity_points.push((0, u8::MAX, 0, point("•", card, String::new())));
             opportunities.push(format!("• {}", card_text(card)));
         } else if lane == Some(LaneKind::PainPoints) {
+            pain_points.push((0, 0, point("•", card, String::new())));
             pains.push(format!("• {}", card_text(card)));
         }
     }
@@ -207,10 +259,41 @@ fn stage_slide(map: &JourneyMap, index: usize) -> Slide {
             .to_owned(),
         );
     }
+    // The worst pains first; the opportunities with the most impact for the least effort.
+    pain_points.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)));
+    opportunity_points.sort_by(|a, b| (b.0, a.1, b.2).cmp(&(a.0, b.1, a.2)));
+    let more = w.say("more", "nữa").to_owned();
+    let mut points = Vec::new();
+    if !pain_points.is_empty() {
+        points.push(SlidePoints {
+            heading: w.say("Pain points", "Điểm đau").to_owned(),
+            items: pain_points.into_iter().map(|(_, _, p)| p).collect(),
+            more: more.clone(),
+        });
+    }
+    if !opportunity_points.is_empty() {
+        points.push(SlidePoints {
+            heading: w.say("Opportunities", "Cơ hội").to_owned(),
+            items: opportunity_points
+                .into_iter()
+                .map(|(_, _, _, p)| p)
+                .collect(),
+            more,
+        });
+    }
     Slide {
         title: stage.name.trim().to_owned(),
         lines,
         stage: Some(index),
         notes,
+        points,
+    }
+}
+
+fn point(bullet: &str, card: &Card, meta: String) -> SlidePoint {
+    SlidePoint {
+        bullet: bullet.to_owned(),
+        text: card_text(card),
+        meta,
     }
 }

@@ -16,7 +16,11 @@ use zip::write::{SimpleFileOptions, ZipWriter};
 
 use super::deck::{Slide, slides};
 use super::png::{MAX_SIDE, svg_to_png};
-use super::slide::{PICTURE_BOX, SLIDE_HEIGHT, SLIDE_WIDTH, fit, stage_options};
+use super::measure::Fonts;
+use super::slide::{
+    PICTURE_BOX, SIDE_HEADING, SIDE_INDENT, SIDE_TEXT, SLIDE_HEIGHT, SLIDE_WIDTH, Side, fit,
+    stage_layout, stage_options,
+};
 use super::svg::{SvgOptions, to_svg, xml_text};
 use crate::model::JourneyMap;
 use crate::model::template::Lang;
@@ -53,6 +57,7 @@ pub fn to_pptx(map: &JourneyMap, options: &SvgOptions) -> Result<Vec<u8>, String
         "en-US"
     };
     let deck = slides(map);
+    let fonts = Fonts::load().ok_or("the bundled fonts do not load")?;
     let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
     let mut overrides: Vec<(String, String)> = Vec::new();
     for (n, slide) in deck.iter().enumerate() {
@@ -67,7 +72,13 @@ pub fn to_pptx(map: &JourneyMap, options: &SvgOptions) -> Result<Vec<u8>, String
         });
         parts.push((
             format!("ppt/slides/slide{n}.xml"),
-            slide_xml(slide, lang, image.as_ref().map(|(_, png)| png.as_slice())).into_bytes(),
+            slide_xml(
+                slide,
+                lang,
+                image.as_ref().map(|(_, png)| png.as_slice()),
+                &fonts,
+            )
+            .into_bytes(),
         ));
         parts.push((
             format!("ppt/slides/_rels/slide{n}.xml.rels"),
@@ -399,7 +410,65 @@ fn placeholder(id: u32, name: &str, ph: &str, at: (f32, f32, f32, f32), body: &s
 
 const GREY: &str = "5B6472";
 
-fn slide_xml(slide: &Slide, lang: &str, picture: Option<&[u8]>) -> String {
+/// The side column's lists as an editable text box: a paragraph a heading, a bulleted
+/// paragraph an item (its severity icon as the bullet), the meta and "+n more" in grey.
+fn side_box(side: &Side, lang: &str) -> String {
+    let mut body = String::new();
+    let hang = emu(SIDE_INDENT);
+    #[expect(clippy::cast_possible_truncation, reason = "font sizes are small")]
+    let (heading, text) = (
+        (SIDE_HEADING * 100.0) as i32,
+        (SIDE_TEXT * 100.0) as i32,
+    );
+    for (i, group) in side.groups.iter().enumerate() {
+        let before = if i > 0 { 1400 } else { 0 };
+        body.push_str(&paragraph(
+            &group.heading,
+            lang,
+            &format!(r#"<a:pPr marL="0" indent="0"><a:spcBef><a:spcPts val="{before}"/></a:spcBef><a:buNone/></a:pPr>"#),
+            &format!(r#" sz="{heading}" b="1""#),
+            None,
+        ));
+        for item in &group.items {
+            let shown = item
+                .rows
+                .iter()
+                .map(|r| r.trim())
+                .filter(|r| !r.is_empty())
+                .collect::<Vec<_>>()
+                .join(" ");
+            let mut runs_xml = runs(&shown, lang, &format!(r#" sz="{text}""#), None);
+            if !item.meta.is_empty() {
+                runs_xml.push_str(&runs(
+                    &format!(" {}", item.meta),
+                    lang,
+                    &format!(r#" sz="{text}""#),
+                    Some(GREY),
+                ));
+            }
+            let _ = write!(
+                body,
+                r#"<a:p><a:pPr marL="{hang}" indent="-{hang}"><a:spcBef><a:spcPts val="600"/></a:spcBef><a:buFontTx/><a:buChar char="{}"/></a:pPr>{runs_xml}</a:p>"#,
+                xml_text(&item.bullet)
+            );
+        }
+        if let Some(more) = &group.more {
+            body.push_str(&paragraph(
+                more,
+                lang,
+                &format!(r#"<a:pPr marL="{hang}" indent="0"><a:spcBef><a:spcPts val="300"/></a:spcBef><a:buNone/></a:pPr>"#),
+                &format!(r#" sz="{text}""#),
+                Some(GREY),
+            ));
+        }
+    }
+    format!(
+        r#"<p:sp><p:nvSpPr><p:cNvPr id="5" name="Points 4"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr><p:txBody><a:bodyPr wrap="square" lIns="0" tIns="0" rIns="0" bIns="0" rtlCol="0" anchor="t"><a:normAutofit/></a:bodyPr><a:lstStyle/>{body}</p:txBody></p:sp>"#,
+        xfrm(side.at)
+    )
+}
+
+fn slide_xml(slide: &Slide, lang: &str, picture: Option<&[u8]>, fonts: &Fonts) -> String {
     let mut tree = String::new();
     let margin = 48.0;
     let width = SLIDE_WIDTH - 2.0 * margin;
@@ -463,18 +532,21 @@ fn slide_xml(slide: &Slide, lang: &str, picture: Option<&[u8]>) -> String {
             let _ = write!(
                 tree,
                 r#"<p:sp><p:nvSpPr><p:cNvPr id="3" name="Steps 2"/><p:cNvSpPr txBox="1"/><p:nvPr/></p:nvSpPr><p:spPr>{}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom><a:noFill/></p:spPr><p:txBody><a:bodyPr wrap="square" rtlCol="0"><a:normAutofit/></a:bodyPr><a:lstStyle/>{text}</p:txBody></p:sp>"#,
-                xfrm((margin, 84.0, width, 36.0))
+                xfrm((margin, 84.0, width, 32.0))
             );
         }
         if let Some((w, h)) = picture.and_then(png_size) {
             #[expect(clippy::cast_precision_loss, reason = "picture sizes are small")]
-            let at = fit(w as f32, h as f32, PICTURE_BOX);
+            let layout = stage_layout(fonts, slide, (w as f32, h as f32));
             let _ = write!(
                 tree,
                 r#"<p:pic><p:nvPicPr><p:cNvPr id="4" name="Picture 3" descr="{}"/><p:cNvPicPr><a:picLocks noChangeAspect="1"/></p:cNvPicPr><p:nvPr/></p:nvPicPr><p:blipFill><a:blip r:embed="rId3"/><a:stretch><a:fillRect/></a:stretch></p:blipFill><p:spPr>{}<a:prstGeom prst="rect"><a:avLst/></a:prstGeom></p:spPr></p:pic>"#,
                 xml_text(&slide.title),
-                xfrm(at)
+                xfrm(layout.picture)
             );
+            if let Some(side) = &layout.side {
+                tree.push_str(&side_box(side, lang));
+            }
         }
     }
     format!(
