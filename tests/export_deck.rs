@@ -355,7 +355,7 @@ fn picture_x(doc: &roxmltree::Document) -> (f32, f32) {
 }
 
 /// The `(x, text)` of every `<tspan>` with an x of a slide SVG, outside the nested picture.
-fn slide_tspans<'a>(doc: &'a roxmltree::Document) -> Vec<(f32, String)> {
+fn slide_tspans(doc: &roxmltree::Document) -> Vec<(f32, String)> {
     doc.descendants()
         .filter(|n| n.tag_name().name() == "tspan" && n.has_attribute("x"))
         .filter(|n| {
@@ -377,7 +377,10 @@ fn slide_tspans<'a>(doc: &'a roxmltree::Document) -> Vec<(f32, String)> {
 
 /// The first words of `text` (what shows even when the item is cut).
 fn opening(text: &str) -> String {
-    text.split_whitespace().take(2).collect::<Vec<_>>().join(" ")
+    text.split_whitespace()
+        .take(2)
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// `(a:off x, a:ext cx)` in EMU of the shape named `name` in a slide's XML, if any.
@@ -402,10 +405,25 @@ fn a_narrow_stage_picture_has_its_pains_and_opportunities_beside_it_in_the_svg_a
     let deck = slides(&map);
     let parts = unzip(&to_pptx(&map, &SvgOptions::default()).unwrap());
     let mut checked = 0;
-    for (n, slide) in deck.iter().enumerate().filter(|(_, s)| !s.points.is_empty()) {
+    for (n, slide) in deck
+        .iter()
+        .enumerate()
+        .filter(|(_, s)| !s.points.is_empty())
+    {
         let pains = &slide.points[0];
         assert_eq!(pains.heading, "Điểm đau", "the map's words, pains first");
         let first = &pains.items[0];
+        // The worst pain comes first.
+        let severity = |text: &str| {
+            map.cards
+                .iter()
+                .find(|c| c.text.split_whitespace().collect::<Vec<_>>().join(" ") == text)
+                .and_then(|c| c.pain.as_ref())
+                .map_or(0, |p| p.severity)
+        };
+        let worst = pains.items.iter().map(|i| severity(&i.text)).max().unwrap();
+        assert_eq!(severity(&first.text), worst);
+        assert!(pains.items.iter().all(|i| !i.bullet.is_empty()));
         // The SVG: the heading and the worst pain (cut or whole) right of the picture.
         let svg = slide_svg(&map, slide, &SvgOptions::default()).unwrap();
         let doc = roxmltree::Document::parse(&svg).unwrap();
@@ -422,14 +440,25 @@ fn a_narrow_stage_picture_has_its_pains_and_opportunities_beside_it_in_the_svg_a
         };
         assert!(right("Điểm đau"), "{spans:?}");
         assert!(right(&opening(&first.text)), "{} in {spans:?}", first.text);
+        // Readable: at least 16 pt on the 1280 × 720 slide.
+        let size = doc
+            .descendants()
+            .filter(|n| n.tag_name().name() == "text")
+            .filter(|n| n.ancestors().filter(|a| a.has_tag_name("svg")).count() == 1)
+            .filter(|n| {
+                n.descendants()
+                    .any(|d| d.text().is_some_and(|t| t.contains(&opening(&first.text))))
+            })
+            .filter_map(|n| n.attribute("font-size")?.parse::<f32>().ok())
+            .fold(f32::MAX, f32::min);
+        assert!((16.0..100.0).contains(&size), "{size}");
         if !first.meta.is_empty() {
             assert!(right(&first.meta), "the votes show: {}", first.meta);
         }
         // The side column is at least a third of the slide and inside it.
         assert!(SLIDE_WIDTH - (x + w) >= 0.35 * SLIDE_WIDTH);
         // The pptx: an editable text box right of the picture, with the same words.
-        let xml =
-            std::str::from_utf8(&parts[&format!("ppt/slides/slide{}.xml", n + 1)]).unwrap();
+        let xml = std::str::from_utf8(&parts[&format!("ppt/slides/slide{}.xml", n + 1)]).unwrap();
         let (pic_x, pic_w) = shape_box(xml, "Picture 3").unwrap();
         let (box_x, box_w) = shape_box(xml, "Points 4").unwrap();
         assert!(box_x >= pic_x + pic_w, "{box_x} right of {pic_x}+{pic_w}");
@@ -443,7 +472,10 @@ fn a_narrow_stage_picture_has_its_pains_and_opportunities_beside_it_in_the_svg_a
         assert!(xml.contains(r#"<a:buChar char=""#), "real bullets");
         checked += 1;
     }
-    assert!(checked >= 3, "the Zalo sample's stages have pains: {checked}");
+    assert!(
+        checked >= 3,
+        "the Zalo sample's stages have pains: {checked}"
+    );
 }
 
 #[test]
@@ -472,7 +504,10 @@ fn a_stage_without_pains_or_opportunities_keeps_its_picture_centred_without_a_si
     let svg = slide_svg(&map, slide, &SvgOptions::default()).unwrap();
     let doc = roxmltree::Document::parse(&svg).unwrap();
     let (x, w) = picture_x(&doc);
-    assert!((x + w / 2.0 - SLIDE_WIDTH / 2.0).abs() < 1.0, "centred: {x} {w}");
+    assert!(
+        (x + w / 2.0 - SLIDE_WIDTH / 2.0).abs() < 1.0,
+        "centred: {x} {w}"
+    );
     // Only the title, the counter and the steps are drawn outside the picture.
     let spans = slide_tspans(&doc);
     assert_eq!(spans.len(), 3, "{spans:?}");
@@ -530,7 +565,6 @@ fn too_many_points_are_cut_with_how_many_more_and_fit_the_column() {
         let last = format!("{} {}", item.rows[1], item.meta);
         assert!(fonts.width(&last, SIDE_TEXT, false) <= w - SIDE_INDENT + 0.5);
     }
-    assert!(SIDE_TEXT >= 16.0);
     // A wide picture leaves no column: no side, the picture centred as before.
     let wide = stage_layout(&fonts, &slide, (2000.0, 800.0));
     assert_eq!(wide.side, None);

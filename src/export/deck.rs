@@ -1,7 +1,8 @@
 //! The presentation sequence of a map as slides, for a deck (PDF or `.pptx`): a title slide
 //! (the map's title, its persona, its business goals), then one slide per stage, in stage
 //! order, whose picture is the map focused on that stage ([`super::svg::stage_clip`]) and whose
-//! speaker notes hold the stage's pain points and opportunities.
+//! speaker notes hold the stage's pain points and opportunities; the same, short and most
+//! important first ([`SlidePoints`]), go beside the picture when there is room.
 //!
 //! Pure: the words are in the map's language (the Markdown export's), the map's own text as it
 //! is; the backends ([`super::pptx`], [`super::slide`]) draw and write.
@@ -260,8 +261,8 @@ fn stage_slide(map: &JourneyMap, index: usize) -> Slide {
         );
     }
     // The worst pains first; the opportunities with the most impact for the least effort.
-    pain_points.sort_by(|a, b| (b.0, b.1).cmp(&(a.0, a.1)));
-    opportunity_points.sort_by(|a, b| (b.0, a.1, b.2).cmp(&(a.0, b.1, a.2)));
+    pain_points.sort_by_key(|p| std::cmp::Reverse((p.0, p.1)));
+    opportunity_points.sort_by_key(|o| (std::cmp::Reverse(o.0), o.1, std::cmp::Reverse(o.2)));
     let more = w.say("more", "nữa").to_owned();
     let mut points = Vec::new();
     if !pain_points.is_empty() {

@@ -1,7 +1,9 @@
 //! The deck ([`super::deck`]) as a presentation (`.pptx`, 16:9): Office Open XML written by
 //! hand into a zip. The title slide's title and subtitle and every stage slide's title are
 //! placeholders holding editable text; a stage slide shows the map focused on the stage
-//! ([`super::slide::stage_options`]) as a PNG, fitted under its title; the speaker notes are
+//! ([`super::slide::stage_options`]) as a PNG, fitted under its title, and when the picture is
+//! narrow its pain points and opportunities beside it in an editable text box of bulleted
+//! paragraphs ([`super::slide::stage_layout`]); the speaker notes are
 //! [`super::deck::Slide::notes`].
 //!
 //! The fixed parts (slide master, the two layouts "Title Slide" and "Title Only", the themes,
@@ -15,8 +17,8 @@ use zip::CompressionMethod;
 use zip::write::{SimpleFileOptions, ZipWriter};
 
 use super::deck::{Slide, slides};
-use super::png::{MAX_SIDE, svg_to_png};
 use super::measure::Fonts;
+use super::png::{MAX_SIDE, svg_to_png};
 use super::slide::{
     PICTURE_BOX, SIDE_HEADING, SIDE_INDENT, SIDE_TEXT, SLIDE_HEIGHT, SLIDE_WIDTH, Side, fit,
     stage_layout, stage_options,
@@ -416,10 +418,7 @@ fn side_box(side: &Side, lang: &str) -> String {
     let mut body = String::new();
     let hang = emu(SIDE_INDENT);
     #[expect(clippy::cast_possible_truncation, reason = "font sizes are small")]
-    let (heading, text) = (
-        (SIDE_HEADING * 100.0) as i32,
-        (SIDE_TEXT * 100.0) as i32,
-    );
+    let (heading, text) = ((SIDE_HEADING * 100.0) as i32, (SIDE_TEXT * 100.0) as i32);
     for (i, group) in side.groups.iter().enumerate() {
         let before = if i > 0 { 1400 } else { 0 };
         body.push_str(&paragraph(

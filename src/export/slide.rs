@@ -1,7 +1,9 @@
 //! A deck's slide ([`super::deck::Slide`]) as one 16:9 SVG document, [`SLIDE_WIDTH`] ×
 //! [`SLIDE_HEIGHT`] points: the title slide (the map's title big, the persona, the description
 //! and the business goals) or a stage slide (the stage's name at the top, its steps under it,
-//! and below, fitted, the map focused on the stage: [`super::svg::stage_clip`]). Text stays text.
+//! and below, fitted, the map focused on the stage: [`super::svg::stage_clip`]; when that picture
+//! is narrow, it moves left and the stage's pain points and opportunities are listed beside it:
+//! [`stage_layout`], shared with the `.pptx`). Text stays text.
 //! The PDF deck is these documents, one a page.
 
 use std::fmt::Write as _;
@@ -472,11 +474,7 @@ pub fn slide_svg(map: &JourneyMap, slide: &Slide, options: &SvgOptions) -> Resul
             }
             let focused = stage_options(map, stage, options).ok_or("the map has no such stage")?;
             let clip = focused.clip.unwrap_or(emath::Rect::ZERO);
-            let layout = stage_layout(
-                &fonts,
-                slide,
-                (clip.width().ceil(), clip.height().ceil()),
-            );
+            let layout = stage_layout(&fonts, slide, (clip.width().ceil(), clip.height().ceil()));
             let picture = stage_picture(map, &focused, layout.picture)?;
             page.out.push_str(&picture);
             if let Some(side) = &layout.side {
