@@ -307,3 +307,45 @@ fn card_heights_measured_without_egui_match_the_canvas_for_the_samples() {
         "{same} of {total} cards as tall as on the canvas"
     );
 }
+
+#[test]
+fn each_emoji_picture_is_defined_once_and_drawn_as_paths_not_as_embedded_images() {
+    let map = sample("samples/zalo-mini-app-loyalty.ron");
+    let svg = to_svg(&map, &light()).unwrap();
+    // An embedded SVG image costs resvg a layer of the whole canvas each: a 1,000-card map
+    // took half a minute to render that way.
+    assert!(!svg.contains("<image"), "no embedded pictures");
+    let symbols: Vec<&str> = svg
+        .match_indices(r#"<symbol id="emoji-"#)
+        .map(|(i, m)| {
+            let rest = &svg[i + m.len()..];
+            &rest[..rest.find('"').unwrap()]
+        })
+        .collect();
+    let mut distinct = symbols.clone();
+    distinct.sort_unstable();
+    distinct.dedup();
+    assert_eq!(
+        symbols.len(),
+        distinct.len(),
+        "each picture once: {symbols:?}"
+    );
+    let pointed = map
+        .curves
+        .iter()
+        .flat_map(|c| &c.points)
+        .filter(|p| {
+            p.emoji
+                .as_deref()
+                .is_some_and(|e| journeymap::art::emoji_art(e).is_some())
+        })
+        .count();
+    let uses = svg.matches(r##"<use href="#emoji-"##).count();
+    assert!(
+        pointed > 0 && uses >= pointed,
+        "{uses} uses for {pointed} points"
+    );
+    for name in &distinct {
+        assert!(svg.contains(&format!(r##"<use href="#emoji-{name}""##)));
+    }
+}

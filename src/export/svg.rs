@@ -5,7 +5,6 @@
 
 use std::fmt::Write as _;
 
-use base64::Engine as _;
 use emath::{Pos2, Rect, pos2, vec2};
 use unicode_normalization::UnicodeNormalization as _;
 
@@ -70,10 +69,20 @@ mod data;
 
 /// The map as an SVG document, or an error when the bundled fonts do not load.
 pub fn to_svg(map: &JourneyMap, options: &SvgOptions) -> Result<String, String> {
+    let layout = picture_layout(map, &options.data).ok_or("the bundled fonts do not load")?;
+    to_svg_in(map, &layout, options)
+}
+
+/// [`to_svg`] from a layout already made by [`picture_layout`] with `options.data` (a deck
+/// draws one map many times: its layout is made once).
+pub fn to_svg_in(
+    map: &JourneyMap,
+    layout: &MapLayout,
+    options: &SvgOptions,
+) -> Result<String, String> {
     let fonts = Fonts::load().ok_or("the bundled fonts do not load")?;
     let metrics = LayoutMetrics::default();
-    let layout = data::layout(map, &metrics, &fonts, &options.data);
-    Ok(Svg::new(map, &layout, &metrics, &fonts, options).document())
+    Ok(Svg::new(map, layout, &metrics, &fonts, options).document())
 }
 
 /// The layout a picture of `map` is drawn from, with the customer data `data` shows (cards
@@ -105,6 +114,8 @@ struct Svg<'a> {
     /// The customer data's words and heat.
     data: data::DataView,
     focus: Option<usize>,
+    /// The Twemoji pictures used, by name, for one symbol each.
+    emoji_used: Vec<&'static str>,
     out: String,
 }
 
@@ -154,6 +165,7 @@ impl<'a> Svg<'a> {
             clip: options.clip,
             data: data::DataView::of(map, layout),
             focus: options.focus,
+            emoji_used: Vec::new(),
             out: String::new(),
         }
     }
@@ -184,8 +196,13 @@ impl<'a> Svg<'a> {
         self.title();
         let _ = writeln!(self.out, r#"<g transform="translate(0 {TITLE_BAND})">"#);
         self.lanes();
+        // A clipped picture (the current view, a stage of a deck) skips the cards it cannot
+        // show: their text would be shaped for nothing, once per slide.
+        let shown = self.clip.map(|c| c.expand(16.0));
         for b in &self.layout.cards {
-            self.card(b);
+            if shown.is_none_or(|c| c.intersects(b.rect)) {
+                self.card(b);
+            }
         }
         self.curves();
         self.measured();
@@ -194,7 +211,9 @@ impl<'a> Svg<'a> {
         self.focus_veil();
         self.sticky_lane_labels();
         self.heat_legend();
-        self.out.push_str("</g>\n</svg>\n");
+        self.out.push_str("</g>\n");
+        self.emoji_symbols();
+        self.out.push_str("</svg>\n");
         self.out
     }
 
@@ -527,10 +546,15 @@ impl<'a> Svg<'a> {
     /// An emoji in `rect`: its bundled colour picture, or the emoji font's glyph.
     fn emoji(&mut self, emoji: &str, rect: Rect) {
         if let Some(art) = crate::art::emoji_art(emoji) {
-            let data = base64::engine::general_purpose::STANDARD.encode(art.svg);
+            // Each picture once, as a symbol the uses point to: drawn as plain paths, where an
+            // embedded SVG image costs resvg a layer of the whole canvas per emoji.
+            if !self.emoji_used.contains(&art.name) {
+                self.emoji_used.push(art.name);
+            }
             let _ = writeln!(
                 self.out,
-                r#"<image x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}" href="data:image/svg+xml;base64,{data}"/>"#,
+                r##"<use href="#emoji-{}" x="{:.2}" y="{:.2}" width="{:.2}" height="{:.2}"/>"##,
+                art.name,
                 rect.min.x,
                 rect.min.y,
                 rect.width(),
@@ -549,6 +573,33 @@ impl<'a> Svg<'a> {
                 "middle",
             );
         }
+    }
+
+    /// The used emoji pictures as symbols in a 36 × 36 view box (the Twemoji documents without
+    /// their outer `<svg>`).
+    fn emoji_symbols(&mut self) {
+        if self.emoji_used.is_empty() {
+            return;
+        }
+        self.out.push_str("<defs>\n");
+        for name in std::mem::take(&mut self.emoji_used) {
+            let Some(art) = crate::art::all_art().find(|a| a.name == name) else {
+                continue;
+            };
+            let Ok(doc) = std::str::from_utf8(art.svg) else {
+                continue;
+            };
+            let body = doc
+                .find("<svg")
+                .and_then(|start| doc[start..].find('>').map(|end| start + end + 1))
+                .zip(doc.rfind("</svg>"))
+                .map_or("", |(from, to)| doc.get(from..to).unwrap_or(""));
+            let _ = writeln!(
+                self.out,
+                r#"<symbol id="emoji-{name}" viewBox="0 0 36 36">{body}</symbol>"#
+            );
+        }
+        self.out.push_str("</defs>\n");
     }
 
     fn visibility_line(&mut self) {
