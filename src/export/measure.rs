@@ -7,6 +7,9 @@
 //! egui makes them (ascent − descent + line gap of Noto Sans, rounded to whole points as egui
 //! rounds them at one pixel a point).
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use emath::GuiRounding as _;
 use rustybuzz::{Face, UnicodeBuffer};
 
@@ -14,9 +17,12 @@ use crate::art::fonts;
 use crate::layout::TextMeasure;
 
 /// The bundled fonts, parsed once: regular and bold text with the symbol and emoji fallbacks.
+/// Widths are remembered: a picture measures the same lines when it lays the map out, when it
+/// wraps each card's text to draw it, and again for every slide of a deck.
 pub struct Fonts {
     regular: Vec<Face<'static>>,
     bold: Vec<Face<'static>>,
+    widths: RefCell<HashMap<(String, u32, bool), f32>>,
 }
 
 impl Fonts {
@@ -29,7 +35,11 @@ impl Fonts {
         let regular = regular?;
         let mut bold = vec![Face::from_slice(fonts::NOTO_SANS_BOLD, 0)?];
         bold.extend(regular.iter().skip(1).cloned());
-        Some(Self { regular, bold })
+        Some(Self {
+            regular,
+            bold,
+            widths: RefCell::default(),
+        })
     }
 
     fn chain(&self, bold: bool) -> &[Face<'static>] {
@@ -38,6 +48,17 @@ impl Fonts {
 
     /// Width of one line of `text` at `size` points.
     pub fn width(&self, text: &str, size: f32, bold: bool) -> f32 {
+        let key = (text.to_owned(), size.to_bits(), bold);
+        if let Some(&known) = self.widths.borrow().get(&key) {
+            return known;
+        }
+        let width = self.measure(text, size, bold);
+        self.widths.borrow_mut().insert(key, width);
+        width
+    }
+
+    /// [`Self::width`], shaped now.
+    fn measure(&self, text: &str, size: f32, bold: bool) -> f32 {
         let chain = self.chain(bold);
         let mut total = 0.0;
         let mut run = String::new();
