@@ -13,7 +13,8 @@
 //! "CPU s" is the user + system seconds of our import: on a busy machine, where the wall clock
 //! also counts the time spent waiting for a core, it shows the work itself. Timings vary by
 //! machine and load: this prints, it never fails on a figure. `JOURNEYMAP_BENCH_ROWS` changes
-//! the number of rows, `JOURNEYMAP_BENCH_RUNS` the runs per figure.
+//! the number of rows, `JOURNEYMAP_BENCH_RUNS` the runs per figure; `-- --quick` (or
+//! `JOURNEYMAP_BENCH_QUICK=1`) makes 100,000 rows and one run.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -101,8 +102,13 @@ fn main() {
     }
     let root = Path::new(env!("CARGO_MANIFEST_DIR"));
     std::env::set_current_dir(root).unwrap_or_else(|e| panic!("{e}"));
-    let rows: usize = env_number("JOURNEYMAP_BENCH_ROWS", 1_000_000);
-    let runs: usize = env_number("JOURNEYMAP_BENCH_RUNS", 3).max(1);
+    // `--quick` (or `JOURNEYMAP_BENCH_QUICK=1`), as for the perf benchmark: a fast check.
+    let quick = std::env::args().any(|a| a == "--quick")
+        || std::env::var("JOURNEYMAP_BENCH_QUICK").is_ok_and(|v| v != "0");
+    let (rows, runs) = if quick { (100_000, 1) } else { (1_000_000, 3) };
+    let rows: usize = env_number("JOURNEYMAP_BENCH_ROWS", rows);
+    let runs: usize = env_number("JOURNEYMAP_BENCH_RUNS", runs).max(1);
+    println!("journeymap import benchmark (import MB/s beside DuckDB)");
     let dir = tempfile::tempdir().unwrap_or_else(|e| panic!("{e}"));
     let python = python_with_duckdb();
     let one_core = can_pin();

@@ -12,6 +12,7 @@ use crate::model::synth::{SynthSize, synth_map};
 use crate::model::template::{self, Lang};
 
 mod export_cmd;
+pub mod profile;
 
 /// A desktop editor for customer journey maps.
 #[derive(Debug, Parser)]
@@ -19,6 +20,10 @@ mod export_cmd;
 pub struct Cli {
     /// A map to open in the editor.
     pub file: Option<PathBuf>,
+    /// Show where the time of each frame goes, in puffin's viewer (a build with
+    /// `--features profile`).
+    #[arg(long)]
+    pub profile: bool,
     /// What to do instead of opening the editor.
     #[command(subcommand)]
     pub command: Option<Command>,
@@ -254,6 +259,8 @@ impl From<LangArg> for Lang {
 pub fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match cli.command {
+        None if cli.profile => profile::start()
+            .and_then(|_profiler| crate::ui::run(cli.file.as_deref()).map(|()| ExitCode::SUCCESS)),
         None => crate::ui::run(cli.file.as_deref()).map(|()| ExitCode::SUCCESS),
         Some(command) => run_command(command),
     };

@@ -487,6 +487,7 @@ pub fn compute_with_data(
     collapsed: &std::collections::BTreeSet<Id>,
     options: &data::DataOptions,
 ) -> MapLayout {
+    profiling::function_scope!();
     let m = metrics;
     let mut layout = MapLayout {
         data: options.clone(),

@@ -24,6 +24,7 @@ pub(super) fn cards_interaction(
     f: &Frame<'_>,
     out: &mut EditorOutput,
 ) {
+    profiling::function_scope!();
     let to_screen = f.to_screen(&state.view);
     let visible = to_screen.inverse() * f.canvas;
     let modifiers = ui.input(|i| i.modifiers);

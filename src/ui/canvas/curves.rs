@@ -49,6 +49,7 @@ pub(super) fn points_interaction(
     f: &Frame<'_>,
     out: &mut EditorOutput,
 ) {
+    profiling::function_scope!();
     let to_screen = f.to_screen(&state.view);
     let to_map = to_screen.inverse();
     let shift = ui.input(|i| i.modifiers.shift);
@@ -213,6 +214,7 @@ fn point_tooltip(
 /// Pain markers take clicks: one selects the pain points the marker stands for, and hovering
 /// lists them.
 pub(super) fn markers_interaction(ui: &mut Ui, state: &mut EditorState, f: &Frame<'_>) {
+    profiling::function_scope!();
     let Frame {
         map,
         layout,

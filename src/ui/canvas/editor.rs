@@ -38,6 +38,7 @@ pub fn editor_ui(
     lang: Lang,
     interactive: bool,
 ) -> EditorOutput {
+    profiling::function_scope!();
     let mut out = EditorOutput::default();
     state.selection.retain_existing(map);
     if let Some(editing) = &state.editing

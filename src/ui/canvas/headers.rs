@@ -147,6 +147,7 @@ pub(super) fn headers_interaction(
     f: &Frame<'_>,
     out: &mut EditorOutput,
 ) {
+    profiling::function_scope!();
     let to_screen = f.to_screen(&state.view);
     let dy = canvas::sticky_dy(&state.view, f.canvas);
     let (zoom, color) = (state.view.zoom, ui.visuals().text_color());
@@ -282,6 +283,7 @@ pub(super) fn lanes_interaction(
     f: &Frame<'_>,
     out: &mut EditorOutput,
 ) {
+    profiling::function_scope!();
     let to_screen = f.to_screen(&state.view);
     let dx = canvas::sticky_dx(&state.view, f.canvas);
     let header_bottom = canvas::header_bottom(&state.view, f.canvas, f.metrics);

@@ -7,6 +7,7 @@ use crate::model::PainStatus;
 
 impl Paint<'_> {
     pub(super) fn cards(&self, visible: Rect) {
+        profiling::function_scope!();
         for card_box in &self.layout.cards {
             if card_box.rect.intersects(visible) {
                 self.card(card_box);

@@ -7,6 +7,7 @@ use crate::ui::kit::emoji::paint_emoji;
 
 impl Paint<'_> {
     pub(super) fn curves(&self) {
+        profiling::function_scope!();
         let t = self.theme;
         // The zero line of every emotion lane, even one with no curve yet.
         for lane in self

@@ -170,6 +170,7 @@ impl Paint<'_> {
 
     /// Stage and step headers, stuck to the top of the canvas when scrolled past.
     pub(super) fn headers(&self, canvas: Rect) {
+        profiling::function_scope!();
         let t = self.theme;
         let dy = self.sticky_dy(canvas);
         let header_bottom = self.header_bottom(dy);
@@ -239,6 +240,7 @@ impl Paint<'_> {
 
     /// Lane labels, stuck to the left of the canvas when scrolled past.
     pub(super) fn lane_labels(&self, canvas: Rect) {
+        profiling::function_scope!();
         let t = self.theme;
         let dx = (canvas.min.x - self.pos(Pos2::ZERO).x).max(0.0);
         let dy = self.sticky_dy(canvas);

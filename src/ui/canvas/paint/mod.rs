@@ -113,6 +113,7 @@ pub fn paint(
     theme: &Theme,
     overlay: &Overlay<'_>,
 ) -> Vec<LegendRow> {
+    profiling::function_scope!();
     let painter = ui.painter_at(canvas);
     painter.rect_filled(canvas, 0.0, theme.canvas_bg);
     let to_screen = view.screen_from_map(canvas);
@@ -261,6 +262,7 @@ impl Paint<'_> {
         color: Color32,
         clip: Rect,
     ) {
+        profiling::function_scope!();
         let galley = self
             .painter
             .layout(text.to_owned(), font, color, width * self.zoom);
@@ -279,6 +281,7 @@ impl Paint<'_> {
         color: Color32,
         max_width: f32,
     ) {
+        profiling::function_scope!();
         let mut job = egui::text::LayoutJob::simple_singleline(text.to_owned(), font, color);
         job.wrap = egui::text::TextWrapping::truncate_at_width(max_width.max(1.0));
         let galley = self.painter.layout_job(job);
@@ -287,6 +290,7 @@ impl Paint<'_> {
     }
 
     fn lanes(&self, visible: Rect) {
+        profiling::function_scope!();
         let t = self.theme;
         for (i, lane) in self.layout.lanes.iter().enumerate() {
             if !lane.row.intersects(visible) {

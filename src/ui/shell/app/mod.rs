@@ -335,6 +335,12 @@ impl JourneyApp {
         &self.editor.view
     }
 
+    /// The canvas's pan and zoom, to change from outside a frame (the benchmark pans to what
+    /// it drags).
+    pub fn view_mut(&mut self) -> &mut crate::ui::canvas::paint::CanvasView {
+        &mut self.editor.view
+    }
+
     /// The open map's layout as last drawn.
     pub fn layout(&self) -> Option<&MapLayout> {
         self.open
@@ -379,6 +385,7 @@ impl JourneyApp {
 
     /// Draws one frame and applies what it asked for.
     pub fn ui(&mut self, ui: &mut Ui) {
+        profiling::function_scope!();
         let ctx = ui.ctx().clone();
         let title = self.window_title();
         if self.title_sent.as_ref() != Some(&title) {
@@ -753,6 +760,7 @@ pub struct EguiMeasure<'a>(pub &'a egui::Context);
 
 impl TextMeasure for EguiMeasure<'_> {
     fn wrapped_height(&self, text: &str, font_size: f32, wrap_width: f32) -> f32 {
+        profiling::function_scope!();
         self.0.fonts_mut(|f| {
             f.layout(
                 text.to_owned(),
