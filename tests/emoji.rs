@@ -187,7 +187,12 @@ fn faces_are_at_least_20_px_wherever_card_text_is_readable() {
 fn an_emoji_without_a_picture_is_drawn_with_the_font() {
     let mut map = juicer();
     map.curves[0].points[0].emoji = Some("🦆".to_owned());
-    let h = projector(map);
+    // The painted text is read from the frame's shapes: the canvas cache would hand them over
+    // as meshes.
+    let app = JourneyApp::new(Some(OpenMap::unsaved(map)), None);
+    let mut h = common::harness(app.with_canvas_cache(false), egui::Theme::Light);
+    h.set_size(vec2(1280.0, 720.0));
+    h.run();
     let side = face_side(&h);
     let duck = texts(&h)
         .into_iter()

@@ -238,7 +238,12 @@ fn heat_chosen_in_the_view_menu_tints_the_cards_from_worst_to_best() {
         .unwrap()
         .0
         .clone();
-    let mut harness = harness_on(map.clone());
+    // The fills are read from the frame's shapes: the canvas cache would hand them over as
+    // meshes.
+    let app = JourneyApp::new(Some(OpenMap::unsaved(map.clone())), None).with_canvas_cache(false);
+    let mut harness = common::harness(app, egui::Theme::Light);
+    harness.run();
+    common::fit_whole(&mut harness);
     let screen_rect = |harness: &Harness<'static, JourneyApp>, id: &Id| {
         let text = &map.card(id).unwrap().text;
         harness.get_by_label(&format!("Card: {text}")).rect()

@@ -37,6 +37,7 @@ pub fn editor_ui(
     theme: &Theme,
     lang: Lang,
     interactive: bool,
+    revision: u64,
 ) -> EditorOutput {
     profiling::function_scope!();
     let mut out = EditorOutput::default();
@@ -102,6 +103,8 @@ pub fn editor_ui(
 
     // 1. Painting, with the state as the last frame left it; the widgets added below (buttons,
     //    the text editor) then draw on top of the map.
+    // Out of the state while the overlay borrows it.
+    let mut cache = std::mem::take(&mut state.cache);
     let overlay = Overlay {
         selected: &state.selection,
         editing_card: state.editing_card(),
@@ -120,7 +123,25 @@ pub fn editor_ui(
         voting: state.voting,
         read_only: false,
     };
-    let legend = canvas::paint(
+    let key = canvas::cache::CacheKey {
+        revision,
+        zoom: state.view.zoom,
+        pixels_per_point,
+        theme: theme.clone(),
+        lang,
+        collapsed: state.collapsed.clone(),
+        data: state.data.clone(),
+        metrics: metrics.clone(),
+        selection: state.selection.clone(),
+        editing_card: overlay.editing_card.cloned(),
+        dragged: match &overlay.drop {
+            Some(canvas::DropPreview::Cards { ids, .. }) => ids.clone(),
+            _ => Vec::new(),
+        },
+        voting: state.voting,
+        read_only: false,
+    };
+    let legend = canvas::paint_cached(
         ui,
         canvas,
         &state.view,
@@ -129,7 +150,9 @@ pub fn editor_ui(
         metrics,
         theme,
         &overlay,
+        (&mut cache, key),
     );
+    state.cache = cache;
 
     // 2. Interaction, topmost last: background, cards, then the sticky headers and labels.
     let frame = Frame {

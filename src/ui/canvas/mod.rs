@@ -114,9 +114,22 @@ pub struct EditorState {
     /// The customer-data overlays shown (badges, heat, measured curve): a view choice of this
     /// window, never saved in the map.
     pub data: crate::layout::data::DataOptions,
+    /// The canvas's tessellated lanes, cards and curves, kept while nothing they show changes.
+    cache: crate::ui::canvas::paint::cache::CanvasCache,
 }
 
 impl EditorState {
+    /// How many times the canvas painted and tessellated its lanes, cards and curves afresh
+    /// instead of reusing them (for tests and benchmarks).
+    pub fn canvas_rebuilds(&self) -> u64 {
+        self.cache.rebuilds()
+    }
+
+    /// Turns the canvas cache on (the default) or off; see [`paint::cache::CanvasCache`].
+    pub fn set_canvas_cache(&mut self, on: bool) {
+        self.cache.set_enabled(on);
+    }
+
     /// A fresh state that fits the map to the window on the first frame.
     pub fn fitted() -> Self {
         Self {

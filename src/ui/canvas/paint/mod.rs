@@ -8,6 +8,7 @@
 //! stay smooth. Stage and step headers stick to the top and lane labels to the left while the
 //! map scrolls under them.
 
+pub mod cache;
 mod cards;
 mod curves;
 pub mod data;
@@ -113,6 +114,55 @@ pub fn paint(
     theme: &Theme,
     overlay: &Overlay<'_>,
 ) -> Vec<LegendRow> {
+    paint_with(ui, canvas, view, map, layout, metrics, theme, overlay, None)
+}
+
+/// [`paint`], with the part that does not change from frame to frame kept in `cache` under
+/// `key` (see [`cache`]): the editor's canvas.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "everything a frame of painting needs"
+)]
+pub fn paint_cached(
+    ui: &Ui,
+    canvas: Rect,
+    view: &CanvasView,
+    map: &JourneyMap,
+    layout: &MapLayout,
+    metrics: &LayoutMetrics,
+    theme: &Theme,
+    overlay: &Overlay<'_>,
+    cache: (&mut cache::CanvasCache, cache::CacheKey),
+) -> Vec<LegendRow> {
+    profiling::function_scope!();
+    paint_with(
+        ui,
+        canvas,
+        view,
+        map,
+        layout,
+        metrics,
+        theme,
+        overlay,
+        Some(cache),
+    )
+}
+
+#[expect(
+    clippy::too_many_arguments,
+    reason = "everything a frame of painting needs"
+)]
+fn paint_with(
+    ui: &Ui,
+    canvas: Rect,
+    view: &CanvasView,
+    map: &JourneyMap,
+    layout: &MapLayout,
+    metrics: &LayoutMetrics,
+    theme: &Theme,
+    overlay: &Overlay<'_>,
+    cache: Option<(&mut cache::CanvasCache, cache::CacheKey)>,
+) -> Vec<LegendRow> {
     profiling::function_scope!();
     let painter = ui.painter_at(canvas);
     painter.rect_filled(canvas, 0.0, theme.canvas_bg);
@@ -138,12 +188,16 @@ pub fn paint(
             })
             .unwrap_or_default(),
     };
-    p.lanes(visible_in_map);
-    p.cursor_cell();
-    p.cards(visible_in_map);
-    p.curves();
-    p.measured();
-    p.visibility_line();
+    match cache {
+        Some((cache, key)) if painter.is_visible() && cache.enabled() => {
+            p.cached_body(cache, key, canvas, visible_in_map);
+        }
+        _ => {
+            p.lanes(visible_in_map);
+            p.cursor_cell();
+            p.map_body(visible_in_map);
+        }
+    }
     p.drop_preview();
     p.headers(canvas);
     p.lane_labels(canvas);
@@ -266,9 +320,18 @@ impl Paint<'_> {
         let galley = self
             .painter
             .layout(text.to_owned(), font, color, width * self.zoom);
-        self.painter
-            .with_clip_rect(clip.intersect(self.painter.clip_rect()))
-            .galley(at, galley, color);
+        // Text well inside its clip needs no clip of its own: it then shares one mesh with
+        // the cards around it (a pixel of margin for the snapping of text to pixels).
+        if clip
+            .shrink(1.0)
+            .contains_rect(galley.mesh_bounds.translate(at.to_vec2()))
+        {
+            self.painter.galley(at, galley, color);
+        } else {
+            self.painter
+                .with_clip_rect(clip.intersect(self.painter.clip_rect()))
+                .galley(at, galley, color);
+        }
     }
 
     /// One line of text, cut with an ellipsis to fit `max_width` (screen points).
@@ -335,6 +398,72 @@ impl Paint<'_> {
                 Stroke::new(1.5, self.theme.selection.gamma_multiply(0.7)),
                 StrokeKind::Inside,
             );
+        }
+    }
+
+    /// Cards, curves, the measured curve and the line of visibility: what lies over the lanes
+    /// and the keyboard cell, and under the drag ghosts and sticky headers.
+    fn map_body(&self, visible: Rect) {
+        self.cards(visible);
+        self.curves();
+        self.measured();
+        self.visibility_line();
+    }
+
+    /// The lanes, the keyboard cell and [`Self::map_body`], the lanes and body from `cache`
+    /// when it holds them for `key` (painted into it first when not).
+    fn cached_body(
+        &self,
+        cache: &mut cache::CanvasCache,
+        key: cache::CacheKey,
+        canvas: Rect,
+        visible: Rect,
+    ) {
+        let ctx = self.painter.ctx();
+        let layer = self.painter.layer_id();
+        let translation = self.to_screen.translation;
+        let delta = match cache.plan(&key, translation, visible, ctx) {
+            cache::CacheUse::Reuse(delta) => delta,
+            cache::CacheUse::Rebuild { wide } => {
+                // Half a canvas more on every side while panning, so a pan shows what was
+                // painted; only what is visible otherwise (the text laid out, and so the font
+                // atlas, stay exactly as without the cache).
+                let ahead = if wide { 0.5 } else { 0.0 };
+                let region_on_screen = canvas.expand2(canvas.size() * ahead);
+                let region = self.to_screen.inverse() * region_on_screen;
+                let mut region_painter = self.painter.clone();
+                region_painter.set_clip_rect(region_on_screen);
+                let p = Paint {
+                    painter: &region_painter,
+                    legend: std::cell::RefCell::new(Vec::new()),
+                    heat: self.heat.clone(),
+                    ..*self
+                };
+                let next = || ctx.graphics_mut(|g| g.entry(layer).next_idx().0);
+                let start = next();
+                p.lanes(region);
+                let middle = next();
+                p.map_body(region);
+                let end = next();
+                cache.store(
+                    ctx,
+                    layer,
+                    [start, middle, end],
+                    key,
+                    (region, wide),
+                    translation,
+                    ctx.pixels_per_point(),
+                );
+                Vec2::ZERO
+            }
+        };
+        let clip = self.painter.clip_rect();
+        cache.show(ctx, layer, clip, delta, false);
+        self.cursor_cell();
+        cache.show(ctx, layer, clip, delta, true);
+        if delta != Vec2::ZERO && !cache::on_pixel_grid(delta, ctx.pixels_per_point()) {
+            // Painted afresh on the pixel grid once the view rests.
+            ctx.request_repaint();
         }
     }
 

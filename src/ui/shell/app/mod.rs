@@ -244,6 +244,14 @@ impl JourneyApp {
         }
     }
 
+    /// The canvas cache on (the default) or off: off, the canvas is painted as shapes every
+    /// frame (for tests that read the painted text).
+    #[must_use]
+    pub fn with_canvas_cache(mut self, on: bool) -> Self {
+        self.editor.set_canvas_cache(on);
+        self
+    }
+
     /// Pretends today is `today` (for the review-due badge in tests).
     #[must_use]
     pub fn with_today(mut self, today: jiff::civil::Date) -> Self {
@@ -554,7 +562,7 @@ impl JourneyApp {
         egui::CentralPanel::no_frame().show(ui, |ui| {
             self.refresh_layout(ui.ctx());
             if let Some(open) = &mut self.open {
-                if let Some((_, _, layout)) = &open.layout {
+                if let Some((revision, _, layout)) = &open.layout {
                     let editor_out = editor::editor_ui(
                         ui,
                         &mut self.editor,
@@ -564,6 +572,7 @@ impl JourneyApp {
                         &theme,
                         lang,
                         !modal_open,
+                        *revision,
                     );
                     out.commands.extend(editor_out.commands);
                     out.edit_created_card |= editor_out.edit_created_card;
