@@ -133,7 +133,7 @@ impl Drop for Measure<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ui::EguiMeasure;
+    use crate::ui::shell::app::EguiMeasure;
 
     fn frame(ctx: &egui::Context) {
         ctx.run_ui(egui::RawInput::default(), |_| {})
@@ -143,7 +143,8 @@ mod tests {
 
     fn context() -> egui::Context {
         let ctx = egui::Context::default();
-        crate::ui::setup_context(&ctx);
+        crate::ui::kit::fonts::install(&ctx);
+        crate::ui::kit::emoji::install(&ctx);
         frame(&ctx);
         ctx
     }
