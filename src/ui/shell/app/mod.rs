@@ -11,6 +11,7 @@ mod bars;
 mod export;
 mod files;
 mod heading;
+mod heights;
 mod import;
 mod present;
 mod shortcuts;
@@ -197,6 +198,8 @@ pub struct JourneyApp {
     open_on_start: Option<PathBuf>,
     /// Presentation mode, while it is on (F5).
     present: Option<crate::ui::present::Presentation>,
+    /// Card text heights for the layout.
+    heights: heights::TextHeights,
 }
 
 impl JourneyApp {
@@ -241,6 +244,7 @@ impl JourneyApp {
             export: None,
             open_on_start: None,
             present: None,
+            heights: heights::TextHeights::default(),
         }
     }
 

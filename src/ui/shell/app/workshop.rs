@@ -22,7 +22,7 @@ impl JourneyApp {
             let computed = layout::compute_with_data(
                 open.doc.map(),
                 &self.metrics,
-                &EguiMeasure(ctx),
+                &self.heights.measure(ctx),
                 collapsed,
                 &self.editor.data,
             );
