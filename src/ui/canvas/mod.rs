@@ -114,6 +114,9 @@ pub struct EditorState {
     /// The customer-data overlays shown (badges, heat, measured curve): a view choice of this
     /// window, never saved in the map.
     pub data: crate::layout::data::DataOptions,
+    /// The card whose context menu is open while cards are too small to read (they have no
+    /// widget each then, so the menu must be kept by name).
+    lod_menu: Option<Id>,
 }
 
 impl EditorState {
