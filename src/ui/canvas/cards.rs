@@ -29,7 +29,7 @@ pub(super) fn cards_interaction(
 ) {
     let to_screen = f.to_screen(&state.view);
     if lod::text_as_bars(f.metrics.card_font_size, state.view.zoom) {
-        let card_box = lod_card(ui, state, f, background).and_then(|i| f.layout.cards.get(i));
+        let card_box = lod_card(state, f, background).and_then(|i| f.layout.cards.get(i));
         let kept = card_box.and_then(|card_box| {
             let card = f.map.cards.get(card_box.card_index)?;
             let rect = (to_screen * card_box.rect).intersect(f.canvas);
@@ -59,12 +59,7 @@ pub(super) fn cards_interaction(
 
 /// At the level of detail, the card the background's pointer is on (by index in the layout):
 /// the card whose context menu is open, else the one under the pointer.
-pub(super) fn lod_card(
-    ui: &Ui,
-    state: &EditorState,
-    f: &Frame<'_>,
-    background: &Response,
-) -> Option<usize> {
+pub(super) fn lod_card(state: &EditorState, f: &Frame<'_>, background: &Response) -> Option<usize> {
     if let Some(id) = &state.lod_menu
         && background.interact_pointer_pos().is_none()
         && let Some(i) = f.layout.cards.iter().position(|c| &c.id == id)
@@ -74,8 +69,11 @@ pub(super) fn lod_card(
     let pointer = background
         .interact_pointer_pos()
         .or_else(|| background.hover_pos())
-        .filter(|p| f.canvas.contains(*p) && ui.ctx().layer_id_at(*p) == Some(ui.layer_id()))?;
-    lod::card_at(&f.layout.cards, f.to_screen(&state.view).inverse() * pointer)
+        .filter(|p| f.canvas.contains(*p))?;
+    lod::card_at(
+        &f.layout.cards,
+        f.to_screen(&state.view).inverse() * pointer,
+    )
 }
 
 /// One card's pointer interaction through `response` (its own widget, or the background's at
@@ -84,10 +82,6 @@ pub(super) fn lod_card(
 #[expect(
     clippy::too_many_arguments,
     reason = "the card, where it is and what answers the pointer"
-)]
-#[expect(
-    clippy::needless_pass_by_value,
-    reason = "the hover tooltip consumes the response"
 )]
 fn card_pointer(
     ui: &mut Ui,
@@ -110,44 +104,43 @@ fn card_pointer(
             .or(card.opportunity.as_ref().map(|o| o.votes));
         // The background keeps its own label at the level of detail.
         if !far {
-        response.widget_info(|| {
-            let text = if card.text.is_empty() {
-                tr(f.lang, "card-empty")
-            } else {
-                card.text.clone()
-            };
-            let label = match votes {
-                // Pain points and opportunities say their votes, so a screen reader (and a
-                // test) can follow a workshop vote.
-                Some(votes) => tr_args(
-                    f.lang,
-                    "card-label-votes",
-                    &[("text", text.into()), ("votes", votes.into())],
-                ),
-                None => tr_args(f.lang, "card-label", &[("text", text.into())]),
-            };
-            WidgetInfo::selected(
-                Role::Button,
-                true,
-                state.selection.has_card(&card.id),
-                label,
-            )
-        });
+            response.widget_info(|| {
+                let text = if card.text.is_empty() {
+                    tr(f.lang, "card-empty")
+                } else {
+                    card.text.clone()
+                };
+                let label = match votes {
+                    // Pain points and opportunities say their votes, so a screen reader (and a
+                    // test) can follow a workshop vote.
+                    Some(votes) => tr_args(
+                        f.lang,
+                        "card-label-votes",
+                        &[("text", text.into()), ("votes", votes.into())],
+                    ),
+                    None => tr_args(f.lang, "card-label", &[("text", text.into())]),
+                };
+                WidgetInfo::selected(
+                    Role::Button,
+                    true,
+                    state.selection.has_card(&card.id),
+                    label,
+                )
+            });
         }
         focus_canvas_on_click(ui, state, &response);
         // The card in full on hover (not while dragging, not over the text being edited).
-        let response =
-            if state.drag.is_none() && editing_id.as_ref() != Some(&card.id) && tooltip {
-                response.on_hover_ui(|ui| {
-                    card_tooltip_ui(ui, f.lang, f.map, card);
-                    if state.voting && votes.is_some() {
-                        ui.separator();
-                        ui.weak(tr(f.lang, "vote-hint"));
-                    }
-                })
-            } else {
-                response
-            };
+        let response = if state.drag.is_none() && editing_id.as_ref() != Some(&card.id) && tooltip {
+            response.on_hover_ui(|ui| {
+                card_tooltip_ui(ui, f.lang, f.map, card);
+                if state.voting && votes.is_some() {
+                    ui.separator();
+                    ui.weak(tr(f.lang, "vote-hint"));
+                }
+            })
+        } else {
+            response
+        };
         if state.voting {
             // Workshop voting: every click is a dot, a right-click takes one back.
             if response.clicked() {

@@ -141,7 +141,7 @@ pub fn editor_ui(
     if interactive {
         // Too small to read, cards answer the pointer through the background (one hit test).
         let over_card = canvas::lod::text_as_bars(metrics.card_font_size, state.view.zoom)
-            && cards::lod_card(ui, state, &frame, &background).is_some();
+            && cards::lod_card(state, &frame, &background).is_some();
         background_interaction(ui, state, &frame, &background, over_card, &mut out);
         cards::cards_interaction(ui, state, &frame, &background, &mut out);
         data::data_interaction(ui, state, &frame, &mut out);

@@ -26,7 +26,12 @@ impl Paint<'_> {
         let font = self.metrics.card_font_size;
         let mut mesh = egui::Mesh::default();
         let mut selected = Vec::new();
-        for b in self.layout.cards.iter().filter(|b| b.rect.intersects(visible)) {
+        for b in self
+            .layout
+            .cards
+            .iter()
+            .filter(|b| b.rect.intersects(visible))
+        {
             let Some(card) = self.map.cards.get(b.card_index) else {
                 continue;
             };
