@@ -37,6 +37,23 @@ pub(super) fn cards_interaction(
                 .then(|| card.id.clone())
         });
         state.lod_menu = kept;
+        // For a screen reader (or a test) each card is still named, by a widget that only
+        // hovers, so the background keeps the clicks; without one, no widget at all.
+        if ui
+            .ctx()
+            .accesskit_node_builder(background.id, |_| ())
+            .is_some()
+        {
+            let visible = to_screen.inverse() * f.canvas;
+            for card_box in f.layout.cards.iter().filter(|c| c.rect.intersects(visible)) {
+                if let Some(card) = f.map.cards.get(card_box.card_index) {
+                    let rect = (to_screen * card_box.rect).intersect(f.canvas);
+                    let id = ui.scope_id().with(("card", &card.id));
+                    ui.interact(rect, id, egui::Sense::hover())
+                        .widget_info(|| card_info(state, f, card));
+                }
+            }
+        }
         return;
     }
     let visible = to_screen.inverse() * f.canvas;
@@ -66,9 +83,15 @@ pub(super) fn lod_card(state: &EditorState, f: &Frame<'_>, background: &Response
     {
         return Some(i);
     }
+    let hover = || {
+        background
+            .contains_pointer()
+            .then(|| background.ctx.input(|i| i.pointer.hover_pos()))
+            .flatten()
+    };
     let pointer = background
         .interact_pointer_pos()
-        .or_else(|| background.hover_pos())
+        .or_else(hover)
         .filter(|p| f.canvas.contains(*p))?;
     lod::card_at(
         &f.layout.cards,
@@ -104,29 +127,7 @@ fn card_pointer(
             .or(card.opportunity.as_ref().map(|o| o.votes));
         // The background keeps its own label at the level of detail.
         if !far {
-            response.widget_info(|| {
-                let text = if card.text.is_empty() {
-                    tr(f.lang, "card-empty")
-                } else {
-                    card.text.clone()
-                };
-                let label = match votes {
-                    // Pain points and opportunities say their votes, so a screen reader (and a
-                    // test) can follow a workshop vote.
-                    Some(votes) => tr_args(
-                        f.lang,
-                        "card-label-votes",
-                        &[("text", text.into()), ("votes", votes.into())],
-                    ),
-                    None => tr_args(f.lang, "card-label", &[("text", text.into())]),
-                };
-                WidgetInfo::selected(
-                    Role::Button,
-                    true,
-                    state.selection.has_card(&card.id),
-                    label,
-                )
-            });
+            response.widget_info(|| card_info(state, f, card));
         }
         focus_canvas_on_click(ui, state, &response);
         // The card in full on hover (not while dragging, not over the text being edited).
@@ -193,6 +194,35 @@ fn card_pointer(
             .context_menu(|ui| card_menu_ui(ui, state, f.map, card, f.lang, out))
             .is_some()
     }
+}
+
+/// A card's accessible name: its text, and its votes on pain points and opportunities (so a
+/// screen reader, and a test, can follow a workshop vote); whether it is selected.
+fn card_info(state: &EditorState, f: &Frame<'_>, card: &Card) -> WidgetInfo {
+    let text = if card.text.is_empty() {
+        tr(f.lang, "card-empty")
+    } else {
+        card.text.clone()
+    };
+    let votes = card
+        .pain
+        .as_ref()
+        .map(|p| p.votes)
+        .or(card.opportunity.as_ref().map(|o| o.votes));
+    let label = match votes {
+        Some(votes) => tr_args(
+            f.lang,
+            "card-label-votes",
+            &[("text", text.into()), ("votes", votes.into())],
+        ),
+        None => tr_args(f.lang, "card-label", &[("text", text.into())]),
+    };
+    WidgetInfo::selected(
+        Role::Button,
+        true,
+        state.selection.has_card(&card.id),
+        label,
+    )
 }
 
 /// A card in full, for its tooltip: text, details, channel, and the pain point or opportunity.
