@@ -345,3 +345,22 @@ fn presentation_title_and_stage_slides_on_a_projector() {
         snapshot(&mut h, &format!("presentation_stage_{name}"));
     }
 }
+
+#[test]
+fn a_big_map_at_fit_zoom_draws_card_text_as_bars() {
+    // Level of detail: the benchmark's 1,200 generated cards fitted whole on a projector,
+    // every card's text far below a readable size, so each line is a soft bar; fills, colours
+    // and severity chips keep the map's shape.
+    use journeymap::model::synth::{SynthSize, synth_map};
+    let map = synth_map(SynthSize::LARGE);
+    let app = JourneyApp::new(Some(journeymap::ui::OpenMap::unsaved(map)), None)
+        .with_today(TODAY)
+        .with_prefs(Prefs {
+            show_inspector: false,
+            ..vietnamese_ui()
+        });
+    let mut h = common::harness_sized(app, Theme::Light, PROJECTOR);
+    h.run();
+    common::fit_whole(&mut h);
+    snapshot(&mut h, "level_of_detail_large_map_light");
+}

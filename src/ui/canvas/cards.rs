@@ -2,14 +2,14 @@
 //! the card's context menu; and drag and drop: where dragged cards, stages and lanes would
 //! land (the drop preview the canvas paints) and the move when they are let go.
 
-use egui::{Pos2, Role, Ui, Vec2, WidgetInfo};
+use egui::{Pos2, Response, Role, Ui, Vec2, WidgetInfo};
 
 use crate::edit::EditCommand;
 use crate::layout::MapLayout;
 use crate::model::{Card, Channel, ChannelKind, Id, JourneyMap, LaneKind};
 
 use crate::ui::canvas::clipboard::{delete_selection, duplicate};
-use crate::ui::canvas::paint::DropPreview;
+use crate::ui::canvas::paint::{DropPreview, lod};
 use crate::ui::canvas::selection::Selection;
 use crate::ui::canvas::{
     Drag, EditTarget, Editing, EditorOutput, EditorState, Frame, ITEM_SENSE, cell_ids,
@@ -17,72 +17,132 @@ use crate::ui::canvas::{
 };
 use crate::ui::kit::i18n::{Lang, tr, tr_args};
 
-/// Every visible card: its pointer interaction, tooltip and context menu.
+/// Every visible card: its pointer interaction, tooltip and context menu. Cards too small to
+/// read (level of detail) have no widget each: the background's `response` is given to the
+/// one card under the pointer (or whose menu is open), found by [`lod_card`].
 pub(super) fn cards_interaction(
     ui: &mut Ui,
     state: &mut EditorState,
     f: &Frame<'_>,
+    background: &Response,
     out: &mut EditorOutput,
 ) {
     profiling::function_scope!();
     let to_screen = f.to_screen(&state.view);
+    if lod::text_as_bars(f.metrics.card_font_size, state.view.zoom) {
+        let card_box = lod_card(state, f, background).and_then(|i| f.layout.cards.get(i));
+        let kept = card_box.and_then(|card_box| {
+            let card = f.map.cards.get(card_box.card_index)?;
+            let rect = (to_screen * card_box.rect).intersect(f.canvas);
+            card_pointer(ui, state, f, card, rect, background.clone(), true, out)
+                .then(|| card.id.clone())
+        });
+        state.lod_menu = kept;
+        // For a screen reader (or a test) each card is still named, by a widget that only
+        // hovers, so the background keeps the clicks; without one, no widget at all.
+        if ui
+            .ctx()
+            .accesskit_node_builder(background.id, |_| ())
+            .is_some()
+        {
+            let visible = to_screen.inverse() * f.canvas;
+            for card_box in f.layout.cards.iter().filter(|c| c.rect.intersects(visible)) {
+                if let Some(card) = f.map.cards.get(card_box.card_index) {
+                    let rect = (to_screen * card_box.rect).intersect(f.canvas);
+                    let id = ui.scope_id().with(("card", &card.id));
+                    ui.interact(rect, id, egui::Sense::hover())
+                        .widget_info(|| card_info(state, f, card));
+                }
+            }
+        }
+        return;
+    }
     let visible = to_screen.inverse() * f.canvas;
-    let modifiers = ui.input(|i| i.modifiers);
-    let editing_id = state.editing_card().cloned();
     for card_box in f.layout.cards.iter().filter(|c| c.rect.intersects(visible)) {
         let Some(card) = f.map.cards.get(card_box.card_index) else {
             continue;
         };
         let rect = (to_screen * card_box.rect).intersect(f.canvas);
         let response = ui.interact(rect, ui.scope_id().with(("card", &card.id)), ITEM_SENSE);
-        let votes = card
-            .pain
-            .as_ref()
-            .map(|p| p.votes)
-            .or(card.opportunity.as_ref().map(|o| o.votes));
-        response.widget_info(|| {
-            let text = if card.text.is_empty() {
-                tr(f.lang, "card-empty")
-            } else {
-                card.text.clone()
-            };
-            let label = match votes {
-                // Pain points and opportunities say their votes, so a screen reader (and a
-                // test) can follow a workshop vote.
-                Some(votes) => tr_args(
-                    f.lang,
-                    "card-label-votes",
-                    &[("text", text.into()), ("votes", votes.into())],
-                ),
-                None => tr_args(f.lang, "card-label", &[("text", text.into())]),
-            };
-            WidgetInfo::selected(
-                Role::Button,
-                true,
-                state.selection.has_card(&card.id),
-                label,
-            )
-        });
-        focus_canvas_on_click(ui, state, &response);
-        // The card in full on hover (not while dragging, not over the text being edited, not
-        // over its customer data, whose badges and flags have tooltips of their own).
+        // The card in full on hover, but not over its customer data, whose badges and flags
+        // have tooltips of their own.
         let over_data = card_box
             .data
             .as_ref()
             .zip(ui.input(|i| i.pointer.hover_pos()))
             .is_some_and(|(d, p)| (to_screen * d.area).contains(p));
-        let response =
-            if state.drag.is_none() && editing_id.as_ref() != Some(&card.id) && !over_data {
-                response.on_hover_ui(|ui| {
-                    card_tooltip_ui(ui, f.lang, f.map, card);
-                    if state.voting && votes.is_some() {
-                        ui.separator();
-                        ui.weak(tr(f.lang, "vote-hint"));
-                    }
-                })
-            } else {
-                response
-            };
+        card_pointer(ui, state, f, card, rect, response, !over_data, out);
+    }
+}
+
+/// At the level of detail, the card the background's pointer is on (by index in the layout):
+/// the card whose context menu is open, else the one under the pointer.
+pub(super) fn lod_card(state: &EditorState, f: &Frame<'_>, background: &Response) -> Option<usize> {
+    if let Some(id) = &state.lod_menu
+        && background.interact_pointer_pos().is_none()
+        && let Some(i) = f.layout.cards.iter().position(|c| &c.id == id)
+    {
+        return Some(i);
+    }
+    let hover = || {
+        background
+            .contains_pointer()
+            .then(|| background.ctx.input(|i| i.pointer.hover_pos()))
+            .flatten()
+    };
+    let pointer = background
+        .interact_pointer_pos()
+        .or_else(hover)
+        .filter(|p| f.canvas.contains(*p))?;
+    lod::card_at(
+        &f.layout.cards,
+        f.to_screen(&state.view).inverse() * pointer,
+    )
+}
+
+/// One card's pointer interaction through `response` (its own widget, or the background's at
+/// the level of detail): select, edit, vote, drag, tooltip (when `tooltip`) and context menu.
+/// Returns whether the context menu is open.
+#[expect(
+    clippy::too_many_arguments,
+    reason = "the card, where it is and what answers the pointer"
+)]
+fn card_pointer(
+    ui: &mut Ui,
+    state: &mut EditorState,
+    f: &Frame<'_>,
+    card: &Card,
+    rect: egui::Rect,
+    response: Response,
+    tooltip: bool,
+    out: &mut EditorOutput,
+) -> bool {
+    let modifiers = ui.input(|i| i.modifiers);
+    let editing_id = state.editing_card().cloned();
+    let far = response.id != ui.scope_id().with(("card", &card.id));
+    {
+        let votes = card
+            .pain
+            .as_ref()
+            .map(|p| p.votes)
+            .or(card.opportunity.as_ref().map(|o| o.votes));
+        // The background keeps its own label at the level of detail.
+        if !far {
+            response.widget_info(|| card_info(state, f, card));
+        }
+        focus_canvas_on_click(ui, state, &response);
+        // The card in full on hover (not while dragging, not over the text being edited).
+        let response = if state.drag.is_none() && editing_id.as_ref() != Some(&card.id) && tooltip {
+            response.on_hover_ui(|ui| {
+                card_tooltip_ui(ui, f.lang, f.map, card);
+                if state.voting && votes.is_some() {
+                    ui.separator();
+                    ui.weak(tr(f.lang, "vote-hint"));
+                }
+            })
+        } else {
+            response
+        };
         if state.voting {
             // Workshop voting: every click is a dot, a right-click takes one back.
             if response.clicked() {
@@ -101,7 +161,7 @@ pub(super) fn cards_interaction(
                     delta: -1,
                 });
             }
-            continue;
+            return false;
         }
         if response.clicked() {
             state.editing = None;
@@ -131,8 +191,39 @@ pub(super) fn cards_interaction(
                 .map_or(Vec2::ZERO, |p| p - rect.min);
             state.drag = Some(Drag::Cards { ids, grab });
         }
-        response.context_menu(|ui| card_menu_ui(ui, state, f.map, card, f.lang, out));
+        response
+            .context_menu(|ui| card_menu_ui(ui, state, f.map, card, f.lang, out))
+            .is_some()
     }
+}
+
+/// A card's accessible name: its text, and its votes on pain points and opportunities (so a
+/// screen reader, and a test, can follow a workshop vote); whether it is selected.
+fn card_info(state: &EditorState, f: &Frame<'_>, card: &Card) -> WidgetInfo {
+    let text = if card.text.is_empty() {
+        tr(f.lang, "card-empty")
+    } else {
+        card.text.clone()
+    };
+    let votes = card
+        .pain
+        .as_ref()
+        .map(|p| p.votes)
+        .or(card.opportunity.as_ref().map(|o| o.votes));
+    let label = match votes {
+        Some(votes) => tr_args(
+            f.lang,
+            "card-label-votes",
+            &[("text", text.into()), ("votes", votes.into())],
+        ),
+        None => tr_args(f.lang, "card-label", &[("text", text.into())]),
+    };
+    WidgetInfo::selected(
+        Role::Button,
+        true,
+        state.selection.has_card(&card.id),
+        label,
+    )
 }
 
 /// A card in full, for its tooltip: text, details, channel, and the pain point or opportunity.

@@ -234,7 +234,6 @@ pub(super) fn markers_interaction(ui: &mut Ui, state: &mut EditorState, f: &Fram
             ui.scope_id().with(("marker", i)),
             egui::Sense::click(),
         );
-        let cards: Vec<&Card> = marker.cards.iter().filter_map(|id| map.card(id)).collect();
         response.widget_info(|| {
             WidgetInfo::labeled(
                 Role::Button,
@@ -243,7 +242,7 @@ pub(super) fn markers_interaction(ui: &mut Ui, state: &mut EditorState, f: &Fram
                     lang,
                     "marker-label",
                     &[
-                        ("count", cards.len().into()),
+                        ("count", marker.cards.len().into()),
                         ("severity", marker.max_severity.into()),
                     ],
                 ),
@@ -257,9 +256,10 @@ pub(super) fn markers_interaction(ui: &mut Ui, state: &mut EditorState, f: &Fram
             };
             crate::ui::canvas::focus_canvas(ui, state);
         }
+        // The cards are looked up only for the tooltip: a big map has many markers.
         response.on_hover_ui(|ui| {
             ui.set_max_width(320.0);
-            for card in &cards {
+            for card in marker.cards.iter().filter_map(|id| map.card(id)) {
                 let severity = card.pain.as_ref().map_or(1, |p| p.severity);
                 ui.label(format!(
                     "{} {severity} · {}",

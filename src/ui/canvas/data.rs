@@ -24,6 +24,10 @@ pub(super) fn data_interaction(
     f: &Frame<'_>,
     out: &mut EditorOutput,
 ) {
+    // Too small to read, the badges and flags are not drawn (level of detail).
+    if crate::ui::canvas::paint::lod::text_as_bars(f.metrics.card_font_size, state.view.zoom) {
+        return;
+    }
     let to_screen = f.to_screen(&state.view);
     let visible = to_screen.inverse() * f.canvas;
     for card_box in f.layout.cards.iter().filter(|c| c.rect.intersects(visible)) {

@@ -163,8 +163,11 @@ pub fn editor_ui(
         lang,
     };
     if interactive {
-        background_interaction(ui, state, &frame, &background, &mut out);
-        cards::cards_interaction(ui, state, &frame, &mut out);
+        // Too small to read, cards answer the pointer through the background (one hit test).
+        let over_card = canvas::lod::text_as_bars(metrics.card_font_size, state.view.zoom)
+            && cards::lod_card(state, &frame, &background).is_some();
+        background_interaction(ui, state, &frame, &background, over_card, &mut out);
+        cards::cards_interaction(ui, state, &frame, &background, &mut out);
         data::data_interaction(ui, state, &frame, &mut out);
         headers::headers_interaction(ui, state, &frame, &mut out);
         curves::points_interaction(ui, state, &frame, &mut out);
@@ -213,12 +216,14 @@ fn reveal_rect(layout: &MapLayout, target: &EditTarget) -> Option<(Rect, [bool; 
 }
 
 /// The empty canvas: drag to pan (Shift: rubber band), click a cell to put the keyboard there
-/// (or add a curve point), double-click to add a card.
+/// (or add a curve point), double-click to add a card. `over_card`: the pointer is on a card
+/// too small to read, which takes the clicks instead.
 fn background_interaction(
     ui: &Ui,
     state: &mut EditorState,
     f: &Frame<'_>,
     response: &Response,
+    over_card: bool,
     out: &mut EditorOutput,
 ) {
     let Frame {
@@ -238,7 +243,7 @@ fn background_interaction(
             state.drag = None;
         }
     }
-    if response.dragged() && !matches!(state.drag, Some(Drag::Band { .. })) {
+    if response.dragged() && !matches!(state.drag, Some(Drag::Band { .. } | Drag::Cards { .. })) {
         state.view.offset += response.drag_delta();
     }
     if response.drag_stopped()
@@ -257,7 +262,7 @@ fn background_interaction(
     let cell = response
         .interact_pointer_pos()
         .and_then(|p| layout.cell_at(to_map * p));
-    if response.clicked() {
+    if response.clicked() && !over_card {
         focus_canvas(ui, state);
         state.editing = None;
         let map_y = response
@@ -272,6 +277,7 @@ fn background_interaction(
         state.cursor = cell.and_then(|(s, l)| cell_ids(map, layout, s, l));
     }
     if response.double_clicked()
+        && !over_card
         && let Some((s, l)) = cell
         && let Some((step, lane)) = cell_ids(map, layout, s, l)
         && layout.lanes[l].kind.holds_cards()

@@ -116,6 +116,9 @@ pub struct EditorState {
     pub data: crate::layout::data::DataOptions,
     /// The canvas's tessellated lanes, cards and curves, kept while nothing they show changes.
     cache: crate::ui::canvas::paint::cache::CanvasCache,
+    /// The card whose context menu is open while cards are too small to read (they have no
+    /// widget each then, so the menu must be kept by name).
+    lod_menu: Option<Id>,
 }
 
 impl EditorState {

@@ -8,10 +8,78 @@ use crate::model::PainStatus;
 impl Paint<'_> {
     pub(super) fn cards(&self, visible: Rect) {
         profiling::function_scope!();
+        if lod::text_as_bars(self.metrics.card_font_size, self.zoom) {
+            self.cards_far(visible);
+            return;
+        }
         for card_box in &self.layout.cards {
             if card_box.rect.intersects(visible) {
                 self.card(card_box);
             }
+        }
+    }
+
+    /// Cards too small to read (level of detail), as one mesh of plain quads: each card's
+    /// border and fill, its chip and text lines as soft bars; no shadow, no glyphs, no data
+    /// badges or vote dots. The selection is outlined on top.
+    fn cards_far(&self, visible: Rect) {
+        let t = self.theme;
+        let font = self.metrics.card_font_size;
+        let mut mesh = egui::Mesh::default();
+        let mut selected = Vec::new();
+        for b in self
+            .layout
+            .cards
+            .iter()
+            .filter(|b| b.rect.intersects(visible))
+        {
+            let Some(card) = self.map.cards.get(b.card_index) else {
+                continue;
+            };
+            let kind = self.layout.lanes[b.lane_index].kind;
+            let token = card.color.unwrap_or(Theme::lane_card_color(kind));
+            let fill = self
+                .heat_fill(&card.id)
+                .unwrap_or_else(|| t.card_fill(token));
+            let dragged = matches!(&self.overlay.drop, Some(DropPreview::Cards { ids, .. }) if ids.contains(&card.id));
+            let rect = self.rect(b.rect);
+            if self.overlay.selected.has_card(&card.id) {
+                selected.push(rect);
+            }
+            if dragged {
+                mesh.add_colored_rect(rect, fill.gamma_multiply(0.35));
+                continue;
+            }
+            mesh.add_colored_rect(rect, t.card_border);
+            mesh.add_colored_rect(rect.shrink(1.0), fill);
+            if let Some((chip, chip_rect)) = &b.chip {
+                let color = match (chip, &card.pain) {
+                    (Chip::Pain, Some(pain)) => t.severity(pain.severity),
+                    _ => t.card_weak_text.gamma_multiply(0.5),
+                };
+                if let Some(bar) = lod::text_bars("chip", *chip_rect, font * 0.8).first() {
+                    mesh.add_colored_rect(self.rect(*bar), color);
+                }
+            }
+            if self.overlay.editing_card != Some(&card.id) {
+                let color = t.card_text.gamma_multiply(0.35);
+                for bar in lod::text_bars(&card.text, b.text, font) {
+                    mesh.add_colored_rect(self.rect(bar), color);
+                }
+            }
+            if self.overlay.voting && b.votes.is_none() {
+                mesh.add_colored_rect(rect, t.canvas_bg.gamma_multiply(0.6));
+            }
+        }
+        self.painter.add(Shape::mesh(mesh));
+        let rounding = self.rounding(size::CARD_ROUNDING);
+        for rect in selected {
+            self.painter.rect_stroke(
+                rect,
+                rounding,
+                Stroke::new(2.5, t.selection),
+                StrokeKind::Outside,
+            );
         }
     }
 

@@ -13,6 +13,7 @@ mod cards;
 mod curves;
 pub mod data;
 pub mod headers;
+pub mod lod;
 mod view;
 
 pub use view::{CanvasView, Fit, readable_fit, whole_fit};
