@@ -16,7 +16,10 @@ use journeymap::ui::{JourneyApp, OpenMap};
 
 /// The benchmark's large map (1,200 cards) in the test window, fitted whole.
 fn big_map_at_fit() -> Harness<'static, JourneyApp> {
-    let app = JourneyApp::new(Some(OpenMap::unsaved(synth_map(SynthSize::LARGE))), None);
+    // The canvas cache would hand the frame its cards already tessellated: these tests read
+    // the shapes the painter makes (tests/canvas_cache.rs tests the cache).
+    let app = JourneyApp::new(Some(OpenMap::unsaved(synth_map(SynthSize::LARGE))), None)
+        .with_canvas_cache(false);
     let mut h = common::harness(app, egui::Theme::Light);
     h.run();
     fit_whole(&mut h);
