@@ -6,6 +6,7 @@
 //! Edits from the canvas and the panels arrive as [`EditCommand`]s and are applied in one
 //! place, [`JourneyApp::apply`], after the frame is drawn.
 
+mod access;
 mod autosave;
 mod bars;
 mod export;
@@ -320,60 +321,6 @@ impl JourneyApp {
         self.recovery = Some(store);
         self.autosave_delay_s = delay_s;
         self
-    }
-
-    /// The preferences.
-    pub fn prefs(&self) -> &Prefs {
-        &self.prefs
-    }
-
-    /// The open map, if any.
-    pub fn map(&self) -> Option<&JourneyMap> {
-        self.open.as_ref().map(|o| o.doc.map())
-    }
-
-    /// The open document, if any.
-    pub fn document(&self) -> Option<&Document> {
-        self.open.as_ref().map(|o| &o.doc)
-    }
-
-    /// The file of the open map.
-    pub fn path(&self) -> Option<&Path> {
-        self.open.as_ref().and_then(|o| o.path.as_deref())
-    }
-
-    /// The canvas's pan and zoom.
-    pub fn view(&self) -> &crate::ui::canvas::paint::CanvasView {
-        &self.editor.view
-    }
-
-    /// The canvas's pan and zoom, to change from outside a frame (the benchmark pans to what
-    /// it drags).
-    pub fn view_mut(&mut self) -> &mut crate::ui::canvas::paint::CanvasView {
-        &mut self.editor.view
-    }
-
-    /// The open map's layout as last drawn.
-    pub fn layout(&self) -> Option<&MapLayout> {
-        self.open
-            .as_ref()
-            .and_then(|o| o.layout.as_ref())
-            .map(|(_, _, layout)| layout)
-    }
-
-    /// The layout's metrics (card font size, column width).
-    pub fn metrics(&self) -> &LayoutMetrics {
-        &self.metrics
-    }
-
-    /// The editor's view state (selection, editing).
-    pub fn editor(&self) -> &EditorState {
-        &self.editor
-    }
-
-    /// Whether the window may close now (no unsaved changes, or the user said so).
-    pub fn close_allowed(&self) -> bool {
-        self.allow_close
     }
 
     fn lang(&self) -> Lang {
