@@ -133,13 +133,20 @@ fn card_pointer(
         focus_canvas_on_click(ui, state, &response);
         // The card in full on hover (not while dragging, not over the text being edited).
         let response = if state.drag.is_none() && editing_id.as_ref() != Some(&card.id) && tooltip {
-            response.on_hover_ui(|ui| {
+            let tip = |ui: &mut Ui| {
                 card_tooltip_ui(ui, f.lang, f.map, card);
                 if state.voting && votes.is_some() {
                     ui.separator();
                     ui.weak(tr(f.lang, "vote-hint"));
                 }
-            })
+            };
+            // At the level of detail the response is the whole canvas's: the tooltip goes by
+            // the pointer, not under the canvas.
+            if far {
+                response.on_hover_ui_at_pointer(tip)
+            } else {
+                response.on_hover_ui(tip)
+            }
         } else {
             response
         };
