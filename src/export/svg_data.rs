@@ -207,37 +207,11 @@ impl Svg<'_> {
         let p = self.p.clone();
         let values = overlay::trend(self.map, card, self.layout.data.trend_metric());
         self.rect(strip, 3.0, gamma_multiply(p.badge_bg(), 0.6), None);
-        let n = values.len();
-        if n < 2 {
+        let rect = strip.shrink2(vec2(4.0, 3.0));
+        let line = crate::layout::data::sparkline_points(&values, rect);
+        if line.is_empty() {
             return;
         }
-        let rect = strip.shrink2(vec2(4.0, 3.0));
-        let low = values.iter().map(|(_, v)| *v).fold(f64::INFINITY, f64::min);
-        let high = values
-            .iter()
-            .map(|(_, v)| *v)
-            .fold(f64::NEG_INFINITY, f64::max);
-        #[expect(
-            clippy::cast_precision_loss,
-            clippy::cast_possible_truncation,
-            reason = "a few months; values scaled to 0–1"
-        )]
-        let line: Vec<Pos2> = values
-            .iter()
-            .enumerate()
-            .map(|(i, (_, v))| {
-                let along = i as f32 / (n - 1) as f32;
-                let up = if high > low {
-                    ((v - low) / (high - low)) as f32
-                } else {
-                    0.5
-                };
-                pos2(
-                    rect.min.x + along * rect.width(),
-                    rect.max.y - up * rect.height(),
-                )
-            })
-            .collect();
         let color = p.strong(ColorToken::Blue);
         let _ = writeln!(
             self.out,

@@ -100,6 +100,44 @@ pub const SPARKLINE_MIN_SCREEN_HEIGHT: f32 = 14.0;
 /// Least width on screen (points) of the sparkline's strip for it to be drawn.
 pub const SPARKLINE_MIN_SCREEN_WIDTH: f32 = 80.0;
 
+/// The points of a sparkline of `values` (month, value) in `rect`: evenly spaced from left to
+/// right, scaled from the lowest value at the bottom to the highest at the top (a flat line in
+/// the middle when all are equal). Empty for fewer than two values. Shared by the canvas and
+/// the picture exports.
+pub fn sparkline_points<T>(values: &[(T, f64)], rect: Rect) -> Vec<Pos2> {
+    let n = values.len();
+    if n < 2 {
+        return Vec::new();
+    }
+    let low = values.iter().map(|(_, v)| *v).fold(f64::INFINITY, f64::min);
+    let high = values
+        .iter()
+        .map(|(_, v)| *v)
+        .fold(f64::NEG_INFINITY, f64::max);
+    #[expect(
+        clippy::cast_precision_loss,
+        clippy::cast_possible_truncation,
+        reason = "a few months; values scaled to 0–1"
+    )]
+    let points = values
+        .iter()
+        .enumerate()
+        .map(|(i, (_, v))| {
+            let along = i as f32 / (n - 1) as f32;
+            let up = if high > low {
+                ((v - low) / (high - low)) as f32
+            } else {
+                0.5
+            };
+            pos2(
+                rect.min.x + along * rect.width(),
+                rect.max.y - up * rect.height(),
+            )
+        })
+        .collect();
+    points
+}
+
 /// Whether a sparkline strip of `strip_in_map` is drawn at `zoom`: only when the card is big
 /// enough on screen.
 pub fn sparkline_shown(strip_in_map: Rect, zoom: f32) -> bool {

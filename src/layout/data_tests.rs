@@ -231,3 +231,24 @@ fn the_measured_curve_marks_steps_far_from_the_assumed_one() {
     );
     assert!(layout.measured[0].points[0].divergence.is_none());
 }
+
+#[test]
+fn a_sparkline_runs_left_to_right_from_the_lowest_value_at_the_bottom_to_the_highest_at_the_top() {
+    let rect = Rect::from_min_max(emath::pos2(10.0, 20.0), emath::pos2(50.0, 30.0));
+    let points = sparkline_points(
+        &[("2026-01", 2.0), ("2026-02", 4.0), ("2026-03", 3.0)],
+        rect,
+    );
+    assert_eq!(
+        points,
+        vec![
+            emath::pos2(10.0, 30.0),
+            emath::pos2(30.0, 20.0),
+            emath::pos2(50.0, 25.0)
+        ]
+    );
+    // All equal: a flat line in the middle; one value: nothing to draw.
+    let flat = sparkline_points(&[(1, 5.0), (2, 5.0)], rect);
+    assert_eq!(flat, vec![emath::pos2(10.0, 25.0), emath::pos2(50.0, 25.0)]);
+    assert!(sparkline_points(&[(1, 5.0)], rect).is_empty());
+}

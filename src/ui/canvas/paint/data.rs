@@ -157,36 +157,10 @@ impl Paint<'_> {
             self.rounding(3),
             t.badge_bg().gamma_multiply(0.6),
         );
-        let low = values.iter().map(|(_, v)| *v).fold(f64::INFINITY, f64::min);
-        let high = values
-            .iter()
-            .map(|(_, v)| *v)
-            .fold(f64::NEG_INFINITY, f64::max);
-        let n = values.len();
-        if n < 2 {
+        let points = crate::layout::data::sparkline_points(&values, rect);
+        if points.is_empty() {
             return;
         }
-        #[expect(
-            clippy::cast_precision_loss,
-            clippy::cast_possible_truncation,
-            reason = "a few months; values scaled to 0–1"
-        )]
-        let points: Vec<Pos2> = values
-            .iter()
-            .enumerate()
-            .map(|(i, (_, v))| {
-                let along = i as f32 / (n - 1) as f32;
-                let up = if high > low {
-                    ((v - low) / (high - low)) as f32
-                } else {
-                    0.5
-                };
-                pos2(
-                    rect.min.x + along * rect.width(),
-                    rect.max.y - up * rect.height(),
-                )
-            })
-            .collect();
         let color = t.strong(crate::model::ColorToken::Blue);
         if let Some(last) = points.last() {
             self.painter.circle_filled(*last, 2.5 * self.zoom, color);
