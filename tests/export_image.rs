@@ -6,9 +6,11 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
-use std::path::Path;
-use std::process::Command;
+mod common;
 
+use std::path::Path;
+
+use common::journeymap_without_display;
 use journeymap::art::palette::Palette;
 use journeymap::export::png::{Resolution, to_png};
 use journeymap::export::svg::{self, SvgOptions, Theme, to_svg};
@@ -204,15 +206,6 @@ fn the_png_of_a_small_vietnamese_map_matches_the_reference_image() {
         share <= DIFFERENT_SHARE,
         "{different} pixels differ (new image in target/export_small_light.new.png)"
     );
-}
-
-fn journeymap_without_display(args: &[&str]) -> std::process::Output {
-    Command::new(env!("CARGO_BIN_EXE_journeymap"))
-        .args(args)
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .output()
-        .unwrap()
 }
 
 #[test]

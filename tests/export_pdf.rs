@@ -9,9 +9,12 @@
 
 #![allow(clippy::unwrap_used, clippy::expect_used)]
 
+mod common;
+
 use std::path::Path;
 use std::process::{Command, Output};
 
+use common::journeymap_without_display;
 use journeymap::art::palette::{Palette, unmultiplied};
 use journeymap::export::pdf::{
     A3_LONG, A3_SHORT, A4_LONG, A4_SHORT, Fit, MARGIN, PdfOptions, PdfPage, PdfSheet, svgs_to_pdf,
@@ -303,15 +306,6 @@ fn a_fitted_dark_map_is_centred_on_a_page_of_its_own_dark_colour() {
     let mid_y = (top + drawn_h / 2.0) as u32;
     let inside = (30..200).any(|x| !near(at(x, mid_y), bg));
     assert!(inside, "nothing drawn across the middle of the page");
-}
-
-fn journeymap_without_display(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_journeymap"))
-        .args(args)
-        .env_remove("DISPLAY")
-        .env_remove("WAYLAND_DISPLAY")
-        .output()
-        .unwrap()
 }
 
 #[test]

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{click_at, harness_sized, key};
+use common::{click_at, harness_sized, key, right_click};
 use egui::{Key, Modifiers, Pos2, Rect, pos2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
@@ -54,21 +54,6 @@ fn slide_index(h: &H) -> usize {
 
 fn press(h: &mut H, k: Key) {
     key(h, k, Modifiers::NONE);
-}
-
-fn secondary_click(h: &mut H, pos: Pos2) {
-    let events = &mut h.input_mut().events;
-    events.push(egui::Event::PointerMoved(pos));
-    for pressed in [true, false] {
-        events.push(egui::Event::PointerButton {
-            pos,
-            button: egui::PointerButton::Secondary,
-            pressed,
-            modifiers: Modifiers::NONE,
-        });
-    }
-    h.step();
-    h.run();
 }
 
 #[test]
@@ -192,7 +177,7 @@ fn keys_and_clicks_walk_forward_and_back_and_out() {
         assert_eq!(slide_index(&h), at - 1, "{k:?} goes back");
     }
     let at = slide_index(&h);
-    secondary_click(&mut h, pos2(640.0, 360.0));
+    right_click(&mut h, pos2(640.0, 360.0));
     assert_eq!(slide_index(&h), at - 1, "a right click goes back");
 
     // End is the last stage, shown with its name; Right stays there; Home is the title.

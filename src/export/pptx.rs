@@ -23,8 +23,7 @@ use super::slide::{
     PICTURE_BOX, SIDE_HEADING, SIDE_INDENT, SIDE_TEXT, SLIDE_HEIGHT, SLIDE_WIDTH, Side, fit,
     stage_layout, stage_options_in,
 };
-use super::svg::{SvgOptions, picture_layout, to_svg_in, xml_text};
-use crate::layout::MapLayout;
+use super::svg::{PictureLayout, SvgOptions, picture_layout, to_svg_in, xml_text};
 use crate::model::JourneyMap;
 use crate::model::template::Lang;
 
@@ -60,14 +59,14 @@ pub fn to_pptx(map: &JourneyMap, options: &SvgOptions) -> Result<Vec<u8>, String
         "en-US"
     };
     let deck = slides(map);
-    let fonts = Fonts::load().ok_or("the bundled fonts do not load")?;
-    let layout = picture_layout(map, &options.data).ok_or("the bundled fonts do not load")?;
+    let laid = picture_layout(map, &options.data)?;
+    let fonts = &laid.fonts;
     let mut parts: Vec<(String, Vec<u8>)> = Vec::new();
     let mut overrides: Vec<(String, String)> = Vec::new();
     for (n, slide) in deck.iter().enumerate() {
         let n = n + 1;
         let picture = match slide.stage {
-            Some(stage) => Some(stage_png(map, &layout, stage, options)?),
+            Some(stage) => Some(stage_png(map, &laid, stage, options)?),
             None => None,
         };
         let image = picture.as_ref().map(|png| {
@@ -80,7 +79,7 @@ pub fn to_pptx(map: &JourneyMap, options: &SvgOptions) -> Result<Vec<u8>, String
                 slide,
                 lang,
                 image.as_ref().map(|(_, png)| png.as_slice()),
-                &fonts,
+                fonts,
             )
             .into_bytes(),
         ));
@@ -122,18 +121,19 @@ pub fn to_pptx(map: &JourneyMap, options: &SvgOptions) -> Result<Vec<u8>, String
 /// The map focused on `stage`, as PNG bytes sharp on a projector.
 fn stage_png(
     map: &JourneyMap,
-    layout: &MapLayout,
+    laid: &PictureLayout,
     stage: usize,
     options: &SvgOptions,
 ) -> Result<Vec<u8>, String> {
-    let focused = stage_options_in(layout, stage, options).ok_or("the map has no such stage")?;
+    let focused =
+        stage_options_in(&laid.layout, stage, options).ok_or("the map has no such stage")?;
     let clip = focused.clip.unwrap_or(emath::Rect::ZERO);
     let (w, h) = (clip.width().max(1.0), clip.height().max(1.0));
     let (_, _, shown, _) = fit(w, h, PICTURE_BOX);
     let scale = (shown / w * PIXELS_PER_POINT)
         .clamp(1.5, 4.0)
         .min(MAX_SIDE / w.max(h) * 0.99);
-    svg_to_png(&to_svg_in(map, layout, &focused)?, scale)
+    svg_to_png(&to_svg_in(map, laid, &focused)?, scale)
 }
 
 /// A PNG's width and height, from its header.

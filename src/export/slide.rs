@@ -11,7 +11,9 @@ use std::fmt::Write as _;
 use super::deck::{Slide, SlidePoint, SlidePoints, slides};
 use super::measure::Fonts;
 use super::pdf::{Fit, PdfInfo, PdfSheet, svgs_to_pdf_with};
-use super::svg::{FONT_FAMILY, SvgOptions, Theme, picture_layout, stage_clip, to_svg_in, xml_text};
+use super::svg::{
+    FONT_FAMILY, PictureLayout, SvgOptions, Theme, picture_layout, stage_clip, to_svg_in, xml_text,
+};
 use crate::art::palette::{Palette, Rgba, unmultiplied};
 use crate::layout::MapLayout;
 use crate::model::JourneyMap;
@@ -51,8 +53,8 @@ const SIDE_ITEM_GAP: f32 = 6.0;
 /// ([`stage_clip`]), with the colours of `base`. `None` when the map has no such stage or the
 /// bundled fonts do not load.
 pub fn stage_options(map: &JourneyMap, stage: usize, base: &SvgOptions) -> Option<SvgOptions> {
-    let layout = picture_layout(map, &base.data)?;
-    stage_options_in(&layout, stage, base)
+    let laid = picture_layout(map, &base.data).ok()?;
+    stage_options_in(&laid.layout, stage, base)
 }
 
 /// [`stage_options`] in a layout already made by [`picture_layout`] with `base.data`.
@@ -388,21 +390,20 @@ impl Page<'_> {
 /// The slide as a 16:9 SVG document, or an error when the bundled fonts do not load or the
 /// map cannot be drawn.
 pub fn slide_svg(map: &JourneyMap, slide: &Slide, options: &SvgOptions) -> Result<String, String> {
-    let layout = picture_layout(map, &options.data).ok_or("the bundled fonts do not load")?;
-    slide_svg_in(map, &layout, slide, options)
+    slide_svg_in(map, &picture_layout(map, &options.data)?, slide, options)
 }
 
 /// [`slide_svg`] with the map's layout already made by [`picture_layout`] with `options.data`.
 pub fn slide_svg_in(
     map: &JourneyMap,
-    map_layout: &MapLayout,
+    laid: &PictureLayout,
     slide: &Slide,
     options: &SvgOptions,
 ) -> Result<String, String> {
-    let fonts = Fonts::load().ok_or("the bundled fonts do not load")?;
+    let fonts = &laid.fonts;
     let p = Palette::for_dark(options.theme == Theme::Dark);
     let mut page = Page {
-        fonts: &fonts,
+        fonts,
         out: String::new(),
     };
     let _ = write!(
@@ -489,11 +490,11 @@ pub fn slide_svg_in(
                     1,
                 );
             }
-            let focused =
-                stage_options_in(map_layout, stage, options).ok_or("the map has no such stage")?;
+            let focused = stage_options_in(&laid.layout, stage, options)
+                .ok_or("the map has no such stage")?;
             let clip = focused.clip.unwrap_or(emath::Rect::ZERO);
-            let layout = stage_layout(&fonts, slide, (clip.width().ceil(), clip.height().ceil()));
-            let picture = stage_picture(map, map_layout, &focused, layout.picture)?;
+            let layout = stage_layout(fonts, slide, (clip.width().ceil(), clip.height().ceil()));
+            let picture = stage_picture(map, laid, &focused, layout.picture)?;
             page.out.push_str(&picture);
             if let Some(side) = &layout.side {
                 page.side(side, &p, accent);
@@ -507,11 +508,11 @@ pub fn slide_svg_in(
 /// The map drawn with `focused`, as a nested `<svg>` at `(x, y, w, h)`.
 fn stage_picture(
     map: &JourneyMap,
-    layout: &MapLayout,
+    laid: &PictureLayout,
     focused: &SvgOptions,
     (x, y, w, h): (f32, f32, f32, f32),
 ) -> Result<String, String> {
-    let document = to_svg_in(map, layout, focused)?;
+    let document = to_svg_in(map, laid, focused)?;
     // The document's own size goes; the nested <svg> takes its place and scale on the slide.
     let open_end = document.find('>').ok_or("the picture is not SVG")?;
     let (open, rest) = document.split_at(open_end);
@@ -533,12 +534,12 @@ pub const DECK_PAGE: (f32, f32) = (960.0, 540.0);
 /// The presentation as a PDF deck: the title slide, then one page per stage (each
 /// [`slide_svg`] on a 16:9 page, text as text), titled and in the map's language.
 pub fn to_pdf_deck(map: &JourneyMap, options: &SvgOptions) -> Result<Vec<u8>, String> {
-    let layout = picture_layout(map, &options.data).ok_or("the bundled fonts do not load")?;
+    let laid = picture_layout(map, &options.data)?;
     let sheets = slides(map)
         .iter()
         .map(|slide| {
             Ok(PdfSheet {
-                svg: slide_svg_in(map, &layout, slide, options)?,
+                svg: slide_svg_in(map, &laid, slide, options)?,
                 width: DECK_PAGE.0,
                 height: DECK_PAGE.1,
                 fit: Fit::Contain { margin: 0.0 },

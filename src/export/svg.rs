@@ -69,38 +69,40 @@ mod data;
 
 /// The map as an SVG document, or an error when the bundled fonts do not load.
 pub fn to_svg(map: &JourneyMap, options: &SvgOptions) -> Result<String, String> {
-    let layout = picture_layout(map, &options.data).ok_or("the bundled fonts do not load")?;
-    to_svg_in(map, &layout, options)
+    to_svg_in(map, &picture_layout(map, &options.data)?, options)
 }
 
 /// [`to_svg`] from a layout already made by [`picture_layout`] with `options.data` (a deck
 /// draws one map many times: its layout is made once).
 pub fn to_svg_in(
     map: &JourneyMap,
-    layout: &MapLayout,
+    laid: &PictureLayout,
     options: &SvgOptions,
 ) -> Result<String, String> {
-    let fonts = Fonts::load().ok_or("the bundled fonts do not load")?;
     let metrics = LayoutMetrics::default();
-    Ok(Svg::new(map, layout, &metrics, &fonts, options).document())
+    Ok(Svg::new(map, &laid.layout, &metrics, &laid.fonts, options).document())
+}
+
+/// A map laid out for its pictures, with the fonts that measured it: drawing with the same
+/// fonts reuses the widths the layout remembered.
+pub struct PictureLayout {
+    /// The geometry.
+    pub layout: MapLayout,
+    /// The bundled fonts, with the widths measured so far.
+    pub fonts: Fonts,
 }
 
 /// The layout a picture of `map` is drawn from, with the customer data `data` shows (cards
-/// with badges are taller); `None` when the bundled fonts do not load.
-pub fn picture_layout(map: &JourneyMap, data: &DataOptions) -> Option<MapLayout> {
-    let fonts = Fonts::load()?;
-    Some(data::layout(map, &LayoutMetrics::default(), &fonts, data))
+/// with badges are taller); an error when the bundled fonts do not load.
+pub fn picture_layout(map: &JourneyMap, data: &DataOptions) -> Result<PictureLayout, String> {
+    let fonts = Fonts::load().ok_or("the bundled fonts do not load")?;
+    let layout = data::layout(map, &LayoutMetrics::default(), &fonts, data);
+    Ok(PictureLayout { layout, fonts })
 }
 
 /// Width and height (points) of the SVG of `map` with the default options.
 pub fn size(map: &JourneyMap) -> Option<(f32, f32)> {
-    let fonts = Fonts::load()?;
-    let layout = data::layout(
-        map,
-        &LayoutMetrics::default(),
-        &fonts,
-        &DataOptions::default(),
-    );
+    let layout = picture_layout(map, &DataOptions::default()).ok()?.layout;
     Some((layout.size.x.ceil(), (layout.size.y + TITLE_BAND).ceil()))
 }
 

@@ -352,3 +352,14 @@ pub fn golden(name: &str, actual: &str) {
         path.display()
     );
 }
+
+/// Runs the `journeymap` binary with `args` and no display (no `DISPLAY`, no
+/// `WAYLAND_DISPLAY`): the headless commands must not need one.
+pub fn journeymap_without_display(args: &[&str]) -> std::process::Output {
+    std::process::Command::new(env!("CARGO_BIN_EXE_journeymap"))
+        .args(args)
+        .env_remove("DISPLAY")
+        .env_remove("WAYLAND_DISPLAY")
+        .output()
+        .unwrap_or_else(|e| panic!("cannot run journeymap {args:?}: {e}"))
+}

@@ -141,7 +141,7 @@ pub fn editor_ui(
         voting: state.voting,
         read_only: false,
     };
-    let legend = canvas::paint_cached(
+    let legend = canvas::paint(
         ui,
         canvas,
         &state.view,
@@ -150,7 +150,7 @@ pub fn editor_ui(
         metrics,
         theme,
         &overlay,
-        (&mut cache, key),
+        Some((&mut cache, key)),
     );
     state.cache = cache;
 

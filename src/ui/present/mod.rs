@@ -252,6 +252,7 @@ fn stage_slide_ui(
         show.metrics,
         show.theme,
         &overlay,
+        None,
     );
     let painter = ui.painter_at(canvas);
     // The lane labels stick to the left edge: never veiled, so every row keeps its name.

@@ -100,60 +100,14 @@ pub fn header_bottom(view: &CanvasView, canvas: Rect, metrics: &LayoutMetrics) -
     .y + sticky_dy(view, canvas)
 }
 
-/// Paints the map and the editor's overlay into `canvas`.
+/// Paints the map and the editor's overlay into `canvas`. With a `cache` (the editor's
+/// canvas), the part that does not change from frame to frame is kept there under its key
+/// (see [`cache`]); without one (presentation mode) everything is painted afresh.
 #[expect(
     clippy::too_many_arguments,
     reason = "everything a frame of painting needs"
 )]
 pub fn paint(
-    ui: &Ui,
-    canvas: Rect,
-    view: &CanvasView,
-    map: &JourneyMap,
-    layout: &MapLayout,
-    metrics: &LayoutMetrics,
-    theme: &Theme,
-    overlay: &Overlay<'_>,
-) -> Vec<LegendRow> {
-    paint_with(ui, canvas, view, map, layout, metrics, theme, overlay, None)
-}
-
-/// [`paint`], with the part that does not change from frame to frame kept in `cache` under
-/// `key` (see [`cache`]): the editor's canvas.
-#[expect(
-    clippy::too_many_arguments,
-    reason = "everything a frame of painting needs"
-)]
-pub fn paint_cached(
-    ui: &Ui,
-    canvas: Rect,
-    view: &CanvasView,
-    map: &JourneyMap,
-    layout: &MapLayout,
-    metrics: &LayoutMetrics,
-    theme: &Theme,
-    overlay: &Overlay<'_>,
-    cache: (&mut cache::CanvasCache, cache::CacheKey),
-) -> Vec<LegendRow> {
-    profiling::function_scope!();
-    paint_with(
-        ui,
-        canvas,
-        view,
-        map,
-        layout,
-        metrics,
-        theme,
-        overlay,
-        Some(cache),
-    )
-}
-
-#[expect(
-    clippy::too_many_arguments,
-    reason = "everything a frame of painting needs"
-)]
-fn paint_with(
     ui: &Ui,
     canvas: Rect,
     view: &CanvasView,
