@@ -8,8 +8,9 @@ use common::{cell_center, double_click, drag, key, map_of, type_text};
 use egui::{Key, Modifiers, Vec2, pos2, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::Queryable as _;
+use journeymap::model::Id;
 use journeymap::model::template::Lang;
-use journeymap::ui::JourneyApp;
+use journeymap::ui::{JourneyApp, OpenMap};
 
 fn rebuilds(h: &Harness<'static, JourneyApp>) -> u64 {
     h.state().editor().canvas_rebuilds()
@@ -140,4 +141,87 @@ fn a_pan_moves_the_canvas_without_painting_it_again() {
     assert_eq!(moved, by, "the view followed the drag");
     assert!((h.state().view().zoom - zoom).abs() < f32::EPSILON);
     assert_eq!(rebuilds(&h), after_first, "the pan only moved the meshes");
+}
+
+fn curve_rebuilds(h: &Harness<'static, JourneyApp>) -> u64 {
+    h.state().editor().canvas_curve_rebuilds()
+}
+
+/// The juice bar sample, whole, with the lowest point of its "Hiện tại" curve at −1.5.
+fn juicer() -> Harness<'static, JourneyApp> {
+    let app = JourneyApp::new(Some(OpenMap::unsaved(common::juicer())), None);
+    let mut h = common::harness(app, egui::Theme::Light);
+    h.run();
+    common::fit_whole(&mut h);
+    h.run_steps(3);
+    h
+}
+
+const LOWEST: &str = "Emotion point: Hiện tại, Quyết định › Hỏi tư vấn";
+
+fn lowest_score(h: &Harness<'static, JourneyApp>) -> Option<f32> {
+    let map = map_of(h);
+    let curve = map.curve(&Id::new("cv63"))?;
+    let point = curve.points.iter().find(|p| p.step == Id::new("st7"))?;
+    Some(point.score)
+}
+
+/// A point dragged changes the curves alone: the lanes and cards stay as they were painted
+/// (only the selection at the start of the drag paints everything again) and what lies over
+/// them is painted again at each step of the drag; the picture is the same as a canvas
+/// painted afresh.
+#[test]
+fn a_point_drag_paints_the_curves_again_and_not_the_cards() {
+    let mut h = juicer();
+    assert_eq!(lowest_score(&h), Some(-1.5));
+    let (before, curves_before) = (rebuilds(&h), curve_rebuilds(&h));
+    let from = h.get_by_label(LOWEST).rect().center();
+    drag(&mut h, from, from - vec2(0.0, 60.0), Modifiers::NONE);
+    let score = lowest_score(&h).unwrap_or(f32::NAN);
+    assert!(score > -1.0, "the point moved up: {score}");
+    h.run_steps(3);
+    let whole = rebuilds(&h) - before;
+    let curves = curve_rebuilds(&h) - curves_before;
+    assert!(whole <= 1, "{whole} full repaints: the selection's only");
+    assert!(
+        curves >= 2,
+        "{curves} repaints of the curves while dragging"
+    );
+
+    let Ok(cached) = h.render() else {
+        eprintln!("no render adapter on this machine: the picture is not compared");
+        return;
+    };
+    h.ctx.set_theme(egui::Theme::Dark);
+    h.run_steps(3);
+    h.ctx.set_theme(egui::Theme::Light);
+    h.run_steps(3);
+    let fresh = h.render().unwrap_or_else(|e| panic!("render: {e}"));
+    assert!(
+        cached.as_raw() == fresh.as_raw(),
+        "the curves painted over the cached cards differ from a canvas painted afresh"
+    );
+}
+
+/// With a point selected, the inspector's emoji picker shows the same emoji pictures as the
+/// canvas at another size; egui's loader forgets a picture of several sizes that a frame does
+/// not ask for, which used to repaint the cached canvas every other frame.
+#[test]
+fn a_selected_point_with_its_emoji_picker_does_not_repaint_the_canvas() {
+    let mut h = juicer();
+    let at = h.get_by_label(LOWEST).rect().center();
+    common::click_at(&mut h, at, Modifiers::NONE);
+    h.run_steps(4);
+    assert!(h.state().editor().selection.point.is_some());
+    let before = rebuilds(&h);
+    for i in 0..12 {
+        let i = i as f32;
+        h.event(egui::Event::PointerMoved(pos2(300.0 + 9.0 * i, 420.0)));
+        h.step();
+    }
+    assert_eq!(
+        rebuilds(&h),
+        before,
+        "the canvas was reused while the pointer moved"
+    );
 }

@@ -5,7 +5,7 @@
 
 mod common;
 
-use common::{click_at, key, map_of};
+use common::{click_at, key};
 use egui::{Key, Modifiers, Pos2, Rect, Shape, TextureId, vec2};
 use egui_kittest::Harness;
 use egui_kittest::kittest::{NodeT as _, Queryable as _};
@@ -185,14 +185,18 @@ fn faces_are_at_least_20_px_wherever_card_text_is_readable() {
 
 #[test]
 fn an_emoji_without_a_picture_is_drawn_with_the_font() {
-    let mut map = juicer();
-    map.curves[0].points[0].emoji = Some("🦆".to_owned());
     // The painted text is read from the frame's shapes: the canvas cache would hand them over
     // as meshes.
-    let app = JourneyApp::new(Some(OpenMap::unsaved(map)), None);
-    let mut h = common::harness(app.with_canvas_cache(false), egui::Theme::Light);
-    h.set_size(vec2(1280.0, 720.0));
-    h.run();
+    let uncached = |map: JourneyMap| {
+        let app = JourneyApp::new(Some(OpenMap::unsaved(map)), None);
+        let mut h = common::harness(app.with_canvas_cache(false), egui::Theme::Light);
+        h.set_size(vec2(1280.0, 720.0));
+        h.run();
+        h
+    };
+    let mut map = juicer();
+    map.curves[0].points[0].emoji = Some("🦆".to_owned());
+    let h = uncached(map);
     let side = face_side(&h);
     let duck = texts(&h)
         .into_iter()
@@ -210,10 +214,12 @@ fn an_emoji_without_a_picture_is_drawn_with_the_font() {
             .filter(|(_, r)| (r.width() - side).abs() < 1.0 && (r.height() - side).abs() < 1.0)
             .count()
     };
-    let all: usize = map_of(&h).curves.iter().map(|c| c.points.len()).sum();
-    let with_pictures = projector(juicer());
+    // Points far off screen are not painted: count the faces the same view paints without
+    // the duck.
+    let with_pictures = uncached(juicer());
     assert_eq!(face_side(&with_pictures), side, "the same view");
-    assert_eq!(faces(&with_pictures), all);
+    let all = faces(&with_pictures);
+    assert!(all >= 10, "{all} faces painted");
     assert_eq!(faces(&h), all - 1, "the other faces are still pictures");
 }
 

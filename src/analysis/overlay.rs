@@ -391,18 +391,28 @@ pub fn csat_to_score(csat: f64) -> f32 {
 /// mean CSAT (weighted by answers; unweighted when no card says how many) as a score.
 #[expect(clippy::cast_precision_loss, reason = "answer counts far below 2^53")]
 pub fn measured_curve(map: &JourneyMap) -> Vec<MeasuredPoint> {
+    // One pass over the cards, grouped by step (a pass per step grew with steps × cards).
+    let mut by_step: std::collections::HashMap<&Id, Vec<(f64, u64)>> =
+        std::collections::HashMap::new();
+    if map.metrics.snapshots.is_empty() {
+        return Vec::new();
+    }
+    for card in super::matching::touchpoint_cards(map) {
+        let Some((now, _)) = card_values(map, &card.id) else {
+            continue;
+        };
+        if let Some(csat) = now.csat {
+            by_step
+                .entry(&card.step)
+                .or_default()
+                .push((csat, now.csat_answers));
+        }
+    }
     let mut out = Vec::new();
     for (_, step) in map.steps() {
-        let csats: Vec<(f64, u64)> = super::matching::touchpoint_cards(map)
-            .filter(|c| c.step == step.id)
-            .filter_map(|c| {
-                let (now, _) = card_values(map, &c.id)?;
-                Some((now.csat?, now.csat_answers))
-            })
-            .collect();
-        if csats.is_empty() {
+        let Some(csats) = by_step.get(&step.id) else {
             continue;
-        }
+        };
         let answers: u64 = csats.iter().map(|(_, n)| n).sum();
         let mean = if answers > 0 {
             csats.iter().map(|(c, n)| c * *n as f64).sum::<f64>() / answers as f64

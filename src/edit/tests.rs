@@ -655,3 +655,94 @@ fn pasted_and_typed_text_loses_control_and_bidi_override_characters() {
     assert_eq!(doc.map().card(&created[0]).unwrap().text, "abc\td");
     assert_eq!(validate(doc.map()), vec![]);
 }
+
+/// A point of the map's first curve moved to `score`.
+fn drag_point_to(doc: &mut Document, score: f32) {
+    let curve = &doc.map().curves[0];
+    let point = EmotionPoint {
+        score,
+        ..curve.points[0].clone()
+    };
+    let command = EditCommand::SetPoint {
+        curve: curve.id.clone(),
+        point,
+    };
+    doc.apply(command).unwrap();
+}
+
+#[test]
+fn a_point_drag_keeps_only_the_curves_and_the_base_revision() {
+    let map = sample();
+    let mut doc = Document::new(map.clone(), true);
+    let (revision, base) = (doc.revision(), doc.base_revision());
+    for score in [1.0, 0.5, -1.5] {
+        drag_point_to(&mut doc, score);
+    }
+    doc.seal();
+    assert_ne!(doc.revision(), revision);
+    assert_eq!(doc.base_revision(), base, "only the curves changed");
+    assert_eq!(doc.undo_depth(), 1, "a drag is one undo step");
+    assert!(
+        doc.history_bytes() < approx_bytes(&map) / 10,
+        "a curves-only step keeps the curves alone: {} bytes of {}",
+        doc.history_bytes(),
+        approx_bytes(&map)
+    );
+    let dragged = doc.map().clone();
+    // A card edit after it moves the base revision; undoing both gives the map back exactly,
+    // and each revision comes back with its map.
+    let (step, lane) = cells(&map)[0].clone();
+    doc.apply(EditCommand::AddCard {
+        step,
+        lane,
+        index: None,
+        text: "mới".into(),
+    })
+    .unwrap();
+    assert_ne!(doc.base_revision(), base);
+    let after = (doc.map().clone(), doc.revision(), doc.base_revision());
+    assert!(doc.undo());
+    assert_eq!(doc.map(), &dragged);
+    assert_eq!(doc.base_revision(), base);
+    assert!(doc.undo());
+    assert_eq!(doc.map(), &map);
+    assert_eq!((doc.revision(), doc.base_revision()), (revision, base));
+    assert!(!doc.is_dirty());
+    assert!(doc.redo() && doc.redo());
+    assert_eq!(
+        (doc.map(), doc.revision(), doc.base_revision()),
+        (&after.0, after.1, after.2)
+    );
+}
+
+#[test]
+fn rollback_puts_back_curves_only_and_whole_map_steps_alike() {
+    let map = sample();
+    let mut doc = Document::new(map.clone(), true);
+    let checkpoint = doc.checkpoint();
+    drag_point_to(&mut doc, 2.0);
+    doc.seal();
+    let mut info = MapInfo::of(doc.map());
+    info.title = "đổi tên".to_owned();
+    doc.apply(EditCommand::SetMapInfo(info)).unwrap();
+    doc.seal();
+    drag_point_to(&mut doc, -2.0);
+    assert!(doc.rollback(checkpoint));
+    assert_eq!(doc.map(), &map);
+    assert_eq!((doc.revision(), doc.base_revision()), (0, 0));
+    assert_eq!(doc.undo_depth(), 0);
+}
+
+#[test]
+fn a_refused_point_leaves_the_curves_alone() {
+    let map = sample();
+    let mut doc = Document::new(map.clone(), true);
+    let point = map.curves[0].points[0].clone();
+    let refused = doc.apply(EditCommand::SetPoint {
+        curve: Id::new("no-such-curve"),
+        point,
+    });
+    assert!(refused.is_err());
+    assert_eq!(doc.map(), &map);
+    assert_eq!(doc.revision(), 0);
+}

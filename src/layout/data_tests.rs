@@ -252,3 +252,29 @@ fn a_sparkline_runs_left_to_right_from_the_lowest_value_at_the_bottom_to_the_hig
     assert_eq!(flat, vec![emath::pos2(10.0, 25.0), emath::pos2(50.0, 25.0)]);
     assert!(sparkline_points(&[(1, 5.0)], rect).is_empty());
 }
+
+#[test]
+fn curves_laid_out_again_equal_a_layout_made_afresh() {
+    let m = LayoutMetrics::default();
+    let options = DataOptions::default();
+    assert!(options.measured, "the measured curve is on by default");
+    let map = map_with_data();
+    let mut layout = compute_with_data(&map, &m, &ApproxMeasure, &Default::default(), &options);
+    assert!(!layout.measured.is_empty() && !layout.curves.is_empty());
+    // The assumed point moves next to the measured one: the divergence band goes.
+    let mut moved = map.clone();
+    moved.curves[0].points[0].score = -1.0;
+    super::super::recompute_curves(&mut layout, &moved, &m);
+    let fresh = compute_with_data(&moved, &m, &ApproxMeasure, &Default::default(), &options);
+    assert_eq!(format!("{layout:?}"), format!("{fresh:?}"));
+    let before = compute_with_data(&map, &m, &ApproxMeasure, &Default::default(), &options);
+    assert_ne!(
+        format!("{:?}", before.measured),
+        format!("{:?}", fresh.measured),
+        "the move changes the measured curve's divergence"
+    );
+    assert_ne!(
+        format!("{:?}", before.curves),
+        format!("{:?}", fresh.curves)
+    );
+}

@@ -37,7 +37,7 @@ pub fn editor_ui(
     theme: &Theme,
     lang: Lang,
     interactive: bool,
-    revision: u64,
+    (revision, base_revision): (u64, u64),
 ) -> EditorOutput {
     profiling::function_scope!();
     let mut out = EditorOutput::default();
@@ -125,6 +125,7 @@ pub fn editor_ui(
     };
     let key = canvas::cache::CacheKey {
         revision,
+        base_revision,
         zoom: state.view.zoom,
         pixels_per_point,
         theme: theme.clone(),

@@ -128,6 +128,12 @@ impl EditorState {
         self.cache.rebuilds()
     }
 
+    /// How many times it painted and tessellated only what lies over the cards (the curves
+    /// changed, nothing else).
+    pub fn canvas_curve_rebuilds(&self) -> u64 {
+        self.cache.curve_rebuilds()
+    }
+
     /// Turns the canvas cache on (the default) or off; see [`paint::cache::CanvasCache`].
     pub fn set_canvas_cache(&mut self, on: bool) {
         self.cache.set_enabled(on);

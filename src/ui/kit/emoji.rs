@@ -55,6 +55,11 @@ pub fn paint_emoji(painter: &Painter, emoji: &str, rect: Rect, fallback: Color32
             height: side,
             maintain_aspect_ratio: true,
         };
+        ctx.data_mut(|d| {
+            if let Some(used) = d.get_temp_mut_or_default::<Option<Used>>(used_id()) {
+                used.0.insert((uri.clone(), side));
+            }
+        });
         if let Ok(TexturePoll::Ready { texture }) =
             ctx.try_load_texture(&uri, TextureOptions::LINEAR, hint)
         {
@@ -71,6 +76,43 @@ pub fn paint_emoji(painter: &Painter, emoji: &str, rect: Rect, fallback: Color32
         fallback,
     );
     false
+}
+
+/// The emoji pictures painted while recording (see [`record_used`]): each address with the
+/// side it was rasterised at.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Used(std::collections::BTreeSet<(String, u32)>);
+
+fn used_id() -> egui::Id {
+    egui::Id::unique("journeymap-emoji-used")
+}
+
+/// Runs `paint` and returns what it painted with the emoji pictures it used, so that someone
+/// who keeps the painted meshes (the canvas cache) can keep those pictures loaded with
+/// [`keep_loaded`]: egui's loader forgets a picture that is loaded at several sizes (the
+/// canvas's and the emoji picker's) when a frame does not ask for it.
+pub fn record_used<R>(ctx: &egui::Context, paint: impl FnOnce() -> R) -> (R, Used) {
+    ctx.data_mut(|d| d.insert_temp(used_id(), Some(Used::default())));
+    let out = paint();
+    let used = ctx
+        .data_mut(|d| d.remove_temp::<Option<Used>>(used_id()))
+        .flatten()
+        .unwrap_or_default();
+    (out, used)
+}
+
+/// Asks egui's loader again for the pictures `used` holds, as painting them would, so they
+/// stay loaded while the meshes that show them are reused.
+pub fn keep_loaded(ctx: &egui::Context, used: &Used) {
+    for (uri, side) in &used.0 {
+        let hint = SizeHint::Size {
+            width: *side,
+            height: *side,
+            maintain_aspect_ratio: true,
+        };
+        // Already loaded: this only marks it used in this frame.
+        let _ready = ctx.try_load_texture(uri, TextureOptions::LINEAR, hint);
+    }
 }
 
 /// An emoji `side` points square, in colour, as a widget; its accessible label is the emoji.

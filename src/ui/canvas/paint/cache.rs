@@ -12,6 +12,11 @@
 //! loading), or a view that leaves the region painted (the visible area; once the view is
 //! panned, half a canvas more on every side). A pan by a fraction of a pixel is shown moved while the view moves, and painted
 //! afresh once it rests, so text at rest is on the pixel grid exactly as without the cache.
+//!
+//! The meshes are kept in three parts, in painting order: the lanes, the cards, and what lies
+//! over them (curves, the measured curve, the line of visibility). An edit of the curves alone
+//! (the document's base revision unchanged, as while a point is dragged) paints only the last
+//! part again: the cards' text is not laid out again for it.
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
@@ -24,6 +29,7 @@ use crate::layout::LayoutMetrics;
 use crate::layout::data::DataOptions;
 use crate::model::Id;
 use crate::ui::canvas::selection::Selection;
+use crate::ui::kit::emoji::{Used, keep_loaded};
 use crate::ui::kit::i18n::Lang;
 use crate::ui::kit::theme::Theme;
 
@@ -32,6 +38,8 @@ use crate::ui::kit::theme::Theme;
 pub struct CacheKey {
     /// The document's revision the layout was computed from.
     pub revision: u64,
+    /// Its base revision: what the lanes and cards show (everything but the curves).
+    pub base_revision: u64,
     /// Screen points per map unit.
     pub zoom: f32,
     /// Physical pixels per screen point.
@@ -80,8 +88,25 @@ struct Entry {
     textures: usize,
     /// Under the keyboard cell: lane stripes and grid lines.
     under: Arc<Meshes>,
-    /// Over it: cards, curves, the measured curve, the line of visibility.
+    /// Over it: the cards.
+    cards: Arc<Meshes>,
+    /// Over them: the curves, the measured curve, the line of visibility.
     over: Arc<Meshes>,
+    /// The emoji pictures the lanes and cards show, and those over them: asked for again on
+    /// every frame that shows the meshes, so egui's loader keeps them.
+    emoji: [Used; 2],
+}
+
+impl CacheKey {
+    /// Whether `other` differs from this key in the curves alone (the document's revision, not
+    /// its base revision).
+    fn differs_only_in_curves(&self, other: &Self) -> bool {
+        self.base_revision == other.base_revision
+            && Self {
+                revision: other.revision,
+                ..self.clone()
+            } == *other
+    }
 }
 
 /// The cached part of the canvas between frames, kept in the editor's state.
@@ -89,6 +114,7 @@ struct Entry {
 pub struct CanvasCache {
     entry: Option<Entry>,
     rebuilds: u64,
+    curve_rebuilds: u64,
     /// Paint every frame afresh (for tests that read the painted shapes).
     off: bool,
 }
@@ -98,6 +124,7 @@ impl std::fmt::Debug for CanvasCache {
         f.debug_struct("CanvasCache")
             .field("cached", &self.entry.is_some())
             .field("rebuilds", &self.rebuilds)
+            .field("curve_rebuilds", &self.curve_rebuilds)
             .finish()
     }
 }
@@ -114,6 +141,9 @@ pub enum CacheUse {
         /// Paint ahead of the pan.
         wide: bool,
     },
+    /// Paint and tessellate the part over the cards again (the curves changed, nothing else),
+    /// over the region painted before; show the rest where it is.
+    RebuildCurves,
 }
 
 /// Whether a translation is a whole number of physical pixels.
@@ -136,11 +166,16 @@ fn decide(
     let Some(e) = entry else {
         return CacheUse::Rebuild { wide: false };
     };
-    if &e.key != key {
-        return CacheUse::Rebuild { wide: false };
-    }
     let inside = e.region.contains_rect(visible);
     let fonts_kept = e.atlas.0 == atlas.0 && atlas.1 >= e.atlas.1;
+    if &e.key != key {
+        let kept = inside && fonts_kept && e.textures == textures && translation == e.translation;
+        return if kept && e.key.differs_only_in_curves(key) {
+            CacheUse::RebuildCurves
+        } else {
+            CacheUse::Rebuild { wide: false }
+        };
+    }
     if !fonts_kept || e.textures != textures || !inside {
         return CacheUse::Rebuild {
             wide: e.wide || !inside,
@@ -159,6 +194,16 @@ impl CanvasCache {
     /// How many times the cached part was painted and tessellated (for tests).
     pub fn rebuilds(&self) -> u64 {
         self.rebuilds
+    }
+
+    /// How many times the part over the cards alone was (for tests).
+    pub fn curve_rebuilds(&self) -> u64 {
+        self.curve_rebuilds
+    }
+
+    /// The region of the map painted into the cache, if anything is.
+    pub(super) fn region(&self) -> Option<Rect> {
+        self.entry.as_ref().map(|e| e.region)
     }
 
     /// Turns the cache on (the default) or off: off, every frame paints the canvas afresh, as
@@ -191,48 +236,27 @@ impl CanvasCache {
         )
     }
 
-    /// Keeps the shapes painted in `layer` from `start` to `middle` (under the keyboard cell)
-    /// and from `middle` to `end` (over it), tessellated, and removes them from the layer.
+    /// Keeps the shapes painted in `layer` between the marks (the lanes under the keyboard
+    /// cell, then the cards, then what lies over them), tessellated, and removes them from the
+    /// layer.
     #[expect(clippy::too_many_arguments, reason = "one call site, all distinct")]
     pub(super) fn store(
         &mut self,
         ctx: &egui::Context,
         layer: egui::LayerId,
-        [start, middle, end]: [usize; 3],
+        [start, lanes_end, cards_end, end]: [usize; 4],
         key: CacheKey,
         (region, wide): (Rect, bool),
         translation: Vec2,
         pixels_per_point: f32,
+        emoji: [Used; 2],
     ) {
-        let (under, over) = ctx.graphics_mut(|g| {
-            let list = g.entry(layer);
-            let take = |from: usize, to: usize| -> Vec<ClippedShape> {
-                list.all_entries()
-                    .skip(from)
-                    .take(to.saturating_sub(from))
-                    .cloned()
-                    .collect()
-            };
-            let shapes = (take(start, middle), take(middle, end));
-            for i in start..end {
-                list.reset_shape(egui::layers::ShapeIdx(i));
-            }
-            shapes
-        });
-        let tessellate = |shapes: Vec<ClippedShape>| -> Arc<Meshes> {
-            Arc::new(
-                ctx.tessellate(shapes, pixels_per_point)
-                    .into_iter()
-                    .filter_map(|p| match p.primitive {
-                        Primitive::Mesh(mesh) if !mesh.is_empty() => {
-                            Some((p.clip_rect, Arc::new(mesh)))
-                        }
-                        _ => None,
-                    })
-                    .collect(),
-            )
-        };
-        let (under, over) = (tessellate(under), tessellate(over));
+        let [under, cards, over] = take_tessellated(
+            ctx,
+            layer,
+            [[start, lanes_end], [lanes_end, cards_end], [cards_end, end]],
+            pixels_per_point,
+        );
         self.rebuilds += 1;
         self.entry = Some(Entry {
             key,
@@ -243,8 +267,33 @@ impl CanvasCache {
             atlas: atlas_state(ctx),
             textures: texture_count(ctx),
             under,
+            cards,
             over,
+            emoji,
         });
+    }
+
+    /// Keeps the shapes painted in `layer` from `start` to `end` as the part over the cards
+    /// (see [`CacheUse::RebuildCurves`]), tessellated, and removes them from the layer.
+    pub(super) fn store_curves(
+        &mut self,
+        ctx: &egui::Context,
+        layer: egui::LayerId,
+        [start, end]: [usize; 2],
+        key: CacheKey,
+        pixels_per_point: f32,
+        emoji: Used,
+    ) {
+        let [over] = take_tessellated(ctx, layer, [[start, end]], pixels_per_point);
+        let Some(e) = &mut self.entry else {
+            return;
+        };
+        // The font atlas and the textures stay as the cards found them: should painting the
+        // curves have grown the atlas or added a texture, the next frame paints all again.
+        e.key = key;
+        e.over = over;
+        e.emoji[1] = emoji;
+        self.curve_rebuilds += 1;
     }
 
     /// Adds the meshes under (`over == false`) or over the keyboard cell to `layer`, moved by
@@ -261,11 +310,16 @@ impl CanvasCache {
             return;
         };
         e.last_translation = e.translation + delta;
-        let meshes = if over { &e.over } else { &e.under };
+        keep_loaded(ctx, &e.emoji[usize::from(over)]);
+        let parts = if over {
+            [&e.cards, &e.over]
+        } else {
+            [&e.under, &Arc::default()]
+        };
         let transform = TSTransform::from_translation(delta);
         ctx.graphics_mut(|g| {
             let list = g.entry(layer);
-            for (clip, mesh) in meshes.iter() {
+            for (clip, mesh) in parts.into_iter().flat_map(|m| m.iter()) {
                 let clip = clip.translate(delta).intersect(canvas);
                 if !clip.is_positive() {
                     continue;
@@ -277,6 +331,44 @@ impl CanvasCache {
             }
         });
     }
+}
+
+/// The shapes of `layer` in each index range, tessellated (removed from the layer).
+fn take_tessellated<const N: usize>(
+    ctx: &egui::Context,
+    layer: egui::LayerId,
+    ranges: [[usize; 2]; N],
+    pixels_per_point: f32,
+) -> [Arc<Meshes>; N] {
+    let shapes: [Vec<ClippedShape>; N] = ctx.graphics_mut(|g| {
+        let list = g.entry(layer);
+        let shapes = ranges.map(|[from, to]| {
+            list.all_entries()
+                .skip(from)
+                .take(to.saturating_sub(from))
+                .cloned()
+                .collect()
+        });
+        for [from, to] in ranges {
+            for i in from..to {
+                list.reset_shape(egui::layers::ShapeIdx(i));
+            }
+        }
+        shapes
+    });
+    shapes.map(|shapes| {
+        Arc::new(
+            ctx.tessellate(shapes, pixels_per_point)
+                .into_iter()
+                .filter_map(|p| match p.primitive {
+                    Primitive::Mesh(mesh) if !mesh.is_empty() => {
+                        Some((p.clip_rect, Arc::new(mesh)))
+                    }
+                    _ => None,
+                })
+                .collect(),
+        )
+    })
 }
 
 fn atlas_state(ctx: &egui::Context) -> ([usize; 2], f32) {
@@ -295,6 +387,7 @@ mod tests {
     fn key() -> CacheKey {
         CacheKey {
             revision: 3,
+            base_revision: 2,
             zoom: 0.5,
             pixels_per_point: 1.0,
             theme: Theme::light(),
@@ -320,7 +413,9 @@ mod tests {
             atlas: ([1024, 512], 0.3),
             textures: 4,
             under: Arc::default(),
+            cards: Arc::default(),
             over: Arc::default(),
+            emoji: Default::default(),
         }
     }
 
@@ -356,6 +451,7 @@ mod tests {
         let changed = [
             CacheKey {
                 revision: 4,
+                base_revision: 4,
                 ..key()
             },
             CacheKey { zoom: 0.6, ..key() },
@@ -392,5 +488,37 @@ mod tests {
         assert_eq!(decide(None, &k, t, VISIBLE, e.atlas, 4), again);
         let wide = Entry { wide: true, ..e };
         assert_eq!(decide(Some(&wide), &k, t, VISIBLE, e.atlas, 5), ahead);
+    }
+
+    #[test]
+    fn an_edit_of_the_curves_alone_repaints_only_them_unless_more_changed() {
+        let e = entry();
+        let t = vec2(10.0, 20.0);
+        let curves = CacheKey {
+            revision: 4,
+            ..key()
+        };
+        let got = decide(Some(&e), &curves, t, VISIBLE, e.atlas, 4);
+        assert_eq!(got, CacheUse::RebuildCurves);
+        // Panned, zoomed or with another selection as well: everything again.
+        let whole = CacheUse::Rebuild { wide: false };
+        let panned = decide(Some(&e), &curves, vec2(11.0, 20.0), VISIBLE, e.atlas, 4);
+        assert_eq!(panned, whole);
+        let zoomed = CacheKey {
+            zoom: 0.7,
+            ..curves.clone()
+        };
+        assert_eq!(decide(Some(&e), &zoomed, t, VISIBLE, e.atlas, 4), whole);
+        let selected = CacheKey {
+            selection: Selection::only_point(
+                crate::model::Id::new("cv1"),
+                crate::model::Id::new("st1"),
+            ),
+            ..curves.clone()
+        };
+        assert_eq!(decide(Some(&e), &selected, t, VISIBLE, e.atlas, 4), whole);
+        let far = VISIBLE.translate(vec2(900.0, 0.0));
+        assert_eq!(decide(Some(&e), &curves, t, far, e.atlas, 4), whole);
+        assert_eq!(decide(Some(&e), &curves, t, VISIBLE, e.atlas, 5), whole);
     }
 }

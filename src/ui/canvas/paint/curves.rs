@@ -5,30 +5,45 @@ use super::*;
 use crate::model::LaneKind;
 use crate::ui::kit::emoji::paint_emoji;
 
+/// The zero line's dash and gap, in screen points.
+const ZERO_DASH: (f32, f32) = (6.0, 4.0);
+
 impl Paint<'_> {
-    pub(super) fn curves(&self) {
+    /// The curves of the emotion lanes, with their tints, points, emoji and pain markers, as
+    /// far as they reach into `visible` (map coordinates): a zoomed-in view does not pay for
+    /// the whole width of the map.
+    pub(super) fn curves(&self, visible: Rect) {
         profiling::function_scope!();
         let t = self.theme;
-        // The zero line of every emotion lane, even one with no curve yet.
+        // A column's margin keeps whatever reaches in from beside (halos, emoji, line joins).
+        let near = visible.expand(self.metrics.column_width);
+        // The zero line of every emotion lane, even one with no curve yet; its dashes start
+        // where they would for the whole lane, so the part shown looks the same.
+        let period = ZERO_DASH.0 + ZERO_DASH.1;
         for lane in self
             .layout
             .lanes
             .iter()
-            .filter(|l| l.kind == LaneKind::Emotions && !l.collapsed)
+            .filter(|l| l.kind == LaneKind::Emotions && !l.collapsed && l.row.intersects(near))
         {
             let zero_y = lane.row.center().y;
+            let start = self.pos(pos2(lane.row.min.x, zero_y));
+            let end = self.pos(pos2(lane.row.max.x.min(near.max.x), zero_y));
+            let skip = ((self.pos(pos2(near.min.x, zero_y)).x - start.x) / period)
+                .floor()
+                .max(0.0);
             self.painter.add(Shape::dashed_line(
-                &[
-                    self.pos(pos2(lane.row.min.x, zero_y)),
-                    self.pos(pos2(lane.row.max.x, zero_y)),
-                ],
+                &[start + vec2(skip * period, 0.0), end],
                 Stroke::new(1.0, t.zero_line),
-                6.0,
-                4.0,
+                ZERO_DASH.0,
+                ZERO_DASH.1,
             ));
         }
         for curve in &self.layout.curves {
             for (piece, positive) in &curve.tint {
+                if !Rect::from_points(piece).intersects(near) {
+                    continue;
+                }
                 let points: Vec<Pos2> = piece.iter().map(|p| self.pos(*p)).collect();
                 let fill = if *positive {
                     t.positive_tint
@@ -41,12 +56,21 @@ impl Paint<'_> {
         }
         for curve in &self.layout.curves {
             let color = t.strong(curve.color);
-            let path: Vec<Pos2> = curve.path.iter().map(|p| self.pos(*p)).collect();
+            // The path runs left to right: the part over `near`, and two samples beyond.
+            let from = curve
+                .path
+                .partition_point(|p| p.x < near.min.x)
+                .saturating_sub(2);
+            let to = (curve.path.partition_point(|p| p.x <= near.max.x) + 2).min(curve.path.len());
+            let path: Vec<Pos2> = curve.path[from..to.max(from)]
+                .iter()
+                .map(|p| self.pos(*p))
+                .collect();
             self.painter.add(Shape::line(
                 path,
                 Stroke::new(size::CURVE_WIDTH * self.zoom.sqrt(), color),
             ));
-            for point in &curve.points {
+            for point in curve.points.iter().filter(|p| near.contains(p.pos)) {
                 let at = self.pos(point.pos);
                 let r = size::CURVE_POINT_RADIUS * self.zoom;
                 if point.lowest {
@@ -71,7 +95,12 @@ impl Paint<'_> {
                 paint_emoji(self.painter, &point.emoji, emoji_rect, t.card_text);
             }
         }
-        for marker in &self.layout.pain_markers {
+        for marker in self
+            .layout
+            .pain_markers
+            .iter()
+            .filter(|m| near.contains(m.pos))
+        {
             self.pain_marker(marker);
         }
     }

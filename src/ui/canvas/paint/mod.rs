@@ -28,6 +28,7 @@ use crate::layout::{LayoutMetrics, MapLayout};
 use crate::model::{Id, JourneyMap};
 
 use crate::ui::canvas::selection::Selection;
+use crate::ui::kit::emoji;
 use crate::ui::kit::i18n::{Lang, tr};
 
 use crate::ui::kit::theme::{Theme, size};
@@ -150,7 +151,8 @@ pub fn paint(
         _ => {
             p.lanes(visible_in_map);
             p.cursor_cell();
-            p.map_body(visible_in_map);
+            p.cards(visible_in_map);
+            p.over_cards(visible_in_map);
         }
     }
     p.drop_preview();
@@ -356,17 +358,16 @@ impl Paint<'_> {
         }
     }
 
-    /// Cards, curves, the measured curve and the line of visibility: what lies over the lanes
-    /// and the keyboard cell, and under the drag ghosts and sticky headers.
-    fn map_body(&self, visible: Rect) {
-        self.cards(visible);
-        self.curves();
+    /// Curves, the measured curve and the line of visibility: what lies over the cards, and
+    /// under the drag ghosts and sticky headers.
+    fn over_cards(&self, visible: Rect) {
+        self.curves(visible);
         self.measured();
         self.visibility_line();
     }
 
-    /// The lanes, the keyboard cell and [`Self::map_body`], the lanes and body from `cache`
-    /// when it holds them for `key` (painted into it first when not).
+    /// The lanes, the keyboard cell, the cards and [`Self::over_cards`], all but the keyboard
+    /// cell from `cache` when it holds them for `key` (painted into it first when not).
     fn cached_body(
         &self,
         cache: &mut cache::CanvasCache,
@@ -377,6 +378,7 @@ impl Paint<'_> {
         let ctx = self.painter.ctx();
         let layer = self.painter.layer_id();
         let translation = self.to_screen.translation;
+        let next = || ctx.graphics_mut(|g| g.entry(layer).next_idx().0);
         let delta = match cache.plan(&key, translation, visible, ctx) {
             cache::CacheUse::Reuse(delta) => delta,
             cache::CacheUse::Rebuild { wide } => {
@@ -394,21 +396,44 @@ impl Paint<'_> {
                     heat: self.heat.clone(),
                     ..*self
                 };
-                let next = || ctx.graphics_mut(|g| g.entry(layer).next_idx().0);
                 let start = next();
-                p.lanes(region);
-                let middle = next();
-                p.map_body(region);
+                let (lanes_end, under) = emoji::record_used(ctx, || {
+                    p.lanes(region);
+                    let lanes_end = next();
+                    p.cards(region);
+                    lanes_end
+                });
+                let cards_end = next();
+                let ((), over) = emoji::record_used(ctx, || p.over_cards(region));
                 let end = next();
                 cache.store(
                     ctx,
                     layer,
-                    [start, middle, end],
+                    [start, lanes_end, cards_end, end],
                     key,
                     (region, wide),
                     translation,
                     ctx.pixels_per_point(),
+                    [under, over],
                 );
+                Vec2::ZERO
+            }
+            cache::CacheUse::RebuildCurves => {
+                // Over the region the lanes and cards were painted for, at the same pan.
+                let region = cache.region().unwrap_or(visible);
+                let mut region_painter = self.painter.clone();
+                region_painter.set_clip_rect(self.to_screen * region);
+                let p = Paint {
+                    painter: &region_painter,
+                    legend: std::cell::RefCell::new(Vec::new()),
+                    heat: self.heat.clone(),
+                    ..*self
+                };
+                let start = next();
+                let ((), used) = emoji::record_used(ctx, || p.over_cards(region));
+                let end = next();
+                let ppp = ctx.pixels_per_point();
+                cache.store_curves(ctx, layer, [start, end], key, ppp, used);
                 Vec2::ZERO
             }
         };

@@ -45,7 +45,7 @@ impl JourneyApp {
         self.open
             .as_ref()
             .and_then(|o| o.layout.as_ref())
-            .map(|(_, _, layout)| layout)
+            .map(|laid| &laid.layout)
     }
 
     /// The layout's metrics (card font size, column width).

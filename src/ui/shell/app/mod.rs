@@ -68,7 +68,19 @@ pub struct OpenMap {
     disk_conflict: bool,
     /// Restored from a recovery copy: worth a recovery copy of its own even before an edit.
     recovered: bool,
-    layout: Option<(u64, BTreeSet<crate::model::Id>, MapLayout)>,
+    layout: Option<Laid>,
+}
+
+/// The open map's layout and what it was computed from.
+struct Laid {
+    /// The document's revision.
+    revision: u64,
+    /// Its base revision (everything but the curves).
+    base_revision: u64,
+    /// The lanes shown collapsed.
+    collapsed: BTreeSet<crate::model::Id>,
+    /// The layout.
+    layout: MapLayout,
 }
 
 impl OpenMap {
@@ -513,7 +525,13 @@ impl JourneyApp {
         egui::CentralPanel::no_frame().show(ui, |ui| {
             self.refresh_layout(ui.ctx());
             if let Some(open) = &mut self.open {
-                if let Some((revision, _, layout)) = &open.layout {
+                if let Some(Laid {
+                    revision,
+                    base_revision,
+                    layout,
+                    ..
+                }) = &open.layout
+                {
                     let editor_out = editor::editor_ui(
                         ui,
                         &mut self.editor,
@@ -523,7 +541,7 @@ impl JourneyApp {
                         &theme,
                         lang,
                         !modal_open,
-                        *revision,
+                        (*revision, *base_revision),
                     );
                     out.commands.extend(editor_out.commands);
                     out.edit_created_card |= editor_out.edit_created_card;

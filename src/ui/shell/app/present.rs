@@ -51,7 +51,7 @@ impl JourneyApp {
                 leave = true;
                 return;
             };
-            let Some((_, _, layout)) = &open.layout else {
+            let Some(super::Laid { layout, .. }) = &open.layout else {
                 leave = true;
                 return;
             };

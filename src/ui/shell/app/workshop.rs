@@ -7,26 +7,41 @@ use super::*;
 use crate::ui::canvas::paint::Fit;
 
 impl JourneyApp {
-    /// Lays the open map out again if it, the collapsed lanes or the data overlays changed.
+    /// Lays the open map out again if it, the collapsed lanes or the data overlays changed;
+    /// only its curves when nothing else did.
     pub(super) fn refresh_layout(&mut self, ctx: &egui::Context) {
         let Some(open) = &mut self.open else {
             return;
         };
         let collapsed = &self.editor.collapsed;
-        let revision = open.doc.revision();
-        let stale = open
-            .layout
-            .as_ref()
-            .is_none_or(|(r, c, l)| *r != revision || c != collapsed || l.data != self.editor.data);
-        if stale {
-            let computed = layout::compute_with_data(
-                open.doc.map(),
-                &self.metrics,
-                &self.heights.measure(ctx),
-                collapsed,
-                &self.editor.data,
-            );
-            open.layout = Some((revision, collapsed.clone(), computed));
+        let (revision, base_revision) = (open.doc.revision(), open.doc.base_revision());
+        let laid = open.layout.as_mut().filter(|l| {
+            l.base_revision == base_revision
+                && l.collapsed == *collapsed
+                && l.layout.data == self.editor.data
+        });
+        match laid {
+            Some(laid) if laid.revision == revision => {}
+            Some(laid) => {
+                // Only the curves changed (a point dragged): the cards stay where they are.
+                layout::recompute_curves(&mut laid.layout, open.doc.map(), &self.metrics);
+                laid.revision = revision;
+            }
+            None => {
+                let computed = layout::compute_with_data(
+                    open.doc.map(),
+                    &self.metrics,
+                    &self.heights.measure(ctx),
+                    collapsed,
+                    &self.editor.data,
+                );
+                open.layout = Some(Laid {
+                    revision,
+                    base_revision,
+                    collapsed: collapsed.clone(),
+                    layout: computed,
+                });
+            }
         }
     }
 
