@@ -168,6 +168,9 @@ pub struct MapLayout {
     pub data: data::DataOptions,
     /// The service blueprint's line of visibility, between frontstage and backstage.
     pub visibility_line: Option<(Pos2, Pos2)>,
+    /// For each step, its cards (indices into `cards`) from top to bottom, so that the cards
+    /// in an area are found without looking at the others ([`MapLayout::cards_in`]).
+    column_cards: Vec<Vec<usize>>,
 }
 
 /// A stage header.
@@ -380,7 +383,42 @@ impl PainMarker {
 impl MapLayout {
     /// The card under a point, topmost first.
     pub fn card_at(&self, pos: Pos2) -> Option<&CardBox> {
-        self.cards.iter().rev().find(|c| c.rect.contains(pos))
+        self.cards_in(Rect::from_min_max(pos, pos))
+            .into_iter()
+            .rev()
+            .find(|c| c.rect.contains(pos))
+    }
+
+    /// The cards whose box meets `area`, in the map's card order, found through the columns
+    /// the area spans: a view zoomed in on a big map costs what it shows, not what it holds.
+    pub fn cards_in(&self, area: Rect) -> Vec<&CardBox> {
+        if self.column_cards.len() != self.steps.len() {
+            return self
+                .cards
+                .iter()
+                .filter(|c| c.rect.intersects(area))
+                .collect();
+        }
+        let first = self.steps.partition_point(|s| s.header.max.x < area.min.x);
+        let mut found = Vec::new();
+        for (step, column) in self.steps.iter().zip(&self.column_cards).skip(first) {
+            if step.header.min.x > area.max.x {
+                break;
+            }
+            // Top to bottom, the cards of a column never overlap: their bottoms rise too.
+            let from = column.partition_point(|&i| self.cards[i].rect.max.y < area.min.y);
+            for &i in &column[from..] {
+                let rect = self.cards[i].rect;
+                if rect.min.y > area.max.y {
+                    break;
+                }
+                if rect.intersects(area) {
+                    found.push(i);
+                }
+            }
+        }
+        found.sort_unstable();
+        found.into_iter().map(|i| &self.cards[i]).collect()
     }
 
     /// The card box of a card id.
@@ -668,12 +706,30 @@ pub fn compute_with_data(
         });
     }
 
+    layout.column_cards = column_cards(&layout);
     layout.add_curves(map, m, &step_index_of);
     if options.measured {
         layout.add_measured(map, m);
     }
     layout.visibility_line = visibility_line(&layout);
     layout
+}
+
+/// Each step's cards, top to bottom (see [`MapLayout::cards_in`]).
+fn column_cards(layout: &MapLayout) -> Vec<Vec<usize>> {
+    let mut columns = vec![Vec::new(); layout.steps.len()];
+    for (i, card) in layout.cards.iter().enumerate() {
+        if let Some(column) = columns.get_mut(card.step_index) {
+            column.push(i);
+        }
+    }
+    for column in &mut columns {
+        column.sort_by(|&a, &b| {
+            let (a, b) = (layout.cards[a].rect, layout.cards[b].rect);
+            a.min.y.total_cmp(&b.min.y)
+        });
+    }
+    columns
 }
 
 /// Lays out again what depends on the emotion curves (the curves, the pain markers on them,

@@ -294,3 +294,53 @@ fn empty_map_has_empty_layout() {
     assert!(layout.cards.is_empty());
     assert_eq!(layout.size.y, 72.0);
 }
+
+#[test]
+fn the_cards_in_an_area_are_those_a_look_at_every_card_finds() {
+    let map = synth_map(SynthSize {
+        stages: 5,
+        steps: 12,
+        lanes: 8,
+        cards: 600,
+    });
+    let collapsed: std::collections::BTreeSet<Id> = [map.lanes[1].id.clone()].into();
+    let layout =
+        compute_with_collapsed(&map, &LayoutMetrics::default(), &ApproxMeasure, &collapsed);
+    let size = layout.size;
+    let mut areas = vec![
+        Rect::from_min_size(Pos2::ZERO, size),
+        Rect::from_min_size(pos2(-50.0, -50.0), vec2(10.0, 10.0)),
+        Rect::NOTHING,
+    ];
+    // A grid of areas of several sizes over the map, and every card's own corners.
+    for i in 0..9 {
+        for j in 0..9 {
+            let at = pos2(size.x * i as f32 / 9.0, size.y * j as f32 / 9.0);
+            areas.push(Rect::from_min_size(
+                at,
+                vec2(173.0, 91.0) * (1 + (i + j) % 4) as f32,
+            ));
+        }
+    }
+    areas.extend(
+        layout
+            .cards
+            .iter()
+            .map(|c| Rect::from_min_max(c.rect.max, c.rect.max)),
+    );
+    for area in areas {
+        let every: Vec<&Id> = layout
+            .cards
+            .iter()
+            .filter(|c| c.rect.intersects(area))
+            .map(|c| &c.id)
+            .collect();
+        let found: Vec<&Id> = layout.cards_in(area).iter().map(|c| &c.id).collect();
+        assert_eq!(found, every, "{area:?}");
+    }
+    let corner = layout.cards[7].rect.center();
+    assert_eq!(
+        layout.card_at(corner).map(|c| &c.id),
+        Some(&layout.cards[7].id)
+    );
+}

@@ -30,7 +30,7 @@ pub(super) fn cards_interaction(
     profiling::function_scope!();
     let to_screen = f.to_screen(&state.view);
     if lod::text_as_bars(f.metrics.card_font_size, state.view.zoom) {
-        let card_box = lod_card(state, f, background).and_then(|i| f.layout.cards.get(i));
+        let card_box = lod_card(state, f, background);
         let kept = card_box.and_then(|card_box| {
             let card = f.map.cards.get(card_box.card_index)?;
             let rect = (to_screen * card_box.rect).intersect(f.canvas);
@@ -46,7 +46,7 @@ pub(super) fn cards_interaction(
             .is_some()
         {
             let visible = to_screen.inverse() * f.canvas;
-            for card_box in f.layout.cards.iter().filter(|c| c.rect.intersects(visible)) {
+            for card_box in f.layout.cards_in(visible) {
                 if let Some(card) = f.map.cards.get(card_box.card_index) {
                     let rect = (to_screen * card_box.rect).intersect(f.canvas);
                     let id = ui.scope_id().with(("card", &card.id));
@@ -58,7 +58,7 @@ pub(super) fn cards_interaction(
         return;
     }
     let visible = to_screen.inverse() * f.canvas;
-    for card_box in f.layout.cards.iter().filter(|c| c.rect.intersects(visible)) {
+    for card_box in f.layout.cards_in(visible) {
         let Some(card) = f.map.cards.get(card_box.card_index) else {
             continue;
         };
@@ -75,14 +75,18 @@ pub(super) fn cards_interaction(
     }
 }
 
-/// At the level of detail, the card the background's pointer is on (by index in the layout):
-/// the card whose context menu is open, else the one under the pointer.
-pub(super) fn lod_card(state: &EditorState, f: &Frame<'_>, background: &Response) -> Option<usize> {
+/// At the level of detail, the card the background's pointer is on: the card whose context
+/// menu is open, else the one under the pointer.
+pub(super) fn lod_card<'a>(
+    state: &EditorState,
+    f: &Frame<'a>,
+    background: &Response,
+) -> Option<&'a crate::layout::CardBox> {
     if let Some(id) = &state.lod_menu
         && background.interact_pointer_pos().is_none()
-        && let Some(i) = f.layout.cards.iter().position(|c| &c.id == id)
+        && let Some(card) = f.layout.card(id)
     {
-        return Some(i);
+        return Some(card);
     }
     let hover = || {
         background
@@ -94,10 +98,8 @@ pub(super) fn lod_card(state: &EditorState, f: &Frame<'_>, background: &Response
         .interact_pointer_pos()
         .or_else(hover)
         .filter(|p| f.canvas.contains(*p))?;
-    lod::card_at(
-        &f.layout.cards,
-        f.to_screen(&state.view).inverse() * pointer,
-    )
+    f.layout
+        .card_at(f.to_screen(&state.view).inverse() * pointer)
 }
 
 /// One card's pointer interaction through `response` (its own widget, or the background's at

@@ -30,7 +30,7 @@ pub(super) fn data_interaction(
     }
     let to_screen = f.to_screen(&state.view);
     let visible = to_screen.inverse() * f.canvas;
-    for card_box in f.layout.cards.iter().filter(|c| c.rect.intersects(visible)) {
+    for card_box in f.layout.cards_in(visible) {
         let (Some(data), Some(card)) = (&card_box.data, f.map.cards.get(card_box.card_index))
         else {
             continue;

@@ -252,7 +252,7 @@ fn background_interaction(
         && let Some(end) = response.interact_pointer_pos()
     {
         let band = to_map * Rect::from_two_pos(start, end);
-        for card in layout.cards.iter().filter(|c| c.rect.intersects(band)) {
+        for card in layout.cards_in(band) {
             if !state.selection.has_card(&card.id) {
                 state.selection.toggle_card(card.id.clone());
             }

@@ -12,10 +12,8 @@ impl Paint<'_> {
             self.cards_far(visible);
             return;
         }
-        for card_box in &self.layout.cards {
-            if card_box.rect.intersects(visible) {
-                self.card(card_box);
-            }
+        for card_box in self.layout.cards_in(visible) {
+            self.card(card_box);
         }
     }
 
@@ -27,12 +25,7 @@ impl Paint<'_> {
         let font = self.metrics.card_font_size;
         let mut mesh = egui::Mesh::default();
         let mut selected = Vec::new();
-        for b in self
-            .layout
-            .cards
-            .iter()
-            .filter(|b| b.rect.intersects(visible))
-        {
+        for b in self.layout.cards_in(visible) {
             let Some(card) = self.map.cards.get(b.card_index) else {
                 continue;
             };

@@ -5,8 +5,6 @@
 
 use egui::{Rect, pos2};
 
-use crate::layout::CardBox;
-
 /// Card text drawn smaller than this (screen points) cannot be read: it is drawn as bars.
 pub const LOD_TEXT_SIZE: f32 = 6.0;
 
@@ -56,11 +54,6 @@ pub fn text_bars(text: &str, area: Rect, font_size: f32) -> Vec<Rect> {
             )
         })
         .collect()
-}
-
-/// The index (in `cards`) of the card under `pos` (map coordinates), the last drawn on top.
-pub fn card_at(cards: &[CardBox], pos: egui::Pos2) -> Option<usize> {
-    cards.iter().rposition(|c| c.rect.contains(pos))
 }
 
 #[cfg(test)]

@@ -366,6 +366,16 @@ impl Paint<'_> {
         self.visibility_line();
     }
 
+    /// The same painting into `painter` (the cache's, clipped to the region it keeps).
+    fn with_painter<'b>(&'b self, painter: &'b egui::Painter) -> Paint<'b> {
+        Paint {
+            painter,
+            legend: std::cell::RefCell::new(Vec::new()),
+            heat: self.heat.clone(),
+            ..*self
+        }
+    }
+
     /// The lanes, the keyboard cell, the cards and [`Self::over_cards`], all but the keyboard
     /// cell from `cache` when it holds them for `key` (painted into it first when not).
     fn cached_body(
@@ -390,12 +400,7 @@ impl Paint<'_> {
                 let region = self.to_screen.inverse() * region_on_screen;
                 let mut region_painter = self.painter.clone();
                 region_painter.set_clip_rect(region_on_screen);
-                let p = Paint {
-                    painter: &region_painter,
-                    legend: std::cell::RefCell::new(Vec::new()),
-                    heat: self.heat.clone(),
-                    ..*self
-                };
+                let p = self.with_painter(&region_painter);
                 let start = next();
                 let (lanes_end, under) = emoji::record_used(ctx, || {
                     p.lanes(region);
@@ -423,12 +428,7 @@ impl Paint<'_> {
                 let region = cache.region().unwrap_or(visible);
                 let mut region_painter = self.painter.clone();
                 region_painter.set_clip_rect(self.to_screen * region);
-                let p = Paint {
-                    painter: &region_painter,
-                    legend: std::cell::RefCell::new(Vec::new()),
-                    heat: self.heat.clone(),
-                    ..*self
-                };
+                let p = self.with_painter(&region_painter);
                 let start = next();
                 let ((), used) = emoji::record_used(ctx, || p.over_cards(region));
                 let end = next();
