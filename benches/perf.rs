@@ -8,14 +8,15 @@
 //! time as the issue's targets are, not the wall clock of a busy machine): the first frame,
 //! p50/p95 at fit zoom (Ctrl+0, the whole map) and at 100 % (Ctrl+1, the middle of the map),
 //! p95 while the pointer moves over cards (at 100 %), while a card is dragged to the next
-//! column and while a curve point is dragged (both at 100 %), and the resident memory of a
+//! column, while a curve point is dragged and while a card is typed into (all at 100 %; typing
+//! has no target of its own), and the resident memory of a
 //! fresh process (this benchmark run again) before and after opening the map and drawing a
 //! few frames. Then PNG and PDF export of the 1,000-card map.
 //!
 //! `cargo bench --bench perf -- --quick` (or `JOURNEYMAP_BENCH_QUICK=1`) draws 20 frames per
 //! figure instead of 100 and leaves out the 50,000-card map. `JOURNEYMAP_BENCH_PROFILE=10000`
-//! (with `JOURNEYMAP_BENCH_ZOOM=fit`, `100` or `drag`: a curve point dragged at 100 %, 20 times) only
-//! draws frames of that map for a profiler
+//! (with `JOURNEYMAP_BENCH_ZOOM=fit`, `100`, `drag`: a curve point dragged at 100 %, 20 times,
+//! or `type`: a card typed into at 100 %) only draws frames of that map for a profiler
 //! (`perf record`), `JOURNEYMAP_BENCH_FRAMES` of them.
 
 #[path = "perf/drive.rs"]
@@ -62,6 +63,7 @@ struct Figures {
     hover: f64,
     card_drag: f64,
     point_drag: f64,
+    typing: f64,
     /// Resident MB before and after opening.
     rss: Option<(f64, f64)>,
 }
@@ -126,7 +128,8 @@ fn main() {
     println!(
         "fit: Ctrl+0, the whole map (zoom in the \"fit zoom\" column); 100 %: Ctrl+1 on the \
          middle of the map; hover: the pointer moves to another card each frame; drags move a \
-         card to the next column and a curve point from one end of its scale to the other.\n"
+         card to the next column and a curve point from one end of its scale to the other; \
+         typing: a letter a frame into the card in the middle of the screen.\n"
     );
 
     println!("| {:<44} | {:>12} | {:<8} |", "other", "median", "target");
@@ -199,6 +202,7 @@ fn measure(label: &str, path: &Path, scratch: &Path, frames: usize) -> Figures {
     };
     let card_drag = drag_a_card(&mut d, label, frames);
     let point_drag = drag_a_point(&mut d, label, frames);
+    let typing = type_into_a_card(&mut d, label, frames);
     Figures {
         label: label.to_owned(),
         cards,
@@ -212,6 +216,7 @@ fn measure(label: &str, path: &Path, scratch: &Path, frames: usize) -> Figures {
         hover,
         card_drag,
         point_drag,
+        typing,
         rss: memory(path),
     }
 }
@@ -233,6 +238,41 @@ fn drag_a_card(d: &mut Driver, label: &str, frames: usize) -> f64 {
     let times = d.drag(from, from + vec2(column, 0.0), frames);
     if d.card_place(&id) == before {
         println!("warning: {label}: the dragged card did not move");
+    }
+    percentiles(times).1
+}
+
+/// Double-clicks the card nearest the middle of the screen and types into it, a letter a
+/// frame; p95 of those frames. Warns when the card's text did not change.
+fn type_into_a_card(d: &mut Driver, label: &str, frames: usize) -> f64 {
+    let canvas = d.canvas();
+    let Some((id, at)) = d.visible_cards(usize::MAX).into_iter().min_by(|a, b| {
+        let da = (a.1 - canvas.center()).length();
+        let db = (b.1 - canvas.center()).length();
+        da.total_cmp(&db)
+    }) else {
+        println!("warning: {label}: no card on screen to type into");
+        return f64::NAN;
+    };
+    let before = d.card_text(&id);
+    d.move_to(at);
+    for _ in 0..2 {
+        d.button(true);
+        d.button(false);
+    }
+    d.frames(3);
+    let letters = ["ệ", "a", "n", " ", "ơ", "t"];
+    let times = (0..frames)
+        .map(|i| {
+            d.frame_with(vec![egui::Event::Text(
+                letters[i % letters.len()].to_owned(),
+            )])
+        })
+        .collect();
+    d.key(Key::Escape);
+    d.frames(2);
+    if d.card_text(&id) == before {
+        println!("warning: {label}: typing did not change the card");
     }
     percentiles(times).1
 }
@@ -324,6 +364,12 @@ fn profile_only(cards: usize) {
     let mut d = Driver::new(JourneyApp::with_file(&path));
     d.frames(3);
     let zoom = std::env::var("JOURNEYMAP_BENCH_ZOOM").unwrap_or_default();
+    if zoom == "type" {
+        d.ctrl_key(Key::Num1);
+        let p95 = type_into_a_card(&mut d, "profile", frames);
+        println!("{cards} cards, typing into a card at 100 %: p95 {p95:.2} ms");
+        return;
+    }
     if zoom == "drag" {
         d.ctrl_key(Key::Num1);
         // Back and forth, so that the frames where the point moves (a few per drag) add up.
@@ -356,6 +402,7 @@ fn print_header() {
         "hover p95",
         "card drag p95",
         "point drag p95",
+        "typing p95",
         "RSS +",
         "RSS",
     ];
@@ -410,6 +457,8 @@ fn print_row(f: &Figures, sample_rss: Option<f64>) {
         cell(f.hover, actual_t),
         cell(f.card_drag, actual_t),
         cell(f.point_drag, actual_t),
+        // The issue sets typing no target.
+        cell(f.typing, None),
         rss_plus,
         rss,
     ];

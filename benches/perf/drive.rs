@@ -93,6 +93,23 @@ impl Driver {
         ])
     }
 
+    /// Presses and releases `key` (no modifier) in one frame.
+    pub fn key(&mut self, key: Key) -> Duration {
+        let event = |pressed| Event::Key {
+            key,
+            physical_key: None,
+            pressed,
+            repeat: false,
+            modifiers: Modifiers::NONE,
+        };
+        self.frame_with(vec![event(true), event(false)])
+    }
+
+    /// The text of a card in the document.
+    pub fn card_text(&self, id: &Id) -> Option<String> {
+        Some(self.app.document()?.map().card(id)?.text.clone())
+    }
+
     /// A frame where the pointer moves to `to`.
     pub fn move_to(&mut self, to: Pos2) -> Duration {
         self.pointer = Some(to);

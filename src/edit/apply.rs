@@ -180,10 +180,14 @@ pub(super) fn apply(map: &mut JourneyMap, command: EditCommand) -> Result<Applie
                 .ok_or_else(|| EditError::Missing(card.id.clone()))?;
             card.step = existing.step.clone();
             card.lane = existing.lane.clone();
+            let links_kept = same_links(existing, &card);
             normalize_card(&mut card);
-            // Links may only point at pain points that exist.
             *existing = card;
-            prune_links(map);
+            // Links may only point at pain points that exist; a card whose pain point and
+            // opportunity stay as they were changes none.
+            if !links_kept {
+                prune_links(map);
+            }
         }
         EditCommand::MoveCards {
             ids,
@@ -465,6 +469,12 @@ fn prune_links(map: &mut JourneyMap) {
             }
         }
     }
+}
+
+/// Whether two versions of a card have the same pain point and opportunity (and so the same
+/// links to other cards and curves).
+pub(super) fn same_links(a: &Card, b: &Card) -> bool {
+    a.pain == b.pain && a.opportunity == b.opportunity
 }
 
 fn normalize_card(card: &mut Card) {

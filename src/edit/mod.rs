@@ -358,6 +358,18 @@ impl EditCommand {
     pub fn changes_only_curves(&self) -> bool {
         matches!(self, Self::SetCurve { .. } | Self::SetPoint { .. })
     }
+
+    /// The position in `map.cards` of the one card the command changes, when it changes
+    /// nothing else: a card's text, details, colour or channel set while its pain point and
+    /// opportunity (and so every link in the map) stay as they are. Its undo step keeps a copy
+    /// of that card alone, so typing into a card costs the same on a big map as on a small one.
+    pub fn changes_only_card(&self, map: &JourneyMap) -> Option<usize> {
+        let Self::SetCard(card) = self else {
+            return None;
+        };
+        let index = map.cards.iter().position(|c| c.id == card.id)?;
+        apply::same_links(&map.cards[index], card).then_some(index)
+    }
 }
 
 /// What an applied command created, so the UI can select or edit it.
@@ -374,6 +386,8 @@ enum Snapshot {
     Map(Box<JourneyMap>),
     /// Only the emotion curves (see [`EditCommand::changes_only_curves`]).
     Curves(Vec<EmotionCurve>),
+    /// Only the card at this position in `cards` (see [`EditCommand::changes_only_card`]).
+    Card(usize, Box<Card>),
 }
 
 impl Snapshot {
@@ -382,6 +396,30 @@ impl Snapshot {
         match self {
             Self::Map(m) => Self::Map(Box::new(std::mem::replace(map, *m))),
             Self::Curves(c) => Self::Curves(std::mem::replace(&mut map.curves, c)),
+            Self::Card(i, card) => match map.cards.get_mut(i) {
+                Some(slot) => Self::Card(i, Box::new(std::mem::replace(slot, *card))),
+                // Never: the history puts back the map the step was taken from.
+                None => Self::Card(i, card),
+            },
+        }
+    }
+
+    /// Whether `map` holds what the snapshot holds.
+    fn matches(&self, map: &JourneyMap) -> bool {
+        match self {
+            Self::Map(m) => **m == *map,
+            Self::Curves(c) => *c == map.curves,
+            Self::Card(i, card) => map.cards.get(*i) == Some(&**card),
+        }
+    }
+
+    /// Whether two snapshots keep the same part of the map (a burst of edits may then be one
+    /// undo step).
+    fn same_part(&self, other: &Self) -> bool {
+        match (self, other) {
+            (Self::Map(_), Self::Map(_)) | (Self::Curves(_), Self::Curves(_)) => true,
+            (Self::Card(a, _), Self::Card(b, _)) => a == b,
+            _ => false,
         }
     }
 
@@ -390,6 +428,7 @@ impl Snapshot {
         match self {
             Self::Map(m) => approx_bytes(m),
             Self::Curves(c) => curves_bytes(c),
+            Self::Card(_, card) => card_bytes(card),
         }
     }
 }
@@ -488,11 +527,14 @@ impl Document {
         let only_curves = command.changes_only_curves();
         let before = if only_curves {
             Snapshot::Curves(self.map.curves.clone())
+        } else if let Some(i) = command.changes_only_card(&self.map) {
+            Snapshot::Card(i, Box::new(self.map.cards[i].clone()))
         } else {
             Snapshot::Map(Box::new(self.map.clone()))
         };
+        // Debug builds (the tests) check that a partial snapshot holds all that changed.
         #[cfg(debug_assertions)]
-        let whole_before = only_curves.then(|| self.map.clone());
+        let whole_before = (!matches!(before, Snapshot::Map(_))).then(|| self.map.clone());
         let applied = match apply::apply(&mut self.map, command) {
             Ok(applied) => applied,
             Err(err) => {
@@ -502,27 +544,24 @@ impl Document {
             }
         };
         #[cfg(debug_assertions)]
-        if let Some(mut whole) = whole_before {
-            whole.curves.clone_from(&self.map.curves);
-            debug_assert!(whole == self.map, "{label} changed more than the curves");
+        if let Some(whole) = whole_before {
+            let mut now = self.map.clone();
+            before.clone().swap_into(&mut now);
+            debug_assert!(
+                whole == now,
+                "{label} changed more than its undo step keeps"
+            );
         }
-        let unchanged = match &before {
-            Snapshot::Map(m) => **m == self.map,
-            Snapshot::Curves(c) => *c == self.map.curves,
-        };
-        if unchanged {
+        if before.matches(&self.map) {
             return Ok(applied);
         }
         // A burst joins the last step only when that step kept the same part of the map.
         let coalesce = merge.is_some()
             && merge == self.open_burst
-            && self.undo.last().is_some_and(|last| {
-                matches!(
-                    (&last.before, &before),
-                    (Snapshot::Map(_), Snapshot::Map(_))
-                        | (Snapshot::Curves(_), Snapshot::Curves(_))
-                )
-            });
+            && self
+                .undo
+                .last()
+                .is_some_and(|last| last.before.same_part(&before));
         self.clear_redo();
         if !coalesce {
             let bytes = before.bytes();
@@ -702,31 +741,7 @@ fn approx_bytes(map: &JourneyMap) -> usize {
         .iter()
         .map(|l| size_of::<crate::model::Lane>() + l.name.len() + l.id.as_str().len())
         .sum::<usize>();
-    for card in &map.cards {
-        bytes += size_of::<Card>() + card.text.len() + card.details.len() + 3 * 8;
-        if let Some(pain) = &card.pain {
-            bytes += size_of::<crate::model::PainPoint>() + pain.owner.len();
-            bytes +=
-                pain.evidence
-                    .iter()
-                    .map(|e| {
-                        size_of::<crate::model::Evidence>()
-                            + match e {
-                                crate::model::Evidence::Text(s)
-                                | crate::model::Evidence::Link(s) => s.len(),
-                                crate::model::Evidence::Metric(id)
-                                | crate::model::Evidence::Measured { card: id, .. } => {
-                                    id.as_str().len()
-                                }
-                            }
-                    })
-                    .sum::<usize>();
-        }
-        if let Some(opportunity) = &card.opportunity {
-            bytes += size_of::<crate::model::Opportunity>()
-                + opportunity.addresses.len() * (size_of::<Id>() + 8);
-        }
-    }
+    bytes += map.cards.iter().map(card_bytes).sum::<usize>();
     bytes += curves_bytes(&map.curves);
     bytes += metrics::approx_bytes(&map.metrics);
     let p = &map.persona;
@@ -736,6 +751,34 @@ fn approx_bytes(map: &JourneyMap) -> usize {
         .flat_map(|l| l.iter())
         .map(|s| s.len() + size_of::<String>())
         .sum::<usize>();
+    bytes
+}
+
+/// An estimate of the memory a copy of `card` holds.
+fn card_bytes(card: &Card) -> usize {
+    use crate::model::Evidence;
+    use std::mem::size_of;
+    let mut bytes = size_of::<Card>() + card.text.len() + card.details.len() + 3 * 8;
+    if let Some(pain) = &card.pain {
+        bytes += size_of::<crate::model::PainPoint>() + pain.owner.len();
+        bytes += pain
+            .evidence
+            .iter()
+            .map(|e| {
+                size_of::<Evidence>()
+                    + match e {
+                        Evidence::Text(s) | Evidence::Link(s) => s.len(),
+                        Evidence::Metric(id) | Evidence::Measured { card: id, .. } => {
+                            id.as_str().len()
+                        }
+                    }
+            })
+            .sum::<usize>();
+    }
+    if let Some(opportunity) = &card.opportunity {
+        bytes += size_of::<crate::model::Opportunity>()
+            + opportunity.addresses.len() * (size_of::<Id>() + 8);
+    }
     bytes
 }
 

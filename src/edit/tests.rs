@@ -139,9 +139,65 @@ fn typing_burst_is_one_undo_step() {
     }
     doc.seal();
     assert_eq!(doc.map().cards[0].text, "Nhận");
+    assert!(
+        doc.history_bytes() < approx_bytes(&original) / 10,
+        "typing into a card keeps that card alone: {} bytes of {}",
+        doc.history_bytes(),
+        approx_bytes(&original)
+    );
     assert!(doc.undo());
     assert_eq!(doc.map(), &original);
     assert!(!doc.undo());
+    assert!(doc.redo());
+    assert_eq!(doc.map().cards[0].text, "Nhận");
+}
+
+#[test]
+fn a_card_edit_that_changes_its_pain_point_keeps_the_whole_map_for_undo() {
+    let map = sample();
+    let (opp, pain) = {
+        let opp = map
+            .cards
+            .iter()
+            .find(|c| {
+                c.opportunity
+                    .as_ref()
+                    .is_some_and(|o| !o.addresses.is_empty())
+            })
+            .expect("the sample has an opportunity addressing a pain point");
+        let pain = opp.opportunity.as_ref().map(|o| o.addresses[0].clone());
+        (opp.id.clone(), pain.expect("an address"))
+    };
+    let mut doc = Document::new(map.clone(), true);
+    // Typing into the pain point keeps its links; taking its pain point away unlinks the
+    // opportunity, another card: that step keeps the whole map.
+    let mut card = doc.map().card(&pain).unwrap().clone();
+    card.text = "Chờ lâu".into();
+    let typed = EditCommand::SetCard(card.clone());
+    assert_eq!(
+        typed.changes_only_card(doc.map()),
+        doc.map().cards.iter().position(|c| c.id == pain)
+    );
+    doc.apply(typed).unwrap();
+    doc.seal();
+    card.pain = None;
+    let unpinned = EditCommand::SetCard(card);
+    assert_eq!(unpinned.changes_only_card(doc.map()), None);
+    doc.apply(unpinned).unwrap();
+    let addresses = |doc: &Document| {
+        doc.map()
+            .card(&opp)
+            .and_then(|c| c.opportunity.clone())
+            .map(|o| o.addresses)
+    };
+    assert!(!addresses(&doc).unwrap_or_default().contains(&pain));
+    assert!(doc.undo());
+    assert!(
+        addresses(&doc).unwrap_or_default().contains(&pain),
+        "undo links it again"
+    );
+    assert!(doc.undo());
+    assert_eq!(doc.map(), &map);
 }
 
 #[test]
