@@ -26,10 +26,11 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
-use egui::{Key, pos2, vec2};
+use egui::{Key, Pos2, pos2, vec2};
 use journeymap::export::file::{ExportOptions, Format, export_bytes};
 use journeymap::file::{self, from_ron_str};
 use journeymap::layout::{self, LayoutMetrics};
+use journeymap::model::Id;
 use journeymap::model::synth::{SynthSize, synth_map};
 use journeymap::ui::{EguiMeasure, JourneyApp};
 
@@ -221,15 +222,18 @@ fn measure(label: &str, path: &Path, scratch: &Path, frames: usize) -> Figures {
     }
 }
 
+/// The card on screen nearest the middle of the canvas, with its centre.
+fn card_nearest_the_middle(d: &Driver) -> Option<(Id, Pos2)> {
+    let middle = d.canvas().center();
+    d.visible_cards(usize::MAX)
+        .into_iter()
+        .min_by(|a, b| (a.1 - middle).length().total_cmp(&(b.1 - middle).length()))
+}
+
 /// Drags the card nearest the middle of the screen to the next column; p95 of the frames
 /// while it moves. Warns when the card did not move.
 fn drag_a_card(d: &mut Driver, label: &str, frames: usize) -> f64 {
-    let canvas = d.canvas();
-    let Some((id, from)) = d.visible_cards(usize::MAX).into_iter().min_by(|a, b| {
-        let da = (a.1 - canvas.center()).length();
-        let db = (b.1 - canvas.center()).length();
-        da.total_cmp(&db)
-    }) else {
+    let Some((id, from)) = card_nearest_the_middle(d) else {
         println!("warning: {label}: no card on screen to drag");
         return f64::NAN;
     };
@@ -245,12 +249,7 @@ fn drag_a_card(d: &mut Driver, label: &str, frames: usize) -> f64 {
 /// Double-clicks the card nearest the middle of the screen and types into it, a letter a
 /// frame; p95 of those frames. Warns when the card's text did not change.
 fn type_into_a_card(d: &mut Driver, label: &str, frames: usize) -> f64 {
-    let canvas = d.canvas();
-    let Some((id, at)) = d.visible_cards(usize::MAX).into_iter().min_by(|a, b| {
-        let da = (a.1 - canvas.center()).length();
-        let db = (b.1 - canvas.center()).length();
-        da.total_cmp(&db)
-    }) else {
+    let Some((id, at)) = card_nearest_the_middle(d) else {
         println!("warning: {label}: no card on screen to type into");
         return f64::NAN;
     };

@@ -4,9 +4,11 @@
 //!
 //! Undo keeps snapshots of the whole map (maps are small: the 1,200-card benchmark map clones in
 //! well under a millisecond), which makes every command undoable exactly, with no inverse to
-//! get wrong; a command that changes only the emotion curves (a point dragged, a curve
-//! renamed) snapshots only the curves, so dragging a point costs the same on a 10,000-card map
-//! as on a small one. A burst of typing into one field is one step: consecutive commands with the same
+//! get wrong. A command that changes only the emotion curves (a point dragged, a curve renamed)
+//! snapshots only the curves, and one that changes only a card's text (typing) only that card:
+//! dragging a point costs the same on a 10,000-card map as on a small one, and a keystroke
+//! copies one card, not the map (debug builds check that such a snapshot holds all that
+//! changed). A burst of typing into one field is one step: consecutive commands with the same
 //! [`EditCommand::merge_key`] coalesce until [`Document::seal`] is called (the UI seals when a
 //! text field loses focus, or a drag ends), like rerun's undo "inflection points".
 

@@ -84,11 +84,6 @@ fn band_count(h: u32) -> u32 {
     most.min(h / MIN_BAND_ROWS).max(1)
 }
 
-/// Renders `tree` at `scale` into a picture `w` × `h` pixels, as `count` horizontal bands from
-/// the top, each on a thread of its own: the fill, most of the time of a big map's picture, is
-/// shared out. A band is rendered with the same transform moved up by whole pixels, so its rows
-/// are those of a single pass (the edges of shapes cut by a band's border may differ by a
-/// shade of antialiasing).
 /// Rows rendered beyond a band's own on each side (see [`render_bands`]).
 const OVERLAP: u32 = 16;
 
@@ -111,6 +106,11 @@ impl Band {
     }
 }
 
+/// Renders `tree` at `scale` into a picture `w` × `h` pixels, as `count` horizontal bands from
+/// the top, each on a thread of its own: the fill, most of the time of a big map's picture, is
+/// shared out. A band is rendered with the same transform moved up by whole pixels and a margin
+/// of [`OVERLAP`] rows, so no seam shows where bands meet (a shape that spans several bands may
+/// differ from a single pass by a shade of antialiasing along its edges).
 fn render_bands(
     tree: &usvg::Tree,
     scale: f32,

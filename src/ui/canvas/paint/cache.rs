@@ -311,15 +311,15 @@ impl CanvasCache {
         };
         e.last_translation = e.translation + delta;
         keep_loaded(ctx, &e.emoji[usize::from(over)]);
-        let parts = if over {
-            [&e.cards, &e.over]
+        let parts: &[&Arc<Meshes>] = if over {
+            &[&e.cards, &e.over]
         } else {
-            [&e.under, &Arc::default()]
+            &[&e.under]
         };
         let transform = TSTransform::from_translation(delta);
         ctx.graphics_mut(|g| {
             let list = g.entry(layer);
-            for (clip, mesh) in parts.into_iter().flat_map(|m| m.iter()) {
+            for (clip, mesh) in parts.iter().flat_map(|m| m.iter()) {
                 let clip = clip.translate(delta).intersect(canvas);
                 if !clip.is_positive() {
                     continue;
