@@ -26,6 +26,10 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 use std::time::{Duration, Instant};
 
+#[path = "common/mod.rs"]
+mod common;
+use common::{median, thousands};
+
 use egui::{Key, Pos2, pos2, vec2};
 use journeymap::export::file::{ExportOptions, Format, export_bytes};
 use journeymap::file::{self, from_ron_str};
@@ -495,11 +499,6 @@ fn percentiles(mut times: Vec<Duration>) -> (f64, f64) {
     (at(0.50), at(0.95))
 }
 
-fn median(mut runs: Vec<Duration>) -> Duration {
-    runs.sort();
-    runs[runs.len() / 2]
-}
-
 /// The median of `runs` runs of `f`; a `Duration` returned by `f` is taken as its own time.
 fn time<T: 'static>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
     let samples = (0..runs.max(1))
@@ -517,18 +516,6 @@ fn time<T: 'static>(runs: usize, mut f: impl FnMut() -> T) -> Duration {
         })
         .collect();
     median(samples)
-}
-
-fn thousands(n: usize) -> String {
-    let digits = n.to_string();
-    let mut out = String::new();
-    for (i, c) in digits.chars().enumerate() {
-        if i > 0 && (digits.len() - i).is_multiple_of(3) {
-            out.push(',');
-        }
-        out.push(c);
-    }
-    out
 }
 
 /// The machine: cores and CPU model (Linux).

@@ -220,12 +220,7 @@ pub fn to_pixels(map: &JourneyMap, options: &ExportOptions) -> Result<Pixels, St
 mod tests {
     use super::*;
 
-    fn aida() -> JourneyMap {
-        let Some(template) = crate::model::template::find("aida") else {
-            panic!("no aida template");
-        };
-        template.instantiate(crate::model::template::Lang::En)
-    }
+    use crate::model::testing::aida;
 
     #[test]
     fn formats_from_extensions_and_back() {

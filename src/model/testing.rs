@@ -40,3 +40,11 @@ pub(crate) fn zalo_oa_map() -> JourneyMap {
     ));
     map
 }
+
+/// The AIDA template in English: a small whole map.
+pub(crate) fn aida() -> JourneyMap {
+    let Some(template) = super::template::find("aida") else {
+        panic!("no aida template");
+    };
+    template.instantiate(super::template::Lang::En)
+}

@@ -235,12 +235,7 @@ mod tests {
     use super::*;
     use crate::ui::kit::i18n::Lang;
 
-    fn aida() -> JourneyMap {
-        let Some(template) = crate::model::template::find("aida") else {
-            panic!("no aida template");
-        };
-        template.instantiate(crate::model::template::Lang::En)
-    }
+    use crate::model::testing::aida;
 
     #[test]
     fn the_pixel_size_follows_the_scale_and_the_area() {
